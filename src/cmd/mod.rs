@@ -1,0 +1,27 @@
+//! One module per subcommand, plus the shared way of reporting failure.
+
+pub mod build;
+pub mod check;
+
+use downtime::diagnostic::Diagnostic;
+use downtime::error::Error;
+
+/// Print diagnostics to stderr, warnings and errors alike, in their stable order.
+pub fn print_diagnostics(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}");
+    }
+}
+
+/// Print a failure once, at the top level, with every diagnostic it carries.
+pub fn report_error(err: &Error) {
+    if let Error::Invalid(diags) = err {
+        print_diagnostics(diags);
+    }
+    if let Error::Stale(files) = err {
+        for f in files {
+            eprintln!("  {f}");
+        }
+    }
+    eprintln!("error: {err}");
+}

@@ -1,0 +1,54 @@
+//! The ways a command can fail, each printed once by `main`.
+
+use crate::diagnostic::Diagnostic;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug)]
+pub enum Error {
+    /// The procedures have problems; the diagnostics say where.
+    Invalid(Vec<Diagnostic>),
+    /// Reading or writing a file failed.
+    Io {
+        path: PathBuf,
+        what: &'static str,
+        source: std::io::Error,
+    },
+    /// Another build holds the output folder's lock.
+    Locked(PathBuf),
+    /// The command line asked for something that cannot be done.
+    Usage(String),
+    /// `build --check` found output that does not match the procedures.
+    Stale(Vec<String>),
+}
+
+impl Error {
+    pub fn io(path: &Path, what: &'static str, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_path_buf(),
+            what,
+            source,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Invalid(diags) => {
+                let errors = diags.iter().filter(|d| d.is_error()).count();
+                write!(f, "{errors} error(s) found; nothing was written")
+            }
+            Error::Io { path, what, source } => write!(f, "{what} {}: {source}", path.display()),
+            Error::Locked(out) => write!(
+                f,
+                "another downtime build is writing to {}; wait for it to finish",
+                out.display()
+            ),
+            Error::Usage(message) => f.write_str(message),
+            Error::Stale(files) => write!(f, "{} output file(s) are out of date", files.len()),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

@@ -1,0 +1,15 @@
+//! downtime: printable IT-downtime packs for hospital wards and sites, from YAML.
+//!
+//! The pipeline, one module per stage: [`load`] YAML -> validate and link into a [`model`] ->
+//! gather each [`pack`] -> [`render`] Markdown -> [`typeset`] PDF -> [`write`] atomically.
+//! [`build::build`] runs it end to end.
+
+pub mod build;
+pub mod diagnostic;
+pub mod error;
+pub mod load;
+pub mod model;
+pub mod pack;
+pub mod project;
+pub mod render;
+pub mod write;

@@ -1,0 +1,273 @@
+//! Stage 1, **load**: read the YAML files of a trust into the raw structs of [`raw`].
+//!
+//! All serde_yaml calls live here, so swapping to a maintained fork is a one-folder change.
+//! Every file is read and parsed even after one fails, so a single run reports every problem.
+
+pub mod raw;
+
+use crate::diagnostic::Diagnostic;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused: no real procedure comes near it, and reading an
+/// accidental log dump or binary into memory helps nobody.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A parsed value and the file it came from.
+#[derive(Debug, Clone)]
+pub struct Sourced<T> {
+    pub file: PathBuf,
+    pub value: T,
+}
+
+/// Everything read from a procedures folder, before any cross-checking.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub trust: Option<Sourced<raw::Trust>>,
+    pub sites: Vec<Sourced<raw::Site>>,
+    pub wards: Vec<Sourced<raw::Ward>>,
+    pub systems: Vec<Sourced<raw::System>>,
+    pub infrastructure: Vec<Sourced<raw::Infrastructure>>,
+    pub procedures: Vec<Sourced<raw::Procedure>>,
+    pub forms: Vec<Sourced<raw::Form>>,
+    /// File contents, kept to quote the offending line in diagnostics.
+    pub sources: BTreeMap<PathBuf, String>,
+}
+
+/// The folders of a procedures tree and what each holds, in load order.
+pub const FOLDERS: [(&str, &str); 6] = [
+    ("sites", "a site (hospital)"),
+    ("wards", "a ward or department"),
+    ("systems", "a clinical system"),
+    ("infrastructure", "an infrastructure component"),
+    ("fallbacks", "a fallback procedure"),
+    ("forms", "a paper form"),
+];
+
+/// Read a whole procedures tree. Problems are pushed to `diags`; what parsed is returned.
+pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
+    let mut loaded = Loaded {
+        root: root.to_path_buf(),
+        ..Loaded::default()
+    };
+    if !root.is_dir() {
+        diags.push(
+            Diagnostic::error("missing-folder", root, "procedures folder not found")
+                .with_hint("run from the repository root or pass --procedures DIR"),
+        );
+        return loaded;
+    }
+    let trust_file = root.join("trust.yaml");
+    loaded.trust = load_file(&trust_file, "the trust", &mut loaded.sources, diags);
+    for (folder, what) in FOLDERS {
+        for file in yaml_files(&root.join(folder), diags) {
+            match folder {
+                "sites" => push(&mut loaded.sites, &file, what, &mut loaded.sources, diags),
+                "wards" => push(&mut loaded.wards, &file, what, &mut loaded.sources, diags),
+                "systems" => push(&mut loaded.systems, &file, what, &mut loaded.sources, diags),
+                "infrastructure" => push(
+                    &mut loaded.infrastructure,
+                    &file,
+                    what,
+                    &mut loaded.sources,
+                    diags,
+                ),
+                "fallbacks" => push(
+                    &mut loaded.procedures,
+                    &file,
+                    what,
+                    &mut loaded.sources,
+                    diags,
+                ),
+                "forms" => push(&mut loaded.forms, &file, what, &mut loaded.sources, diags),
+                _ => unreachable!("FOLDERS lists every folder matched here"),
+            }
+        }
+    }
+    loaded
+}
+
+fn push<T: DeserializeOwned>(
+    into: &mut Vec<Sourced<T>>,
+    file: &Path,
+    what: &str,
+    sources: &mut BTreeMap<PathBuf, String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if let Some(item) = load_file(file, what, sources, diags) {
+        into.push(item);
+    }
+}
+
+/// The `.yaml`/`.yml` files directly inside `dir`, sorted by name so load order is stable.
+/// A missing folder is fine (a trust may have no forms yet); an unreadable one is not.
+fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "unreadable",
+                dir,
+                format!("cannot read folder: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| {
+            matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yaml") | Some("yml")
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Read and parse one file into `T`, reporting any problem with its line and column.
+fn load_file<T: DeserializeOwned>(
+    file: &Path,
+    what: &str,
+    sources: &mut BTreeMap<PathBuf, String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Sourced<T>> {
+    let text = match read_text(file) {
+        Ok(text) => text,
+        Err(diag) => {
+            diags.push(*diag);
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(
+                "empty-file",
+                file,
+                format!("file is empty; expected {what}"),
+            )
+            .with_hint("fill it in, or delete it"),
+        );
+        return None;
+    }
+    let parsed = serde_yaml::from_str::<T>(&text);
+    let result = match parsed {
+        Ok(value) => Some(Sourced {
+            file: file.to_path_buf(),
+            value,
+        }),
+        Err(e) => {
+            diags.push(yaml_error(file, what, &e, &text));
+            None
+        }
+    };
+    sources.insert(file.to_path_buf(), text);
+    result
+}
+
+/// Read a file as UTF-8 text, refusing huge or binary files with a clear message.
+fn read_text(file: &Path) -> Result<String, Box<Diagnostic>> {
+    let unreadable = |e: std::io::Error| {
+        let hint = if e.kind() == std::io::ErrorKind::NotFound {
+            "every procedures folder needs this file"
+        } else {
+            "check the file's permissions, and that it is not a broken or looping link"
+        };
+        Box::new(
+            Diagnostic::error("unreadable", file, format!("cannot read file: {e}")).with_hint(hint),
+        )
+    };
+    let handle = std::fs::File::open(file).map_err(unreadable)?;
+    let size = handle.metadata().map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Box::new(
+            Diagnostic::error(
+                "file-too-large",
+                file,
+                format!(
+                    "file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes ({} MiB)",
+                    MAX_FILE_BYTES / 1024 / 1024
+                ),
+            )
+            .with_hint("split it into one file per ward, system or procedure"),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` guards against a file that grows while we read it.
+    handle
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text)),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            Err(Box::new(
+                Diagnostic::error("not-utf8", file, "file is not valid UTF-8 text")
+                    .at_line(line, column)
+                    .with_hint(
+                        "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
+                    ),
+            ))
+        }
+    }
+}
+
+/// Turn a serde_yaml error into a diagnostic, keeping its location and YAML path.
+fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
+    // serde_yaml appends " at line L column C" to its message; we print location ourselves.
+    let full = err.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(at) => full[..at].to_string(),
+        None => full.clone(),
+    };
+    let (yaml_path, message) = split_yaml_path(&message);
+    let code = if message.contains("unknown field")
+        || message.contains("missing field")
+        || message.contains("invalid type")
+        || message.contains("unknown variant")
+        || message.contains("duplicate field")
+        || message.contains("invalid value")
+        || message.contains("input contains invalid characters")
+    {
+        "yaml-schema"
+    } else {
+        "yaml-syntax"
+    };
+    let hint = match code {
+        "yaml-schema" => format!("this file should describe {what}; see README.md for its fields"),
+        _ if text.contains('\t') => {
+            "YAML does not allow tabs for indentation; use spaces".to_string()
+        }
+        _ => "check indentation and quoting near this line".to_string(),
+    };
+    let mut diag = Diagnostic::error(code, file, message).with_hint(hint);
+    if let Some(path) = yaml_path {
+        diag = diag.at_path(path);
+    }
+    if let Some(loc) = err.location() {
+        diag = diag.at_line(loc.line(), loc.column()).with_snippet(text);
+    }
+    diag
+}
+
+/// serde_yaml prefixes messages with the path of the offending value (`wards[0].kit: ...`).
+fn split_yaml_path(message: &str) -> (Option<String>, String) {
+    if let Some((path, rest)) = message.split_once(": ") {
+        let looks_like_path = !path.contains(' ') && !path.is_empty();
+        if looks_like_path {
+            return (Some(path.to_string()), rest.to_string());
+        }
+    }
+    (None, message.to_string())
+}

@@ -1,0 +1,39 @@
+//! The `downtime` command line: a thin layer over the library's pipeline.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Printable IT-downtime packs for hospital wards and sites, built from YAML.
+///
+/// Describe the trust (sites, wards, systems, infrastructure, paper fallback procedures, forms,
+/// contacts) as YAML under procedures/, then run `downtime build` to write a Markdown pack per
+/// ward and per hospital into output/.
+#[derive(Parser)]
+#[command(name = "downtime", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Build(cmd::build::Args),
+    Check(cmd::check::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build(args) => cmd::build::run(args),
+        Command::Check(args) => cmd::check::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            cmd::report_error(&err);
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Stage 4a, **pack**: decide which documents a trust gets and gather what each one shows.
+//!
+//! A pack is a Tera template name, the context it is rendered with, and the page furniture
+//! (header/footer facts) the typesetter prints on every page. Packs are independent of each
+//! other, so they can be built in any order, or in parallel.
+
+mod site;
+pub mod view;
+mod ward;
+
+use crate::model::{Model, SiteIx, WardIx};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Which document to build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PackKind {
+    /// `README.md`: the index of every pack.
+    Index,
+    /// `<site>/index.md`: the hospital pack.
+    Site(SiteIx),
+    /// `<site>/<ward>.md`: a ward pack.
+    Ward(WardIx),
+}
+
+/// What the typesetter prints around every page, and the PDF's metadata.
+#[derive(Debug, Clone, Serialize)]
+pub struct Furniture {
+    pub title: String,
+    /// Left of the header: whose pack this is (ward and hospital).
+    pub header: String,
+    pub author: String,
+    pub version: String,
+    pub review_due: String,
+    /// Any procedure in the pack is a draft: every page says DRAFT.
+    pub draft: bool,
+}
+
+/// A document ready to render.
+pub struct Pack {
+    pub kind: PackKind,
+    /// Path of the Markdown file, relative to the output folder.
+    pub path: PathBuf,
+    pub template: &'static str,
+    pub context: tera::Context,
+    pub furniture: Furniture,
+}
+
+/// Optional restriction of a build to some sites or wards.
+#[derive(Debug, Default, Clone)]
+pub struct Selection {
+    pub sites: Vec<String>,
+    pub wards: Vec<String>,
+}
+
+impl Selection {
+    fn is_all(&self) -> bool {
+        self.sites.is_empty() && self.wards.is_empty()
+    }
+}
+
+/// Every document the model yields, filtered by the selection, in a stable order.
+pub fn plan(model: &Model, selection: &Selection) -> Vec<PackKind> {
+    let mut kinds = Vec::new();
+    if selection.is_all() {
+        kinds.push(PackKind::Index);
+    }
+    for (s, site) in model.sites.iter().enumerate() {
+        let whole_site = selection.is_all() || selection.sites.contains(&site.id);
+        if whole_site {
+            kinds.push(PackKind::Site(s));
+        }
+        for &w in &site.wards {
+            if whole_site || selection.wards.contains(&model.wards[w].id) {
+                kinds.push(PackKind::Ward(w));
+            }
+        }
+    }
+    kinds
+}
+
+/// Ids in the selection that match nothing: worth an error, since a typo would otherwise
+/// silently build nothing.
+pub fn unmatched(model: &Model, selection: &Selection) -> Vec<String> {
+    let mut missing = Vec::new();
+    for id in &selection.sites {
+        if !model.sites.iter().any(|s| &s.id == id) {
+            missing.push(format!("site `{id}`"));
+        }
+    }
+    for id in &selection.wards {
+        if !model.wards.iter().any(|w| &w.id == id) {
+            missing.push(format!("ward `{id}`"));
+        }
+    }
+    missing
+}
+
+/// Gather the context of one document.
+pub fn build(model: &Model, kind: PackKind) -> Pack {
+    match kind {
+        PackKind::Index => site::index_pack(model),
+        PackKind::Site(s) => site::site_pack(model, s),
+        PackKind::Ward(w) => ward::ward_pack(model, w),
+    }
+}

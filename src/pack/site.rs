@@ -1,0 +1,279 @@
+//! The hospital pack (one per site) and the index of all packs.
+
+use super::view::{self, ContactView, ControlView, ProcedureView, TrustView};
+use super::ward::ward_kind_label;
+use super::{Furniture, Pack, PackKind};
+use crate::load::raw::{self, EquipmentKind, SiteKind};
+use crate::model::{Model, SiteIx};
+use serde::Serialize;
+use std::path::PathBuf;
+
+fn site_kind_label(kind: SiteKind) -> &'static str {
+    match kind {
+        SiteKind::Acute => "Acute hospital",
+        SiteKind::Community => "Community hospital",
+        SiteKind::MentalHealth => "Mental health unit",
+    }
+}
+
+fn equipment_label(kind: EquipmentKind) -> &'static str {
+    match kind {
+        EquipmentKind::DowntimeKit => "Downtime kit",
+        EquipmentKind::DowntimePc => "Standalone downtime PC",
+        EquipmentKind::Printer => "Printer",
+        EquipmentKind::Radios => "Radios",
+        EquipmentKind::Generator => "Generator / emergency power",
+    }
+}
+
+#[derive(Serialize)]
+struct SiteView {
+    id: String,
+    name: String,
+    kind: &'static str,
+    address: String,
+    switchboard: String,
+    command_post: String,
+}
+
+#[derive(Serialize)]
+struct WardRow {
+    id: String,
+    name: String,
+    kind: &'static str,
+    location: String,
+    kit_location: String,
+    kit_checked_by: String,
+    /// Link to the ward pack, relative to the hospital pack.
+    link: String,
+    /// One flag per column of the matrix.
+    uses: Vec<bool>,
+}
+
+#[derive(Serialize)]
+struct SystemColumn {
+    id: String,
+    name: String,
+    tier: u8,
+    max_downtime: String,
+    fallbacks: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct EquipmentView {
+    kind: &'static str,
+    location: String,
+    notes: String,
+}
+
+#[derive(Serialize)]
+struct SitePackContext {
+    trust: TrustView,
+    site: SiteView,
+    furniture: Furniture,
+    wards: Vec<WardRow>,
+    systems: Vec<SystemColumn>,
+    contacts: Vec<ContactView>,
+    trust_contacts: Vec<ContactView>,
+    cascade: Vec<view::CascadeView>,
+    equipment: Vec<EquipmentView>,
+    procedures: Vec<ProcedureView>,
+    controls: Vec<ControlView>,
+}
+
+pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
+    let site = &model.sites[s];
+    // Columns: every system a ward on this site uses, in priority order.
+    let mut columns: Vec<usize> = site
+        .wards
+        .iter()
+        .flat_map(|&w| model.wards[w].systems.iter().map(|u| u.system))
+        .collect();
+    columns.sort_by_key(|&c| {
+        let info = model.components[c].system();
+        (
+            info.map(|i| i.tier),
+            info.map(|i| i.mtd_minutes),
+            model.components[c].id.clone(),
+        )
+    });
+    columns.dedup();
+
+    let site_procs = model.site_procedures();
+    let mut in_pack: Vec<usize> = site_procs.clone();
+    for &w in &site.wards {
+        for p in model.ward_procedures(w) {
+            if !in_pack.contains(&p) {
+                in_pack.push(p);
+            }
+        }
+    }
+    in_pack.sort_by(|&a, &b| model.procedures[a].id.cmp(&model.procedures[b].id));
+    let review_due = in_pack
+        .iter()
+        .map(|&p| model.procedures[p].review_due)
+        .min()
+        .unwrap_or(model.trust.edition.date);
+    let draft = site_procs
+        .iter()
+        .any(|&p| model.procedures[p].control.status == raw::Status::Draft);
+
+    let furniture = Furniture {
+        title: format!("Hospital downtime pack: {}", site.name),
+        header: format!("{} · hospital pack", site.name),
+        author: model.trust.name.clone(),
+        version: model.trust.edition.version.clone(),
+        review_due: view::long_date(review_due),
+        draft,
+    };
+    let context = SitePackContext {
+        trust: TrustView::new(model),
+        site: SiteView {
+            id: site.id.clone(),
+            name: site.name.clone(),
+            kind: site_kind_label(site.kind),
+            address: site.address.clone(),
+            switchboard: site.switchboard.clone(),
+            command_post: site.command_post.clone(),
+        },
+        wards: site
+            .wards
+            .iter()
+            .map(|&w| {
+                let ward = &model.wards[w];
+                WardRow {
+                    id: ward.id.clone(),
+                    name: ward.name.clone(),
+                    kind: ward_kind_label(ward.kind),
+                    location: ward.location.clone(),
+                    kit_location: ward.kit.location.clone(),
+                    kit_checked_by: ward.kit.checked_by.clone(),
+                    link: format!("{}.md", ward.id),
+                    uses: columns
+                        .iter()
+                        .map(|&c| ward.systems.iter().any(|u| u.system == c))
+                        .collect(),
+                }
+            })
+            .collect(),
+        systems: columns
+            .iter()
+            .map(|&c| {
+                let comp = &model.components[c];
+                let info = comp.system();
+                SystemColumn {
+                    id: comp.id.clone(),
+                    name: comp.name.clone(),
+                    tier: info.map(|i| i.tier).unwrap_or(0),
+                    max_downtime: info.map(|i| i.mtd_text.clone()).unwrap_or_default(),
+                    fallbacks: comp
+                        .fallbacks
+                        .iter()
+                        .map(|&p| model.procedures[p].title.clone())
+                        .collect(),
+                }
+            })
+            .collect(),
+        contacts: site
+            .contacts
+            .iter()
+            .map(|&c| view::contact(model, c))
+            .collect(),
+        trust_contacts: model
+            .trust
+            .contacts
+            .iter()
+            .map(|&c| view::contact(model, c))
+            .collect(),
+        cascade: view::cascade(model, &site.cascade),
+        equipment: site
+            .equipment
+            .iter()
+            .map(|e| EquipmentView {
+                kind: equipment_label(e.kind),
+                location: e.location.clone(),
+                notes: e.notes.clone(),
+            })
+            .collect(),
+        procedures: site_procs
+            .iter()
+            .map(|&p| view::procedure(model, p, None, s))
+            .collect(),
+        controls: in_pack
+            .iter()
+            .map(|&p| view::control(&model.procedures[p]))
+            .collect(),
+        furniture: furniture.clone(),
+    };
+    Pack {
+        kind: PackKind::Site(s),
+        path: PathBuf::from(&site.id).join("index.md"),
+        template: "site.md",
+        context: tera::Context::from_serialize(&context)
+            .expect("pack views serialize to JSON objects"),
+        furniture,
+    }
+}
+
+#[derive(Serialize)]
+struct IndexWard {
+    name: String,
+    kind: &'static str,
+    link: String,
+}
+
+#[derive(Serialize)]
+struct IndexSite {
+    name: String,
+    kind: &'static str,
+    link: String,
+    wards: Vec<IndexWard>,
+}
+
+#[derive(Serialize)]
+struct IndexContext {
+    trust: TrustView,
+    sites: Vec<IndexSite>,
+    ward_count: usize,
+}
+
+pub fn index_pack(model: &Model) -> Pack {
+    let context = IndexContext {
+        trust: TrustView::new(model),
+        ward_count: model.wards.len(),
+        sites: model
+            .sites
+            .iter()
+            .map(|site| IndexSite {
+                name: site.name.clone(),
+                kind: site_kind_label(site.kind),
+                link: format!("{}/index.md", site.id),
+                wards: site
+                    .wards
+                    .iter()
+                    .map(|&w| IndexWard {
+                        name: model.wards[w].name.clone(),
+                        kind: ward_kind_label(model.wards[w].kind),
+                        link: format!("{}/{}.md", site.id, model.wards[w].id),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let furniture = Furniture {
+        title: format!("Downtime packs: {}", model.trust.name),
+        header: model.trust.name.clone(),
+        author: model.trust.name.clone(),
+        version: model.trust.edition.version.clone(),
+        review_due: view::long_date(model.trust.edition.date),
+        draft: false,
+    };
+    Pack {
+        kind: PackKind::Index,
+        path: PathBuf::from("README.md"),
+        template: "index.md",
+        context: tera::Context::from_serialize(&context)
+            .expect("pack views serialize to JSON objects"),
+        furniture,
+    }
+}

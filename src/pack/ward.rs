@@ -1,0 +1,248 @@
+//! The ward pack: everything one ward needs in its downtime box.
+
+use super::view::{self, ContactView, ControlView, ProcedureView, RoleSteps, TrustView};
+use super::{Furniture, Pack, PackKind};
+use crate::load::raw::{self, WardKind};
+use crate::model::{Model, Phase, WardIx};
+use serde::Serialize;
+use std::path::PathBuf;
+
+pub fn ward_kind_label(kind: WardKind) -> &'static str {
+    match kind {
+        WardKind::Inpatient => "Inpatient ward",
+        WardKind::Outpatient => "Outpatient clinic",
+        WardKind::Emergency => "Emergency department",
+        WardKind::Theatres => "Theatres",
+        WardKind::Maternity => "Maternity",
+        WardKind::CriticalCare => "Critical care",
+        WardKind::DayCase => "Day case unit",
+        WardKind::Community => "Community service",
+    }
+}
+
+#[derive(Serialize)]
+struct WardView {
+    id: String,
+    name: String,
+    kind: &'static str,
+    location: String,
+}
+
+#[derive(Serialize)]
+struct SiteRef {
+    id: String,
+    name: String,
+    switchboard: String,
+    command_post: String,
+}
+
+#[derive(Serialize)]
+struct SystemSection {
+    id: String,
+    name: String,
+    category: String,
+    tier: u8,
+    max_downtime: String,
+    impact: String,
+    ward_notes: String,
+    signs: Vec<String>,
+    fallbacks: Vec<ProcedureView>,
+    fallback_titles: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct FormView {
+    id: String,
+    title: String,
+    purpose: String,
+    copies: u32,
+    version: String,
+}
+
+#[derive(Serialize)]
+struct KitView {
+    location: String,
+    checked_by: String,
+    contents: Vec<raw::KitItem>,
+}
+
+#[derive(Serialize)]
+struct WardPackContext {
+    trust: TrustView,
+    ward: WardView,
+    site: SiteRef,
+    furniture: Furniture,
+    emergency: Vec<ContactView>,
+    general: Vec<ProcedureView>,
+    first_15_minutes: Vec<RoleSteps>,
+    systems: Vec<SystemSection>,
+    cascade: Vec<view::CascadeView>,
+    ward_contacts: Vec<ContactView>,
+    kit: KitView,
+    recovery: Vec<RoleSteps>,
+    forms: Vec<FormView>,
+    controls: Vec<ControlView>,
+}
+
+pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
+    let ward = &model.wards[w];
+    let site = &model.sites[ward.site];
+    let procedures = model.ward_procedures(w);
+    let review_due = procedures
+        .iter()
+        .map(|&p| model.procedures[p].review_due)
+        .min()
+        .unwrap_or(model.trust.edition.date);
+    let draft = procedures
+        .iter()
+        .any(|&p| model.procedures[p].control.status == raw::Status::Draft);
+    let furniture = Furniture {
+        title: format!("Downtime pack: {}", ward.name),
+        header: format!("{} · {}", ward.name, site.name),
+        author: model.trust.name.clone(),
+        version: model.trust.edition.version.clone(),
+        review_due: view::long_date(review_due),
+        draft,
+    };
+
+    // Systems in priority order: most critical tier first, then shortest tolerable downtime.
+    let mut used: Vec<&crate::model::WardSystem> = ward.systems.iter().collect();
+    used.sort_by_key(|u| {
+        let c = &model.components[u.system];
+        let info = c.system();
+        (
+            info.map(|i| i.tier),
+            info.map(|i| i.mtd_minutes),
+            c.name.clone(),
+        )
+    });
+    let systems = used
+        .iter()
+        .filter_map(|u| {
+            let c = &model.components[u.system];
+            let info = c.system()?;
+            let fallbacks: Vec<usize> = c
+                .fallbacks
+                .iter()
+                .copied()
+                .filter(|&p| model.procedures[p].scope == raw::Scope::Ward)
+                .collect();
+            Some(SystemSection {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                category: info.category.clone(),
+                tier: info.tier,
+                max_downtime: info.mtd_text.clone(),
+                impact: info.impact.clone(),
+                ward_notes: u.notes.clone(),
+                signs: info.signs_of_failure.clone(),
+                fallback_titles: fallbacks
+                    .iter()
+                    .map(|&p| model.procedures[p].title.clone())
+                    .collect(),
+                fallbacks: fallbacks
+                    .iter()
+                    .map(|&p| view::procedure(model, p, Some(w), ward.site))
+                    .collect(),
+            })
+        })
+        .collect();
+
+    let general: Vec<ProcedureView> = procedures
+        .iter()
+        .filter(|&&p| model.procedures[p].replaces.is_empty())
+        .map(|&p| view::procedure(model, p, Some(w), ward.site))
+        .collect();
+
+    let mut form_ixs: Vec<usize> = procedures
+        .iter()
+        .flat_map(|&p| {
+            Phase::ALL
+                .iter()
+                .flat_map(move |&ph| model.procedures[p].steps(ph))
+        })
+        .flat_map(|s| s.forms.iter().copied())
+        .collect();
+    form_ixs.sort_by(|&a, &b| model.forms[a].id.cmp(&model.forms[b].id));
+    form_ixs.dedup();
+
+    let mut cascade = view::cascade(model, &site.cascade);
+    cascade.extend(view::cascade(model, &model.trust.cascade));
+
+    let context = WardPackContext {
+        trust: TrustView::new(model),
+        ward: WardView {
+            id: ward.id.clone(),
+            name: ward.name.clone(),
+            kind: ward_kind_label(ward.kind),
+            location: ward.location.clone(),
+        },
+        site: SiteRef {
+            id: site.id.clone(),
+            name: site.name.clone(),
+            switchboard: site.switchboard.clone(),
+            command_post: site.command_post.clone(),
+        },
+        emergency: site
+            .contacts
+            .iter()
+            .chain(&model.trust.contacts)
+            .map(|&c| view::contact(model, c))
+            .collect(),
+        general,
+        first_15_minutes: view::steps_by_role(
+            model,
+            &procedures,
+            Phase::Declare,
+            &ward.roles,
+            Some(w),
+            ward.site,
+        ),
+        systems,
+        cascade,
+        ward_contacts: ward
+            .contacts
+            .iter()
+            .map(|&c| view::contact(model, c))
+            .collect(),
+        kit: KitView {
+            location: ward.kit.location.clone(),
+            checked_by: ward.kit.checked_by.clone(),
+            contents: ward.kit.contents.clone(),
+        },
+        recovery: view::steps_by_role(
+            model,
+            &procedures,
+            Phase::Recovery,
+            &ward.roles,
+            Some(w),
+            ward.site,
+        ),
+        forms: form_ixs
+            .iter()
+            .map(|&f| {
+                let form = &model.forms[f];
+                FormView {
+                    id: form.id.clone(),
+                    title: form.title.clone(),
+                    purpose: form.purpose.clone(),
+                    copies: form.copies,
+                    version: form.control.version.clone(),
+                }
+            })
+            .collect(),
+        controls: procedures
+            .iter()
+            .map(|&p| view::control(&model.procedures[p]))
+            .collect(),
+        furniture: furniture.clone(),
+    };
+    Pack {
+        kind: PackKind::Ward(w),
+        path: PathBuf::from(&site.id).join(format!("{}.md", ward.id)),
+        template: "ward.md",
+        context: tera::Context::from_serialize(&context)
+            .expect("pack views serialize to JSON objects"),
+        furniture,
+    }
+}
