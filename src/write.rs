@@ -64,8 +64,7 @@ impl Staging {
         let dest = self.out.join(checked_relative(relative)?);
         let dir = dest.parent().unwrap_or(&self.out).to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "cannot create folder", e))?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".downtime-tmp-")
+        let mut tmp = temp_builder()
             .tempfile_in(&dir)
             .map_err(|e| Error::io(&dir, "cannot create temporary file", e))?;
         tmp.write_all(bytes)
@@ -120,8 +119,7 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), Error> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "cannot create folder", e))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".downtime-tmp-")
+    let mut tmp = temp_builder()
         .tempfile_in(&dir)
         .map_err(|e| Error::io(&dir, "cannot create temporary file", e))?;
     tmp.write_all(bytes)
@@ -129,6 +127,19 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), Error> {
     tmp.persist(dest)
         .map_err(|e| Error::io(dest, "cannot move into place", e.error))?;
     Ok(())
+}
+
+/// Temporary files are created private (0600); packs are documents everyone may read, so
+/// they get the usual 0644 before being renamed into place.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".downtime-tmp-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder
 }
 
 /// Output paths are built from validated ids, but check anyway: a relative path of plain

@@ -29,9 +29,21 @@ pub struct Args {
     /// Build only this hospital's packs: its hospital pack and all its ward packs (repeatable).
     #[arg(long = "site", value_name = "ID")]
     sites: Vec<String>,
+    /// Formats to write, comma-separated: md, pdf.
+    #[arg(long, value_delimiter = ',', default_value = "md,pdf")]
+    format: Vec<Format>,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+}
+
+/// An output format of `build`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown packs, for review in git.
+    Md,
+    /// Printable A4 PDF packs.
+    Pdf,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
@@ -44,17 +56,21 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             wards: args.wards,
         },
         formats: Formats {
-            markdown: true,
-            pdf: false,
+            markdown: args.format.contains(&Format::Md),
+            pdf: args.format.contains(&Format::Pdf),
         },
     };
     let (project, summary) = build::build(&options)?;
     if !args.quiet {
         super::print_diagnostics(&project.warnings);
+        for warning in &summary.warnings {
+            eprintln!("warning: {warning}");
+        }
         eprintln!(
-            "built {} packs: {} files written to {}",
+            "built {} packs: {} files ({} PDF pages) written to {}",
             summary.packs,
             summary.files,
+            summary.pages,
             options.out.display()
         );
     }

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod pdf;
 
 use downtime::diagnostic::Diagnostic;
 use downtime::error::Error;

@@ -1,0 +1,453 @@
+//! Markdown -> block tree: the typesetter's own small document model.
+//!
+//! Everything pulldown-cmark can produce maps to one of these blocks. Constructs a printed
+//! pack does not need (HTML, images, footnotes) degrade to plain text with a warning, so the
+//! PDF never silently drops what the Markdown says.
+
+use crate::markdown;
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+
+/// Deeper nesting than this is flattened: the page has no room for it and a hostile input
+/// must not blow the stack.
+pub const MAX_DEPTH: usize = 12;
+
+/// A run of text in one style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub code: bool,
+}
+
+/// A forced line break inside a paragraph is a span holding exactly this.
+pub const LINE_BREAK: &str = "\n";
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading {
+        level: u8,
+        spans: Vec<Span>,
+    },
+    Paragraph(Vec<Span>),
+    List {
+        start: Option<u64>,
+        items: Vec<Item>,
+    },
+    Table {
+        header: Vec<Vec<Span>>,
+        rows: Vec<Vec<Vec<Span>>>,
+    },
+    /// Block quote, printed as a boxed callout.
+    Quote(Vec<Block>),
+    Code(String),
+    Rule,
+    PageBreak,
+    Toc,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// `Some(checked)` for a task-list item: drawn as a tick box.
+    pub task: Option<bool>,
+    pub blocks: Vec<Block>,
+}
+
+/// One open container while walking the events.
+enum Frame {
+    Root(Vec<Block>),
+    Quote(Vec<Block>),
+    List {
+        start: Option<u64>,
+        items: Vec<Item>,
+    },
+    Item(Item),
+    Table {
+        header: Vec<Vec<Span>>,
+        rows: Vec<Vec<Vec<Span>>>,
+        row: Vec<Vec<Span>>,
+        in_head: bool,
+    },
+}
+
+/// Build the block tree of `text`, pushing a warning for each construct shown as plain text.
+pub fn parse(text: &str, warnings: &mut Vec<String>) -> Vec<Block> {
+    let mut stack: Vec<Frame> = vec![Frame::Root(Vec::new())];
+    // Containers opened past MAX_DEPTH are not pushed; count them to ignore their ends.
+    let mut skipped = 0usize;
+    let mut inline: Option<(InlineKind, Vec<Span>)> = None;
+    let (mut bold, mut italic) = (0u32, 0u32);
+    let mut link_urls: Vec<(String, usize)> = Vec::new();
+    let mut code_block: Option<String> = None;
+
+    let push_block = |stack: &mut Vec<Frame>, block: Block| match stack.last_mut() {
+        Some(Frame::Root(blocks)) | Some(Frame::Quote(blocks)) => blocks.push(block),
+        Some(Frame::Item(item)) => item.blocks.push(block),
+        // Blocks cannot sit directly in a list or table; wrap them in an item.
+        Some(Frame::List { items, .. }) => items.push(Item {
+            task: None,
+            blocks: vec![block],
+        }),
+        Some(Frame::Table { rows, .. }) => {
+            if let Block::Paragraph(spans) = block {
+                rows.push(vec![spans]);
+            }
+        }
+        None => {}
+    };
+
+    for event in markdown::parser(text) {
+        if let Some(code) = code_block.as_mut() {
+            match event {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let code = code_block.take().unwrap_or_default();
+                    push_block(
+                        &mut stack,
+                        Block::Code(code.trim_end_matches('\n').to_string()),
+                    );
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(tag) => match tag {
+                // A block starting inside a tight list item ends the item's loose text.
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::BlockQuote(_)
+                | Tag::Table(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                    if matches!(inline, Some((InlineKind::Loose, _))) =>
+                {
+                    flush_loose_inline(&mut inline, &mut stack);
+                    start_tag(tag, &mut inline, &mut stack, &mut skipped, &mut code_block);
+                }
+                tag @ (Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::BlockQuote(_)
+                | Tag::Table(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock) => {
+                    start_tag(tag, &mut inline, &mut stack, &mut skipped, &mut code_block)
+                }
+                Tag::TableCell => inline = Some((InlineKind::Cell, Vec::new())),
+                Tag::Emphasis => italic += 1,
+                Tag::Strong => bold += 1,
+                Tag::Strikethrough => {}
+                Tag::Link { dest_url, .. } => {
+                    let at = inline.as_ref().map(|(_, s)| s.len()).unwrap_or(0);
+                    link_urls.push((dest_url.to_string(), at));
+                }
+                Tag::Image { dest_url, .. } => {
+                    warnings.push(format!(
+                        "image `{dest_url}` is shown as its description only"
+                    ));
+                    add_text(&mut inline, "[image: ", bold > 0, italic > 0);
+                }
+                Tag::TableHead => {
+                    if let Some(Frame::Table { in_head, .. }) = stack.last_mut() {
+                        *in_head = true;
+                    }
+                }
+                Tag::TableRow => {}
+                Tag::FootnoteDefinition(label) => {
+                    warnings.push(format!(
+                        "footnote `{label}` is printed as a plain paragraph"
+                    ));
+                }
+                other => {
+                    warnings.push(format!("{other:?} is printed as plain text"));
+                }
+            },
+            Event::End(end) => match end {
+                TagEnd::Paragraph | TagEnd::Heading(_) => {
+                    if let Some((kind, spans)) = inline.take() {
+                        let block = match kind {
+                            InlineKind::Heading(level) => Block::Heading { level, spans },
+                            _ => Block::Paragraph(spans),
+                        };
+                        push_block(&mut stack, block);
+                    }
+                }
+                TagEnd::TableCell => {
+                    let spans = inline.take().map(|(_, s)| s).unwrap_or_default();
+                    if let Some(Frame::Table { row, .. }) = stack.last_mut() {
+                        row.push(spans);
+                    }
+                }
+                TagEnd::TableHead | TagEnd::TableRow => {
+                    if let Some(Frame::Table {
+                        header,
+                        rows,
+                        row,
+                        in_head,
+                    }) = stack.last_mut()
+                    {
+                        let cells = std::mem::take(row);
+                        if *in_head && header.is_empty() {
+                            *header = cells;
+                        } else {
+                            rows.push(cells);
+                        }
+                        *in_head = false;
+                    }
+                }
+                TagEnd::Emphasis => italic = italic.saturating_sub(1),
+                TagEnd::Strong => bold = bold.saturating_sub(1),
+                TagEnd::Link => {
+                    if let Some((url, at)) = link_urls.pop() {
+                        let shown: String = inline
+                            .as_ref()
+                            .map(|(_, s)| {
+                                s[at.min(s.len())..]
+                                    .iter()
+                                    .map(|s| s.text.as_str())
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        // A printed page cannot be clicked: keep the address when it adds something.
+                        if !url.is_empty() && shown.trim() != url && !url.starts_with('#') {
+                            add_text(&mut inline, &format!(" ({url})"), false, false);
+                        }
+                    }
+                }
+                TagEnd::Image => add_text(&mut inline, "]", bold > 0, italic > 0),
+                TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::Table
+                    if skipped > 0 =>
+                {
+                    skipped -= 1;
+                }
+                TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::Table => {
+                    // Text directly inside an item (tight list) arrives without a paragraph.
+                    flush_loose_inline(&mut inline, &mut stack);
+                    if stack.len() > 1 {
+                        let frame = stack.pop().expect("stack has more than the root");
+                        close_frame(frame, &mut stack, push_block);
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) => {
+                if inline.is_none() {
+                    inline = Some((InlineKind::Loose, Vec::new()));
+                }
+                add_text(&mut inline, &t, bold > 0, italic > 0);
+            }
+            Event::Code(t) => {
+                if inline.is_none() {
+                    inline = Some((InlineKind::Loose, Vec::new()));
+                }
+                if let Some((_, spans)) = inline.as_mut() {
+                    spans.push(Span {
+                        text: t.to_string(),
+                        bold: bold > 0,
+                        italic: italic > 0,
+                        code: true,
+                    });
+                }
+            }
+            Event::SoftBreak => add_text(&mut inline, " ", bold > 0, italic > 0),
+            Event::HardBreak => {
+                if let Some((_, spans)) = inline.as_mut() {
+                    spans.push(Span {
+                        text: LINE_BREAK.into(),
+                        bold: false,
+                        italic: false,
+                        code: false,
+                    });
+                }
+            }
+            Event::Rule => push_block(&mut stack, Block::Rule),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let trimmed = html.trim();
+                if trimmed == markdown::PAGE_BREAK {
+                    push_block(&mut stack, Block::PageBreak);
+                } else if trimmed == markdown::TOC {
+                    push_block(&mut stack, Block::Toc);
+                } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
+                    // Comments are notes for the Markdown's readers, not for print.
+                } else if !trimmed.is_empty() {
+                    warnings.push(format!(
+                        "HTML `{}` is printed as text",
+                        truncate(trimmed, 40)
+                    ));
+                    add_text(&mut inline, &html, bold > 0, italic > 0);
+                    if matches!(inline, Some((InlineKind::Loose, _))) {
+                        flush_loose_inline(&mut inline, &mut stack);
+                    }
+                }
+            }
+            Event::TaskListMarker(checked) => {
+                if let Some(Frame::Item(item)) = stack.last_mut() {
+                    item.task = Some(checked);
+                }
+            }
+            Event::FootnoteReference(label) => {
+                add_text(&mut inline, &format!("[{label}]"), false, false)
+            }
+            Event::InlineMath(m) | Event::DisplayMath(m) => {
+                warnings.push("maths is printed as its source text".into());
+                add_text(&mut inline, &m, false, false);
+            }
+        }
+    }
+    flush_loose_inline(&mut inline, &mut stack);
+    while stack.len() > 1 {
+        let frame = stack.pop().expect("stack has more than the root");
+        close_frame(frame, &mut stack, push_block);
+    }
+    match stack.pop() {
+        Some(Frame::Root(blocks)) => blocks,
+        _ => Vec::new(),
+    }
+}
+
+/// Open a block-level container or inline context.
+fn start_tag(
+    tag: Tag,
+    inline: &mut Option<(InlineKind, Vec<Span>)>,
+    stack: &mut Vec<Frame>,
+    skipped: &mut usize,
+    code_block: &mut Option<String>,
+) {
+    let container = matches!(
+        tag,
+        Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::Table(_)
+    );
+    if container && stack.len() >= MAX_DEPTH {
+        *skipped += 1;
+        return;
+    }
+    match tag {
+        Tag::Paragraph => *inline = Some((InlineKind::Paragraph, Vec::new())),
+        Tag::Heading { level, .. } => {
+            *inline = Some((InlineKind::Heading(heading_level(level)), Vec::new()))
+        }
+        Tag::CodeBlock(_) => *code_block = Some(String::new()),
+        Tag::BlockQuote(_) => stack.push(Frame::Quote(Vec::new())),
+        Tag::List(start) => stack.push(Frame::List {
+            start,
+            items: Vec::new(),
+        }),
+        Tag::Item => stack.push(Frame::Item(Item {
+            task: None,
+            blocks: Vec::new(),
+        })),
+        Tag::Table(_) => stack.push(Frame::Table {
+            header: Vec::new(),
+            rows: Vec::new(),
+            row: Vec::new(),
+            in_head: false,
+        }),
+        _ => {}
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum InlineKind {
+    Paragraph,
+    Heading(u8),
+    Cell,
+    /// Text outside any paragraph (tight list items).
+    Loose,
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn add_text(inline: &mut Option<(InlineKind, Vec<Span>)>, text: &str, bold: bool, italic: bool) {
+    let (_, spans) = inline.get_or_insert_with(|| (InlineKind::Loose, Vec::new()));
+    match spans.last_mut() {
+        Some(last)
+            if last.bold == bold
+                && last.italic == italic
+                && !last.code
+                && last.text != LINE_BREAK =>
+        {
+            last.text.push_str(text)
+        }
+        _ => spans.push(Span {
+            text: text.to_string(),
+            bold,
+            italic,
+            code: false,
+        }),
+    }
+}
+
+fn flush_loose_inline(inline: &mut Option<(InlineKind, Vec<Span>)>, stack: &mut Vec<Frame>) {
+    if let Some((InlineKind::Loose, spans)) = inline {
+        let spans = std::mem::take(spans);
+        *inline = None;
+        let block = Block::Paragraph(spans);
+        match stack.last_mut() {
+            Some(Frame::Root(blocks)) | Some(Frame::Quote(blocks)) => blocks.push(block),
+            Some(Frame::Item(item)) => item.blocks.push(block),
+            Some(Frame::List { items, .. }) => items.push(Item {
+                task: None,
+                blocks: vec![block],
+            }),
+            _ => {}
+        }
+    }
+}
+
+fn close_frame(frame: Frame, stack: &mut Vec<Frame>, push_block: impl Fn(&mut Vec<Frame>, Block)) {
+    match frame {
+        Frame::Quote(blocks) => push_block(stack, Block::Quote(blocks)),
+        Frame::List { start, items } => push_block(stack, Block::List { start, items }),
+        Frame::Item(item) => match stack.last_mut() {
+            Some(Frame::List { items, .. }) => items.push(item),
+            _ => {
+                for block in item.blocks {
+                    push_block(stack, block);
+                }
+            }
+        },
+        Frame::Table { header, rows, .. } => push_block(stack, Block::Table { header, rows }),
+        Frame::Root(blocks) => {
+            for block in blocks {
+                push_block(stack, block);
+            }
+        }
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}...", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// All the text of a list of spans, for headings in the outline and table of contents.
+pub fn plain_text(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| {
+            if s.text == LINE_BREAK {
+                " "
+            } else {
+                s.text.as_str()
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

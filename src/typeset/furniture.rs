@@ -1,0 +1,133 @@
+//! What every printed page carries: whose pack it is, page N of M, version, review date, and
+//! the warning that a printed copy is uncontrolled. Drafts say DRAFT on every page.
+
+use super::fonts::Face;
+use super::page::{Geometry, Item, Page, RectStyle};
+use crate::pack::Furniture;
+
+const SIZE: f32 = 9.5;
+
+pub fn add(pages: &mut [Page], furniture: &Furniture, geo: &Geometry) {
+    let total = pages.len();
+    for (i, page) in pages.iter_mut().enumerate() {
+        let mut header_right = String::new();
+        if furniture.draft {
+            header_right.push_str("DRAFT - NOT APPROVED");
+        }
+        let right_face = Face::Bold;
+        let right_width = right_face.metrics().width(&header_right, SIZE + 1.0);
+        let left_room = geo.right - geo.left - right_width - 12.0;
+        text(
+            page,
+            geo.left,
+            geo.header_baseline,
+            Face::Bold,
+            SIZE,
+            &fit(&furniture.header, Face::Bold, SIZE, left_room),
+        );
+        if furniture.draft {
+            let x = geo.right - right_width;
+            page.items.push(Item::Rect {
+                x: x - 3.0,
+                y: geo.header_baseline - SIZE - 2.0,
+                w: right_width + 6.0,
+                h: SIZE + 7.0,
+                style: RectStyle::Stroke(1.2),
+            });
+            text(
+                page,
+                x,
+                geo.header_baseline,
+                right_face,
+                SIZE + 1.0,
+                &header_right,
+            );
+        }
+        page.items.push(Item::Rule {
+            x1: geo.left,
+            y1: geo.header_rule,
+            x2: geo.right,
+            y2: geo.header_rule,
+            thickness: 0.6,
+        });
+
+        page.items.push(Item::Rule {
+            x1: geo.left,
+            y1: geo.footer_rule,
+            x2: geo.right,
+            y2: geo.footer_rule,
+            thickness: 0.6,
+        });
+        let page_label = format!("Page {} of {}", i + 1, total);
+        let page_width = Face::Bold.metrics().width(&page_label, SIZE);
+        text(
+            page,
+            geo.right - page_width,
+            geo.footer_baseline,
+            Face::Bold,
+            SIZE,
+            &page_label,
+        );
+        let mut control = format!(
+            "Version {} · Review due {}",
+            furniture.version, furniture.review_due
+        );
+        if furniture.draft {
+            control.insert_str(0, "DRAFT · ");
+        }
+        let room = geo.right - geo.left - page_width - 12.0;
+        text(
+            page,
+            geo.left,
+            geo.footer_baseline,
+            Face::Regular,
+            SIZE,
+            &fit(&control, Face::Regular, SIZE, room),
+        );
+        text(
+            page,
+            geo.left,
+            geo.footer_second_baseline,
+            Face::Italic,
+            SIZE,
+            "Uncontrolled when printed - check the review date",
+        );
+    }
+}
+
+fn text(page: &mut Page, x: f32, y: f32, face: Face, size: f32, text: &str) {
+    let width = face.metrics().width(text, size);
+    page.items.push(Item::Text {
+        x,
+        y,
+        size,
+        face,
+        text: text.to_string(),
+        width,
+    });
+}
+
+/// Shorten `text` with an ellipsis until it fits `room` points.
+fn fit(text: &str, face: Face, size: f32, room: f32) -> String {
+    let metrics = face.metrics();
+    let clean: String = text
+        .chars()
+        .filter(|&c| metrics.has(c) || c == ' ')
+        .collect();
+    if metrics.width(&clean, size) <= room {
+        return clean;
+    }
+    let ellipsis = metrics.width("…", size);
+    let mut out = String::new();
+    let mut width = 0.0;
+    for ch in clean.chars() {
+        let w = metrics.char_width(ch, size);
+        if width + w + ellipsis > room {
+            break;
+        }
+        out.push(ch);
+        width += w;
+    }
+    out.push('…');
+    out
+}

@@ -1,0 +1,400 @@
+//! Block tree -> pages: vertical flow, page breaks, lists, tick boxes, callouts, contents.
+//!
+//! Rules that matter on a ward: a heading is never the last thing on a page, a tick box never
+//! leaves its text behind, and nothing is placed outside the margins whatever the input.
+
+use super::blocks::{self, Block, Item as ListItem, Span};
+use super::fonts::Face;
+use super::lines::{break_lines, Line};
+use super::page::{Geometry, HeadingMark, Item, Page, RectStyle};
+use super::table;
+
+/// Body text size: at least 11 pt for tired eyes in poor light.
+pub const BODY_SIZE: f32 = 11.0;
+pub const LINE_HEIGHT: f32 = BODY_SIZE * 1.4;
+/// Space after a paragraph.
+const PARA_GAP: f32 = 5.0;
+/// Indent of list content and nested lists.
+const INDENT: f32 = 18.0;
+/// Nesting stops indenting once the text column would be narrower than this.
+const MIN_TEXT_WIDTH: f32 = 160.0;
+const BOX_SIDE: f32 = 9.5;
+const CALLOUT_PAD: f32 = 8.0;
+const CALLOUT_BAR: f32 = 4.0;
+
+/// A contents entry: heading text and its page, `None` until the first pass has found it.
+#[derive(Debug, Clone)]
+pub struct TocEntry {
+    pub text: String,
+    pub page: Option<usize>,
+}
+
+pub struct Layout<'a> {
+    pub geo: Geometry,
+    pub pages: Vec<Page>,
+    pub y: f32,
+    pub headings: Vec<HeadingMark>,
+    pub missing: Vec<char>,
+    pub warnings: Vec<String>,
+    toc: &'a [TocEntry],
+}
+
+impl<'a> Layout<'a> {
+    pub fn new(geo: Geometry, toc: &'a [TocEntry]) -> Self {
+        Layout {
+            geo,
+            pages: vec![Page::default()],
+            y: geo.body_top,
+            headings: Vec::new(),
+            missing: Vec::new(),
+            warnings: Vec::new(),
+            toc,
+        }
+    }
+
+    pub fn page_index(&self) -> usize {
+        self.pages.len() - 1
+    }
+
+    pub fn push(&mut self, item: Item) {
+        if let Some(page) = self.pages.last_mut() {
+            page.items.push(item);
+        }
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = self.geo.body_top;
+    }
+
+    pub fn at_page_top(&self) -> bool {
+        self.y <= self.geo.body_top + 0.01
+    }
+
+    /// Start a new page unless `height` still fits (or we are already at the top).
+    pub fn ensure(&mut self, height: f32) {
+        if self.y + height > self.geo.body_bottom + 0.01 && !self.at_page_top() {
+            self.new_page();
+        }
+    }
+
+    /// Lay out every block of a document.
+    pub fn blocks(&mut self, blocks: &[Block]) {
+        let (x, width) = (self.geo.left, self.geo.body_width());
+        for (i, block) in blocks.iter().enumerate() {
+            self.block(block, x, width, blocks.get(i + 1));
+        }
+    }
+
+    fn block(&mut self, block: &Block, x: f32, width: f32, next: Option<&Block>) {
+        match block {
+            Block::Heading { level, spans } => self.heading(*level, spans, x, width, next),
+            Block::Paragraph(spans) => {
+                self.paragraph(spans, x, width, BODY_SIZE, LINE_HEIGHT);
+                self.y += PARA_GAP;
+            }
+            Block::List { start, items } => self.list(*start, items, x, width),
+            Block::Table { header, rows } => table::table(self, header, rows, x, width),
+            Block::Quote(children) => self.callout(children, x, width),
+            Block::Code(code) => self.code(code, x, width),
+            Block::Rule => {
+                self.ensure(12.0);
+                self.y += 5.0;
+                self.push(Item::Rule {
+                    x1: x,
+                    y1: self.y,
+                    x2: x + width,
+                    y2: self.y,
+                    thickness: 0.8,
+                });
+                self.y += 7.0;
+            }
+            Block::PageBreak => {
+                if !self.at_page_top() {
+                    self.new_page();
+                }
+            }
+            Block::Toc => self.contents(x, width),
+        }
+    }
+
+    /// Draw already-broken lines at `x`, moving down; each line moves to a new page if needed.
+    pub fn lines(&mut self, lines: &[Line], x: f32, size: f32, line_height: f32) {
+        for line in lines {
+            self.ensure(line_height);
+            self.line(line, x, size, line_height);
+            self.y += line_height;
+        }
+    }
+
+    /// Draw one line with its top at the current y (without moving).
+    pub fn line(&mut self, line: &Line, x: f32, size: f32, line_height: f32) {
+        let baseline = self.y + (line_height + size * 0.72) / 2.0;
+        for run in &line.runs {
+            self.push(Item::Text {
+                x: x + run.x,
+                y: baseline,
+                size,
+                face: run.face,
+                text: run.text.clone(),
+                width: run.width,
+            });
+        }
+    }
+
+    pub fn paragraph(&mut self, spans: &[Span], x: f32, width: f32, size: f32, line_height: f32) {
+        let lines = break_lines(spans, width, size, &mut self.missing);
+        self.lines(&lines, x, size, line_height);
+    }
+
+    fn heading(&mut self, level: u8, spans: &[Span], x: f32, width: f32, next: Option<&Block>) {
+        let (size, before) = match level {
+            1 => (20.0, 0.0),
+            2 => (15.5, 12.0),
+            3 => (13.0, 8.0),
+            _ => (BODY_SIZE + 0.5, 6.0),
+        };
+        let bold: Vec<Span> = spans
+            .iter()
+            .map(|s| Span {
+                bold: true,
+                ..s.clone()
+            })
+            .collect();
+        let lines = break_lines(&bold, width, size, &mut self.missing);
+        let line_height = size * 1.3;
+        let height = lines.len() as f32 * line_height;
+        // Keep the heading with the start of what follows it: never alone at a page bottom.
+        let follow = match next {
+            Some(Block::Table { .. }) => LINE_HEIGHT * 3.0 + 8.0,
+            Some(Block::Heading { .. }) | None => LINE_HEIGHT,
+            _ => LINE_HEIGHT * 2.0,
+        };
+        if !self.at_page_top() {
+            self.ensure(before + height + follow);
+            if !self.at_page_top() {
+                self.y += before;
+            }
+        }
+        self.headings.push(HeadingMark {
+            level,
+            text: blocks::plain_text(spans),
+            page: self.page_index() + 1,
+        });
+        self.lines(&lines, x, size, line_height);
+        if level <= 2 {
+            self.push(Item::Rule {
+                x1: x,
+                y1: self.y + 1.0,
+                x2: x + width,
+                y2: self.y + 1.0,
+                thickness: if level == 1 { 1.5 } else { 0.8 },
+            });
+            self.y += 4.0;
+        }
+        self.y += 4.0;
+    }
+
+    fn list(&mut self, start: Option<u64>, items: &[ListItem], x: f32, width: f32) {
+        let indent = if width - INDENT >= MIN_TEXT_WIDTH {
+            INDENT
+        } else {
+            0.0
+        };
+        let marker_indent = if indent > 0.0 { indent } else { BOX_SIDE + 4.0 };
+        let (content_x, content_width) = if width - marker_indent >= MIN_TEXT_WIDTH / 2.0 {
+            (x + marker_indent, width - marker_indent)
+        } else {
+            (x, width)
+        };
+        for (n, item) in items.iter().enumerate() {
+            // The marker and the first block of the item go on the same page.
+            let first_height = match item.blocks.first() {
+                Some(Block::Paragraph(spans)) => {
+                    break_lines(spans, content_width, BODY_SIZE, &mut Vec::new()).len() as f32
+                        * LINE_HEIGHT
+                }
+                _ => LINE_HEIGHT,
+            };
+            self.ensure(first_height.min(self.geo.body_height()));
+            let marker_y = self.y;
+            match (item.task, start) {
+                (Some(checked), _) => {
+                    self.tick_box(x.max(content_x - marker_indent), marker_y, checked)
+                }
+                (None, Some(first)) => {
+                    let label = format!("{}.", first.saturating_add(n as u64));
+                    self.marker_text(&label, content_x - marker_indent, marker_y);
+                }
+                (None, None) => self.marker_text("•", content_x - marker_indent + 3.0, marker_y),
+            }
+            if item.blocks.is_empty() {
+                self.y += LINE_HEIGHT;
+            }
+            for (i, block) in item.blocks.iter().enumerate() {
+                match block {
+                    // Paragraphs inside list items sit tight; the list adds its own spacing.
+                    Block::Paragraph(spans) => {
+                        self.paragraph(spans, content_x, content_width, BODY_SIZE, LINE_HEIGHT)
+                    }
+                    other => self.block(other, content_x, content_width, item.blocks.get(i + 1)),
+                }
+            }
+            self.y += 1.5;
+        }
+        self.y += PARA_GAP - 1.5;
+    }
+
+    fn marker_text(&mut self, label: &str, x: f32, y: f32) {
+        let face = Face::Regular;
+        let width = face.metrics().width(label, BODY_SIZE);
+        let baseline = y + (LINE_HEIGHT + BODY_SIZE * 0.72) / 2.0;
+        self.push(Item::Text {
+            x,
+            y: baseline,
+            size: BODY_SIZE,
+            face,
+            text: label.to_string(),
+            width,
+        });
+    }
+
+    /// An empty box to tick with a pen: drawn, not a glyph, so it prints the same everywhere.
+    fn tick_box(&mut self, x: f32, y: f32, checked: bool) {
+        let top = y + (LINE_HEIGHT - BOX_SIDE) / 2.0;
+        self.push(Item::Rect {
+            x,
+            y: top,
+            w: BOX_SIDE,
+            h: BOX_SIDE,
+            style: RectStyle::Stroke(0.9),
+        });
+        if checked {
+            self.push(Item::Rule {
+                x1: x + 2.0,
+                y1: top + 5.0,
+                x2: x + 4.0,
+                y2: top + 7.5,
+                thickness: 1.2,
+            });
+            self.push(Item::Rule {
+                x1: x + 4.0,
+                y1: top + 7.5,
+                x2: x + 8.0,
+                y2: top + 1.5,
+                thickness: 1.2,
+            });
+        }
+    }
+
+    /// A block quote, drawn as a boxed callout with a heavy bar on the left: a warning that
+    /// stands out in black and white.
+    fn callout(&mut self, children: &[Block], x: f32, width: f32) {
+        let inner_x = x + CALLOUT_BAR + CALLOUT_PAD + 2.0;
+        let inner_width = (width - CALLOUT_BAR - 2.0 * CALLOUT_PAD - 2.0)
+            .max(MIN_TEXT_WIDTH / 2.0)
+            .min(width);
+        self.ensure(CALLOUT_PAD * 2.0 + LINE_HEIGHT * 2.0);
+        let start_page = self.page_index();
+        let start_y = self.y;
+        self.y += CALLOUT_PAD;
+        for (i, block) in children.iter().enumerate() {
+            self.block(
+                block,
+                inner_x.min(x + width - inner_width),
+                inner_width,
+                children.get(i + 1),
+            );
+        }
+        self.y += CALLOUT_PAD - PARA_GAP;
+        let end_page = self.page_index();
+        for p in start_page..=end_page {
+            let top = if p == start_page {
+                start_y
+            } else {
+                self.geo.body_top - 4.0
+            };
+            let bottom = if p == end_page {
+                self.y
+            } else {
+                self.geo.body_bottom + 4.0
+            };
+            let page = &mut self.pages[p];
+            page.items.push(Item::Rect {
+                x,
+                y: top,
+                w: width,
+                h: bottom - top,
+                style: RectStyle::Stroke(1.0),
+            });
+            page.items.push(Item::Rect {
+                x,
+                y: top,
+                w: CALLOUT_BAR,
+                h: bottom - top,
+                style: RectStyle::Fill(0.0),
+            });
+        }
+        self.y += PARA_GAP + 2.0;
+    }
+
+    fn code(&mut self, code: &str, x: f32, width: f32) {
+        for source_line in code.lines() {
+            let span = Span {
+                text: source_line.to_string(),
+                bold: false,
+                italic: false,
+                code: true,
+            };
+            let lines = break_lines(&[span], width - 8.0, BODY_SIZE, &mut self.missing);
+            self.lines(&lines, x + 8.0, BODY_SIZE, LINE_HEIGHT);
+        }
+        self.y += PARA_GAP;
+    }
+
+    /// The table of contents: every level-2 heading and its page, numbers right-aligned.
+    fn contents(&mut self, x: f32, width: f32) {
+        self.heading(2, &[plain("Contents")], x, width, None);
+        self.headings.pop(); // "Contents" does not list itself
+        let number_width = 40.0;
+        for entry in self.toc {
+            let lines = break_lines(
+                &[plain(&entry.text)],
+                width - number_width - 10.0,
+                BODY_SIZE,
+                &mut self.missing,
+            );
+            self.ensure(lines.len() as f32 * LINE_HEIGHT);
+            let first_y = self.y;
+            self.lines(&lines, x, BODY_SIZE, LINE_HEIGHT);
+            // The number sits on the entry's last line; its width never changes the layout.
+            let label = entry
+                .page
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| "?".into());
+            let face = Face::Bold;
+            let w = face.metrics().width(&label, BODY_SIZE);
+            let last_top = (self.y - LINE_HEIGHT).max(first_y);
+            let baseline = last_top + (LINE_HEIGHT + BODY_SIZE * 0.72) / 2.0;
+            self.push(Item::Text {
+                x: x + width - w,
+                y: baseline,
+                size: BODY_SIZE,
+                face,
+                text: label,
+                width: w,
+            });
+            self.y += 2.0;
+        }
+        self.y += PARA_GAP;
+    }
+}
+
+pub fn plain(text: &str) -> Span {
+    Span {
+        text: text.to_string(),
+        bold: false,
+        italic: false,
+        code: false,
+    }
+}

@@ -1,0 +1,268 @@
+//! Line breaking: styled spans -> lines of positioned runs, measured with the real font.
+//!
+//! Greedy, word by word, which is what a checklist needs (no justification, no hyphenation).
+//! A word wider than the line (a URL, a long drug name) is cut between characters, so no
+//! text is ever placed past the margin.
+
+use super::blocks::{Span, LINE_BREAK};
+use super::fonts::{self, Face};
+
+/// A piece of text in one face, at an x offset from the start of its line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub x: f32,
+    pub face: Face,
+    pub text: String,
+    pub width: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Line {
+    pub runs: Vec<Run>,
+    pub width: f32,
+}
+
+/// The face a span is drawn in.
+pub fn face_of(span: &Span) -> Face {
+    if span.code {
+        Face::Mono
+    } else {
+        Face::styled(span.bold, span.italic)
+    }
+}
+
+/// A word: consecutive non-space pieces, possibly in several faces (`**bold**text`).
+struct Word {
+    pieces: Vec<(Face, String)>,
+    width: f32,
+    /// A space came before this word.
+    space_before: bool,
+    /// A forced line break came before this word.
+    break_before: bool,
+}
+
+/// Break `spans` into lines no wider than `width` at `size` points. Characters the font lacks
+/// are replaced by a visible code and added to `missing`.
+pub fn break_lines(spans: &[Span], width: f32, size: f32, missing: &mut Vec<char>) -> Vec<Line> {
+    let words = split_words(spans, size, missing);
+    let space = Face::Regular.metrics().char_width(' ', size);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut line = Line::default();
+    for word in words {
+        if word.break_before && !(line.runs.is_empty() && lines.is_empty() && line.width == 0.0) {
+            lines.push(std::mem::take(&mut line));
+        }
+        let gap = if line.runs.is_empty() || !word.space_before {
+            0.0
+        } else {
+            space
+        };
+        if line.width + gap + word.width <= width + 0.01 {
+            place(&mut line, &word, gap, size);
+        } else if word.width <= width {
+            if !line.runs.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            place(&mut line, &word, 0.0, size);
+        } else {
+            // Too wide for any line: fill the current line, then cut it into line-sized chunks.
+            let mut remaining = width - line.width - gap;
+            if remaining < width * 0.3 && !line.runs.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                remaining = width;
+            } else if !line.runs.is_empty() {
+                line.width += gap;
+            }
+            for (face, text) in &word.pieces {
+                let metrics = face.metrics();
+                let mut chunk = String::new();
+                let mut chunk_width = 0.0;
+                for ch in text.chars() {
+                    let w = metrics.char_width(ch, size);
+                    if chunk_width + w > remaining && !(chunk.is_empty() && line.runs.is_empty()) {
+                        push_run(&mut line, *face, std::mem::take(&mut chunk), chunk_width);
+                        lines.push(std::mem::take(&mut line));
+                        chunk_width = 0.0;
+                        remaining = width;
+                    }
+                    chunk.push(ch);
+                    chunk_width += w;
+                }
+                if !chunk.is_empty() {
+                    push_run(&mut line, *face, chunk, chunk_width);
+                    remaining -= chunk_width;
+                }
+            }
+        }
+    }
+    if !line.runs.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn place(line: &mut Line, word: &Word, gap: f32, size: f32) {
+    if gap > 0.0 {
+        // Keep a space inside the previous run when the face continues, so a line in one face
+        // is one run (fewer PDF operators, and text extraction sees real spaces).
+        match (line.runs.last_mut(), word.pieces.first()) {
+            (Some(last), Some((face, _))) if last.face == *face => {
+                last.text.push(' ');
+                last.width += gap;
+            }
+            _ => {}
+        }
+        line.width += gap;
+    }
+    for (face, text) in &word.pieces {
+        let w = face.metrics().width(text, size);
+        push_run(line, *face, text.clone(), w);
+    }
+}
+
+/// Append text to the line, merging with the previous run when the face is the same.
+fn push_run(line: &mut Line, face: Face, text: String, width: f32) {
+    if let Some(last) = line.runs.last_mut() {
+        let gap = line.width - (last.x + last.width);
+        if last.face == face && gap.abs() < 0.01 {
+            last.text.push_str(&text);
+            last.width += width;
+            line.width += width;
+            return;
+        }
+    }
+    line.runs.push(Run {
+        x: line.width,
+        face,
+        text,
+        width,
+    });
+    line.width += width;
+}
+
+fn split_words(spans: &[Span], size: f32, missing: &mut Vec<char>) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut current: Option<Word> = None;
+    let mut pending_space = false;
+    let mut pending_break = false;
+    for span in spans {
+        if span.text == LINE_BREAK {
+            if let Some(w) = current.take() {
+                words.push(w);
+            }
+            pending_break = true;
+            pending_space = false;
+            continue;
+        }
+        let face = face_of(span);
+        let text = fonts::substitute_missing(&span.text, face, missing);
+        for (i, part) in text.split(char::is_whitespace).enumerate() {
+            if i > 0 {
+                if let Some(w) = current.take() {
+                    words.push(w);
+                }
+                pending_space = true;
+            }
+            if part.is_empty() {
+                continue;
+            }
+            let width = face.metrics().width(part, size);
+            let word = current.get_or_insert_with(|| Word {
+                pieces: Vec::new(),
+                width: 0.0,
+                space_before: std::mem::take(&mut pending_space),
+                break_before: std::mem::take(&mut pending_break),
+            });
+            match word.pieces.last_mut() {
+                Some((f, t)) if *f == face => t.push_str(part),
+                _ => word.pieces.push((face, part.to_string())),
+            }
+            word.width += width;
+        }
+    }
+    if let Some(w) = current.take() {
+        words.push(w);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> Vec<Span> {
+        vec![Span {
+            text: text.into(),
+            bold: false,
+            italic: false,
+            code: false,
+        }]
+    }
+
+    // Protects wrapping: every line fits and no word is lost.
+    #[test]
+    fn wraps_within_width() {
+        let text = "Declare downtime to the site manager using the call cascade and send a runner";
+        let lines = break_lines(&plain(text), 150.0, 11.0, &mut Vec::new());
+        assert!(lines.len() > 2);
+        for line in &lines {
+            assert!(line.width <= 150.01, "{line:?}");
+        }
+        let joined: Vec<String> = lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect::<String>())
+            .collect();
+        assert_eq!(joined.join(" "), text);
+    }
+
+    // Protects the margin against a word longer than the line.
+    #[test]
+    fn breaks_unbreakable_words() {
+        let word = "x".repeat(400);
+        let lines = break_lines(&plain(&word), 100.0, 11.0, &mut Vec::new());
+        assert!(lines.len() > 5);
+        assert!(lines.iter().all(|l| l.width <= 100.01));
+        let total: usize = lines
+            .iter()
+            .flat_map(|l| &l.runs)
+            .map(|r| r.text.len())
+            .sum();
+        assert_eq!(total, 400);
+    }
+
+    // Protects mixed styles inside one word and forced line breaks.
+    #[test]
+    fn styles_and_hard_breaks() {
+        let spans = vec![
+            Span {
+                text: "Nurse".into(),
+                bold: true,
+                italic: false,
+                code: false,
+            },
+            Span {
+                text: ":".into(),
+                bold: false,
+                italic: false,
+                code: false,
+            },
+            Span {
+                text: LINE_BREAK.into(),
+                bold: false,
+                italic: false,
+                code: false,
+            },
+            Span {
+                text: "next".into(),
+                bold: false,
+                italic: false,
+                code: false,
+            },
+        ];
+        let lines = break_lines(&spans, 300.0, 11.0, &mut Vec::new());
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].runs.len(), 2);
+        assert_eq!(lines[0].runs[0].face, Face::Bold);
+        assert_eq!(lines[1].runs[0].text, "next");
+    }
+}

@@ -1,0 +1,105 @@
+//! Stage 5, **typeset**: Markdown -> block tree -> lines -> pages -> PDF.
+//!
+//! One engine for every printed thing (packs, ad-hoc notices, and later forms and cards).
+//! Layout ([`layout`], [`table`]) produces [`page::Document`]s that tests can inspect;
+//! [`pdf`] only paints them.
+
+pub mod blocks;
+pub mod fonts;
+mod furniture;
+pub mod layout;
+pub mod lines;
+pub mod page;
+pub mod pdf;
+mod table;
+
+use crate::pack::Furniture;
+use blocks::Block;
+use layout::{Layout, TocEntry};
+use page::{Document, Geometry};
+
+/// Lay out `markdown` as A4 pages with `furniture` on every page.
+///
+/// Two passes: the first finds the page each section starts on, the second prints those
+/// numbers in the table of contents. Contents entries have a fixed-width number column, so
+/// both passes paginate identically.
+pub fn typeset(markdown: &str, furniture: &Furniture) -> Document {
+    let mut warnings = Vec::new();
+    let blocks = blocks::parse(markdown, &mut warnings);
+    let geo = Geometry::a4();
+
+    let mut toc: Vec<TocEntry> = contents_entries(&blocks);
+    let first = run(&blocks, geo, &toc);
+    let first_pages = first.pages.len();
+    let sections: Vec<usize> = first
+        .headings
+        .iter()
+        .filter(|h| h.level == 2)
+        .map(|h| h.page)
+        .collect();
+    drop(first);
+    for (entry, page) in toc.iter_mut().zip(sections) {
+        entry.page = Some(page);
+    }
+    let mut layout = run(&blocks, geo, &toc);
+    debug_assert_eq!(
+        layout.pages.len(),
+        first_pages,
+        "contents changed the pagination"
+    );
+
+    furniture::add(&mut layout.pages, furniture, &geo);
+    warnings.append(&mut layout.warnings);
+    for ch in &layout.missing {
+        warnings.push(format!(
+            "character U+{:04X} {} is not in the font; printed as [U+{:04X}]",
+            *ch as u32,
+            if ch.is_control() {
+                String::new()
+            } else {
+                format!("'{ch}'")
+            },
+            *ch as u32
+        ));
+    }
+    Document {
+        pages: layout.pages,
+        headings: layout.headings,
+        title: furniture.title.clone(),
+        author: furniture.author.clone(),
+        warnings,
+    }
+}
+
+fn run<'a>(blocks: &[Block], geo: Geometry, toc: &'a [TocEntry]) -> Layout<'a> {
+    let mut layout = Layout::new(geo, toc);
+    layout.blocks(blocks);
+    // A trailing page break must not leave an empty last page.
+    if layout.pages.len() > 1 && layout.pages.last().is_some_and(|p| p.items.is_empty()) {
+        layout.pages.pop();
+    }
+    layout
+}
+
+/// Every level-2 heading, in the order layout meets them: the contents lists these when the
+/// document has a `Toc` block.
+fn contents_entries(blocks: &[Block]) -> Vec<TocEntry> {
+    fn walk(blocks: &[Block], out: &mut Vec<TocEntry>) {
+        for block in blocks {
+            match block {
+                Block::Heading { level: 2, spans } => out.push(TocEntry {
+                    text: blocks::plain_text(spans),
+                    page: None,
+                }),
+                Block::Quote(children) => walk(children, out),
+                Block::List { items, .. } => items.iter().for_each(|item| walk(&item.blocks, out)),
+                _ => {}
+            }
+        }
+    }
+    let mut entries = Vec::new();
+    if blocks.iter().any(|b| matches!(b, Block::Toc)) {
+        walk(blocks, &mut entries);
+    }
+    entries
+}

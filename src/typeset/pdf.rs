@@ -1,0 +1,219 @@
+//! Paint laid-out pages into a PDF with printpdf. No layout decisions are made here.
+//!
+//! Reproducibility: fonts get fixed resource names, bookmarks fixed ids, dates come from the
+//! caller, and the trailer `/ID` (random in printpdf) is replaced by a hash of the file.
+
+use super::fonts::Face;
+use super::page::{Document, Item, RectStyle, PAGE_HEIGHT, PAGE_WIDTH};
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PageAnnotId, PageAnnotation, ParsedFont,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
+    TextMatrix,
+};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+/// The parsed fonts, shared by every document this process writes.
+fn parsed(face: Face) -> &'static ParsedFont {
+    static FONTS: OnceLock<Vec<ParsedFont>> = OnceLock::new();
+    &FONTS.get_or_init(|| {
+        Face::ALL
+            .iter()
+            .map(|f| {
+                ParsedFont::from_bytes(f.bytes(), 0, &mut Vec::new())
+                    .expect("the bundled DejaVu fonts parse")
+            })
+            .collect()
+    })[face as usize]
+}
+
+/// Serialize `doc` to PDF bytes. `timestamp` (Unix seconds) is the creation date written in
+/// the metadata: from SOURCE_DATE_EPOCH or the pack's issue date, never the clock.
+pub fn write(doc: &Document, timestamp: i64) -> Vec<u8> {
+    let mut pdf = PdfDocument::new(&doc.title);
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(timestamp).unwrap_or_else(|_| {
+        printpdf::OffsetDateTime::from_unix_timestamp(0).expect("epoch is valid")
+    });
+    let info = &mut pdf.metadata.info;
+    info.author = doc.author.clone();
+    info.creator = "downtime".into();
+    info.producer = format!("downtime {}", env!("CARGO_PKG_VERSION"));
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+
+    let used: BTreeSet<Face> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            Item::Text { face, .. } => Some(*face),
+            _ => None,
+        })
+        .collect();
+    for face in used {
+        pdf.resources.fonts.map.insert(
+            FontId(face.resource_name().into()),
+            PdfFont::new(parsed(face).clone()),
+        );
+    }
+
+    let pages = doc
+        .pages
+        .iter()
+        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), paint(&page.items)))
+        .collect();
+    pdf.with_pages(pages);
+    for (i, mark) in doc.headings.iter().filter(|h| h.level <= 2).enumerate() {
+        pdf.bookmarks.map.insert(
+            PageAnnotId(format!("B{i:05}")),
+            PageAnnotation {
+                name: mark.text.clone(),
+                page: mark.page,
+            },
+        );
+    }
+    let bytes = pdf.save(&PdfSaveOptions::default(), &mut Vec::new());
+    stable_id(bytes)
+}
+
+fn paint(items: &[Item]) -> Vec<Op> {
+    let black = Color::Greyscale(Greyscale {
+        percent: 0.0,
+        icc_profile: None,
+    });
+    let mut ops = vec![
+        Op::SetFillColor { col: black.clone() },
+        Op::SetOutlineColor { col: black.clone() },
+    ];
+    let mut in_text = false;
+    let mut font: Option<(Face, f32)> = None;
+    for item in items {
+        let is_text = matches!(item, Item::Text { .. });
+        if is_text && !in_text {
+            ops.push(Op::StartTextSection);
+            in_text = true;
+            font = None;
+        } else if !is_text && in_text {
+            ops.push(Op::EndTextSection);
+            in_text = false;
+        }
+        match item {
+            Item::Text {
+                x,
+                y,
+                size,
+                face,
+                text,
+                ..
+            } => {
+                if font != Some((*face, *size)) {
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(FontId(face.resource_name().into())),
+                        size: Pt(*size),
+                    });
+                    font = Some((*face, *size));
+                }
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(*x), Pt(PAGE_HEIGHT - y)),
+                });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+            }
+            Item::Rect { x, y, w, h, style } => {
+                let mut rect = Rect::from_xywh(Pt(*x), Pt(PAGE_HEIGHT - y - h), Pt(*w), Pt(*h));
+                match style {
+                    RectStyle::Stroke(thickness) => {
+                        ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
+                        rect.mode = Some(printpdf::PaintMode::Stroke);
+                        ops.push(Op::DrawRectangle { rectangle: rect });
+                    }
+                    RectStyle::Fill(grey) => {
+                        ops.push(Op::SetFillColor {
+                            col: Color::Greyscale(Greyscale {
+                                percent: *grey,
+                                icc_profile: None,
+                            }),
+                        });
+                        rect.mode = Some(printpdf::PaintMode::Fill);
+                        ops.push(Op::DrawRectangle { rectangle: rect });
+                        ops.push(Op::SetFillColor { col: black.clone() });
+                    }
+                }
+            }
+            Item::Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                thickness,
+            } => {
+                ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
+                let point = |x: f32, y: f32| LinePoint {
+                    p: Point {
+                        x: Pt(x),
+                        y: Pt(PAGE_HEIGHT - y),
+                    },
+                    bezier: false,
+                };
+                ops.push(Op::DrawLine {
+                    line: Line {
+                        points: vec![point(*x1, *y1), point(*x2, *y2)],
+                        is_closed: false,
+                    },
+                });
+            }
+        }
+    }
+    if in_text {
+        ops.push(Op::EndTextSection);
+    }
+    let _ = PAGE_WIDTH;
+    ops
+}
+
+/// Replace the trailer's random `/ID` strings with a hash of the rest of the file, keeping
+/// their length so nothing else moves.
+fn stable_id(mut bytes: Vec<u8>) -> Vec<u8> {
+    let Some(at) = find_last(&bytes, b"/ID") else {
+        return bytes;
+    };
+    let Some(open) = bytes[at..].iter().position(|&b| b == b'[').map(|p| p + at) else {
+        return bytes;
+    };
+    let Some(close) = bytes[open..]
+        .iter()
+        .position(|&b| b == b']')
+        .map(|p| p + open)
+    else {
+        return bytes;
+    };
+    let mut hasher = Sha256::new();
+    hasher.update(&bytes[..open]);
+    hasher.update(&bytes[close..]);
+    let digest = hasher.finalize();
+    let hex: Vec<u8> = digest
+        .iter()
+        .flat_map(|b| format!("{b:02x}").into_bytes())
+        .collect();
+    let mut k = 0;
+    let mut in_string = false;
+    for b in &mut bytes[open..close] {
+        match *b {
+            b'(' => in_string = true,
+            b')' => in_string = false,
+            _ if in_string => {
+                *b = hex[k % hex.len()];
+                k += 1;
+            }
+            _ => {}
+        }
+    }
+    bytes
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}

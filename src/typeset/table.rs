@@ -1,0 +1,270 @@
+//! Tables: column widths from content, wrapped cells, borders, a header row repeated on every
+//! page the table crosses, rows kept whole where they fit.
+//!
+//! A table with more columns than an A4 page can hold at a readable size is printed as one
+//! record per row ("Header: value" lines) instead of shrinking the text.
+
+use super::blocks::{Span, LINE_BREAK};
+use super::layout::{Layout, BODY_SIZE, LINE_HEIGHT};
+use super::lines::{break_lines, Line};
+use super::page::{Item, RectStyle};
+
+/// Horizontal and vertical cell padding.
+const PAD_X: f32 = 4.0;
+const PAD_Y: f32 = 3.0;
+/// Narrowest useful column: two characters and padding.
+const MIN_COLUMN: f32 = 26.0;
+
+type Cell = Vec<Span>;
+
+pub fn table(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, width: f32) {
+    let columns = header
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    if columns == 0 {
+        return;
+    }
+    if columns as f32 * MIN_COLUMN > width {
+        layout.warnings.push(format!(
+            "a table with {columns} columns is too wide for A4; printed as one record per row"
+        ));
+        return as_records(layout, header, rows, x, width);
+    }
+    let header: Vec<Cell> = (0..columns)
+        .map(|c| {
+            header
+                .get(c)
+                .map(|cell| {
+                    cell.iter()
+                        .map(|s| Span {
+                            bold: true,
+                            ..s.clone()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    let rows: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|row| {
+            (0..columns)
+                .map(|c| row.get(c).cloned().unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    let widths = column_widths(&header, &rows, width);
+    let has_header = header.iter().any(|c| !c.is_empty());
+
+    let header_lines = break_row(layout, &header, &widths);
+    let header_height = row_height(&header_lines);
+    // Start where the header and the first row fit together.
+    let first = rows
+        .first()
+        .map(|r| row_height(&break_row(layout, r, &widths)))
+        .unwrap_or(0.0);
+    layout.ensure(header_height + first.min(LINE_HEIGHT * 3.0 + 2.0 * PAD_Y));
+    if has_header {
+        draw_row(layout, &header_lines, &widths, x, true);
+    }
+    for row in &rows {
+        let mut lines = break_row(layout, row, &widths);
+        loop {
+            let height = row_height(&lines);
+            let room = layout.geo.body_bottom - layout.y;
+            if height <= room + 0.01 {
+                draw_row(layout, &lines, &widths, x, false);
+                break;
+            }
+            let full_page = layout.geo.body_height() - if has_header { header_height } else { 0.0 };
+            if height <= full_page || room < LINE_HEIGHT + 2.0 * PAD_Y {
+                // Keep the row whole: move it to the next page under a repeated header.
+                layout.new_page();
+                if has_header {
+                    draw_row(layout, &header_lines, &widths, x, true);
+                }
+                if height <= full_page {
+                    continue;
+                }
+            }
+            // Taller than a page: print the lines that fit and carry the rest over.
+            let fit = (((layout.geo.body_bottom - layout.y) - 2.0 * PAD_Y) / LINE_HEIGHT)
+                .floor()
+                .max(1.0) as usize;
+            let rest: Vec<Vec<Line>> = lines
+                .iter_mut()
+                .map(|cell| cell.split_off(fit.min(cell.len())))
+                .collect();
+            draw_row(layout, &lines, &widths, x, false);
+            lines = rest;
+            layout.new_page();
+            if has_header {
+                draw_row(layout, &header_lines, &widths, x, true);
+            }
+        }
+    }
+    layout.y += 7.0;
+}
+
+fn break_row(layout: &mut Layout, row: &[Cell], widths: &[f32]) -> Vec<Vec<Line>> {
+    row.iter()
+        .zip(widths)
+        .map(|(cell, w)| {
+            if cell.iter().all(|s| s.text.trim().is_empty()) {
+                Vec::new()
+            } else {
+                break_lines(
+                    cell,
+                    (w - 2.0 * PAD_X).max(1.0),
+                    BODY_SIZE,
+                    &mut layout.missing,
+                )
+            }
+        })
+        .collect()
+}
+
+fn row_height(lines: &[Vec<Line>]) -> f32 {
+    lines.iter().map(Vec::len).max().unwrap_or(0).max(1) as f32 * LINE_HEIGHT + 2.0 * PAD_Y
+}
+
+fn draw_row(layout: &mut Layout, lines: &[Vec<Line>], widths: &[f32], x: f32, header: bool) {
+    let height = row_height(lines);
+    let top = layout.y;
+    let mut cell_x = x;
+    if header {
+        let total: f32 = widths.iter().sum();
+        layout.push(Item::Rect {
+            x,
+            y: top,
+            w: total,
+            h: height,
+            style: RectStyle::Fill(0.88),
+        });
+    }
+    for (cell, w) in lines.iter().zip(widths) {
+        layout.y = top + PAD_Y;
+        for line in cell {
+            layout.line(line, cell_x + PAD_X, BODY_SIZE, LINE_HEIGHT);
+            layout.y += LINE_HEIGHT;
+        }
+        layout.push(Item::Rect {
+            x: cell_x,
+            y: top,
+            w: *w,
+            h: height,
+            style: RectStyle::Stroke(if header { 1.0 } else { 0.6 }),
+        });
+        cell_x += w;
+    }
+    layout.y = top + height;
+}
+
+/// Width of each column: natural widths when they fit, otherwise shared out in proportion to
+/// how much each column wants beyond its longest word, the way browsers size auto tables.
+fn column_widths(header: &[Cell], rows: &[Vec<Cell>], width: f32) -> Vec<f32> {
+    let columns = header.len();
+    let mut min = vec![MIN_COLUMN; columns];
+    let mut max = vec![MIN_COLUMN; columns];
+    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        for (c, cell) in row.iter().enumerate() {
+            let (longest_word, whole) = measure(cell);
+            min[c] = min[c].max(longest_word + 2.0 * PAD_X);
+            max[c] = max[c].max(whole + 2.0 * PAD_X);
+        }
+    }
+    // No single column may claim more than its share when others need room too.
+    let cap = (width - MIN_COLUMN * (columns as f32 - 1.0)).max(MIN_COLUMN);
+    for c in 0..columns {
+        min[c] = min[c].min(cap).min(width / columns as f32 * 2.5);
+        max[c] = max[c].max(min[c]);
+    }
+    let (sum_min, sum_max): (f32, f32) = (min.iter().sum(), max.iter().sum());
+    let widths: Vec<f32> = if sum_max <= width {
+        // Everything fits on one line: spread the spare room evenly.
+        let spare = (width - sum_max) / columns as f32;
+        max.iter().map(|m| m + spare).collect()
+    } else if sum_min <= width {
+        let share = (width - sum_min) / (sum_max - sum_min).max(0.01);
+        min.iter()
+            .zip(&max)
+            .map(|(lo, hi)| lo + (hi - lo) * share)
+            .collect()
+    } else {
+        min.iter().map(|m| m * width / sum_min).collect()
+    };
+    // Guard against rounding pushing the last border past the margin.
+    let total: f32 = widths.iter().sum();
+    widths
+        .iter()
+        .map(|w| w * (width / total).min(1.0))
+        .collect()
+}
+
+/// (widest single word, whole text on one line) of a cell, in points.
+fn measure(cell: &[Span]) -> (f32, f32) {
+    let mut longest: f32 = 0.0;
+    let mut whole = 0.0;
+    let space = super::fonts::Face::Regular
+        .metrics()
+        .char_width(' ', BODY_SIZE);
+    let mut word = 0.0;
+    for span in cell {
+        let metrics = super::lines::face_of(span).metrics();
+        for ch in span.text.chars() {
+            if ch.is_whitespace() {
+                longest = longest.max(word);
+                word = 0.0;
+                whole += space;
+            } else {
+                let w = metrics.char_width(ch, BODY_SIZE);
+                word += w;
+                whole += w;
+            }
+        }
+    }
+    (longest.max(word), whole)
+}
+
+/// Print each row as "Header: value" lines between rules.
+fn as_records(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, width: f32) {
+    for row in rows {
+        let mut spans: Vec<Span> = Vec::new();
+        for (c, cell) in row.iter().enumerate() {
+            if c > 0 {
+                spans.push(Span {
+                    text: LINE_BREAK.into(),
+                    bold: false,
+                    italic: false,
+                    code: false,
+                });
+            }
+            let label = header
+                .get(c)
+                .map(|h| super::blocks::plain_text(h))
+                .unwrap_or_default();
+            let label = if label.is_empty() {
+                format!("Column {}", c + 1)
+            } else {
+                label
+            };
+            spans.push(Span {
+                text: format!("{label}: "),
+                bold: true,
+                italic: false,
+                code: false,
+            });
+            spans.extend(cell.iter().cloned());
+        }
+        layout.paragraph(&spans, x, width, BODY_SIZE, LINE_HEIGHT);
+        layout.ensure(8.0);
+        layout.push(Item::Rule {
+            x1: x,
+            y1: layout.y + 3.0,
+            x2: x + width,
+            y2: layout.y + 3.0,
+            thickness: 0.6,
+        });
+        layout.y += 8.0;
+    }
+}
