@@ -207,6 +207,8 @@ fn one() -> u32 {
 pub struct System {
     pub id: String,
     pub name: String,
+    /// A few letters for narrow table columns, e.g. `EPR`, `PACS`.
+    pub short_name: String,
     pub category: String,
     pub supplier: String,
     pub tier: Tier,

@@ -152,6 +152,7 @@ pub enum ComponentKind {
 
 #[derive(Debug)]
 pub struct SystemInfo {
+    pub short_name: String,
     pub category: String,
     pub supplier: String,
     pub tier: u8,

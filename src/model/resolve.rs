@@ -472,6 +472,7 @@ fn resolve_components(loaded: &Loaded, ids: &Ids, diags: &mut Vec<Diagnostic>) -
             id: v.id.clone(),
             name: v.name.clone(),
             kind: ComponentKind::System(SystemInfo {
+                short_name: v.short_name.clone(),
                 category: v.category.clone(),
                 supplier: v.supplier.clone(),
                 tier: v.tier.0,

@@ -53,6 +53,7 @@ struct WardRow {
 #[derive(Serialize)]
 struct SystemColumn {
     id: String,
+    short_name: String,
     name: String,
     tier: u8,
     max_downtime: String,
@@ -163,6 +164,9 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
                 let info = comp.system();
                 SystemColumn {
                     id: comp.id.clone(),
+                    short_name: info
+                        .map(|i| i.short_name.clone())
+                        .unwrap_or_else(|| comp.id.clone()),
                     name: comp.name.clone(),
                     tier: info.map(|i| i.tier).unwrap_or(0),
                     max_downtime: info.map(|i| i.mtd_text.clone()).unwrap_or_default(),

@@ -212,8 +212,10 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Vec<Block> {
                                     .collect()
                             })
                             .unwrap_or_default();
-                        // A printed page cannot be clicked: keep the address when it adds something.
-                        if !url.is_empty() && shown.trim() != url && !url.starts_with('#') {
+                        // A printed page cannot be clicked: keep a web address; links between packs are
+                        // just the pack's name on paper.
+                        let external = url.contains("://") || url.starts_with("mailto:");
+                        if external && shown.trim() != url {
                             add_text(&mut inline, &format!(" ({url})"), false, false);
                         }
                     }
