@@ -71,7 +71,7 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
         let pack = pack::build(model, kind);
         let markdown = renderer
             .render(&pack)
-            .map_err(|d| Error::Invalid(vec![d]))?;
+            .map_err(|d| Error::Invalid(vec![*d]))?;
         if options.formats.markdown {
             staging.stage(&pack.path, markdown.as_bytes())?;
         }

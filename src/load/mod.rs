@@ -35,6 +35,9 @@ pub struct Loaded {
     pub forms: Vec<Sourced<raw::Form>>,
     /// File contents, kept to quote the offending line in diagnostics.
     pub sources: BTreeMap<PathBuf, String>,
+    /// Files that failed to load, as (folder, file stem). Their ids are probably the stems,
+    /// so references to them are not reported a second time as unknown ids.
+    pub failed: Vec<(&'static str, String)>,
 }
 
 /// The folders of a procedures tree and what each holds, in load order.
@@ -64,26 +67,22 @@ pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     loaded.trust = load_file(&trust_file, "the trust", &mut loaded.sources, diags);
     for (folder, what) in FOLDERS {
         for file in yaml_files(&root.join(folder), diags) {
-            match folder {
-                "sites" => push(&mut loaded.sites, &file, what, &mut loaded.sources, diags),
-                "wards" => push(&mut loaded.wards, &file, what, &mut loaded.sources, diags),
-                "systems" => push(&mut loaded.systems, &file, what, &mut loaded.sources, diags),
-                "infrastructure" => push(
-                    &mut loaded.infrastructure,
-                    &file,
-                    what,
-                    &mut loaded.sources,
-                    diags,
-                ),
-                "fallbacks" => push(
-                    &mut loaded.procedures,
-                    &file,
-                    what,
-                    &mut loaded.sources,
-                    diags,
-                ),
-                "forms" => push(&mut loaded.forms, &file, what, &mut loaded.sources, diags),
+            let sources = &mut loaded.sources;
+            let ok = match folder {
+                "sites" => push(&mut loaded.sites, &file, what, sources, diags),
+                "wards" => push(&mut loaded.wards, &file, what, sources, diags),
+                "systems" => push(&mut loaded.systems, &file, what, sources, diags),
+                "infrastructure" => push(&mut loaded.infrastructure, &file, what, sources, diags),
+                "fallbacks" => push(&mut loaded.procedures, &file, what, sources, diags),
+                "forms" => push(&mut loaded.forms, &file, what, sources, diags),
                 _ => unreachable!("FOLDERS lists every folder matched here"),
+            };
+            if !ok {
+                let stem = file
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                loaded.failed.push((folder, stem));
             }
         }
     }
@@ -96,9 +95,13 @@ fn push<T: DeserializeOwned>(
     what: &str,
     sources: &mut BTreeMap<PathBuf, String>,
     diags: &mut Vec<Diagnostic>,
-) {
-    if let Some(item) = load_file(file, what, sources, diags) {
-        into.push(item);
+) -> bool {
+    match load_file(file, what, sources, diags) {
+        Some(item) => {
+            into.push(item);
+            true
+        }
+        None => false,
     }
 }
 
@@ -226,11 +229,7 @@ fn read_text(file: &Path) -> Result<String, Box<Diagnostic>> {
 /// Turn a serde_yaml error into a diagnostic, keeping its location and YAML path.
 fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
     // serde_yaml appends " at line L column C" to its message; we print location ourselves.
-    let full = err.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(at) => full[..at].to_string(),
-        None => full.clone(),
-    };
+    let message = strip_location(&err.to_string());
     let (yaml_path, message) = split_yaml_path(&message);
     let code = if message.contains("unknown field")
         || message.contains("missing field")
@@ -259,6 +258,23 @@ fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) -> D
         diag = diag.at_line(loc.line(), loc.column()).with_snippet(text);
     }
     diag
+}
+
+/// serde_yaml writes " at line L column C" into its messages; we print the location ourselves.
+fn strip_location(message: &str) -> String {
+    let mut out = message.to_string();
+    while let Some(at) = out.find(" at line ") {
+        let rest = &out[at + " at line ".len()..];
+        let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+        let line_len = digits(rest);
+        let after_line = &rest[line_len..];
+        let Some(col) = after_line.strip_prefix(" column ") else {
+            break;
+        };
+        let end = at + " at line ".len() + line_len + " column ".len() + digits(col);
+        out.replace_range(at..end, "");
+    }
+    out
 }
 
 /// serde_yaml prefixes messages with the path of the offending value (`wards[0].kit: ...`).

@@ -14,6 +14,8 @@ struct Ids {
     kind: &'static str,
     map: HashMap<String, usize>,
     files: Vec<PathBuf>,
+    /// Ids of files that failed to load: references to them are not errors of their own.
+    unloaded: Vec<String>,
 }
 
 impl Ids {
@@ -22,6 +24,7 @@ impl Ids {
             kind,
             map: HashMap::new(),
             files: Vec::new(),
+            unloaded: Vec::new(),
         }
     }
 
@@ -59,6 +62,9 @@ impl Ids {
     ) -> Option<usize> {
         if let Some(&ix) = self.map.get(id) {
             return Some(ix);
+        }
+        if self.unloaded.iter().any(|u| u == id) {
+            return None;
         }
         let mut known: Vec<&str> = self.map.keys().map(String::as_str).collect();
         known.sort_unstable();
@@ -188,6 +194,17 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
     for f in &loaded.forms {
         forms.define(&f.value.id, &f.file, "id", diags);
         check_file_name(f, &f.value.id, diags);
+    }
+
+    for (folder, stem) in &loaded.failed {
+        let ids = match *folder {
+            "sites" => &mut sites,
+            "wards" => &mut wards,
+            "systems" | "infrastructure" => &mut components,
+            "fallbacks" => &mut procedures,
+            _ => &mut forms,
+        };
+        ids.unloaded.push(stem.clone());
     }
 
     // Pass 2: resolve references.

@@ -54,15 +54,13 @@ pub fn markdown(text: &str) -> String {
 }
 
 fn looks_like_entity(rest: impl Iterator<Item = char>) -> bool {
-    let mut len = 0;
-    for ch in rest {
+    for (len, ch) in rest.enumerate() {
         if ch == ';' {
             return len > 0;
         }
         if !(ch.is_ascii_alphanumeric() || ch == '#') || len > 32 {
             return false;
         }
-        len += 1;
     }
     false
 }

@@ -69,10 +69,13 @@ impl Renderer {
     }
 
     /// Render one pack to Markdown.
-    pub fn render(&self, pack: &Pack) -> Result<String, Diagnostic> {
+    pub fn render(&self, pack: &Pack) -> Result<String, Box<Diagnostic>> {
         self.tera.render(pack.template, &pack.context).map_err(|e| {
-            Diagnostic::error("template", Path::new(pack.template), error_chain(&e))
-                .with_hint("a template uses a value the pack does not provide, or a filter wrongly")
+            Box::new(
+                Diagnostic::error("template", Path::new(pack.template), error_chain(&e)).with_hint(
+                    "a template uses a value the pack does not provide, or a filter wrongly",
+                ),
+            )
         })
     }
 }

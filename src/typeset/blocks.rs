@@ -9,7 +9,7 @@ use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 /// Deeper nesting than this is flattened: the page has no room for it and a hostile input
 /// must not blow the stack.
-pub const MAX_DEPTH: usize = 12;
+pub const MAX_DEPTH: usize = 48;
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq)]
@@ -392,7 +392,7 @@ fn add_text(inline: &mut Option<(InlineKind, Vec<Span>)>, text: &str, bold: bool
     }
 }
 
-fn flush_loose_inline(inline: &mut Option<(InlineKind, Vec<Span>)>, stack: &mut Vec<Frame>) {
+fn flush_loose_inline(inline: &mut Option<(InlineKind, Vec<Span>)>, stack: &mut [Frame]) {
     if let Some((InlineKind::Loose, spans)) = inline {
         let spans = std::mem::take(spans);
         *inline = None;

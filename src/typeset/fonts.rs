@@ -46,13 +46,15 @@ impl Face {
     }
 
     /// Stable resource name inside the PDF (never a random id, so output is reproducible).
+    /// printpdf also uses it as the subset tag of the embedded font's name, which PDF
+    /// readers expect to be six capital letters (`DTREGU+DejaVuSans`).
     pub fn resource_name(self) -> &'static str {
         match self {
-            Face::Regular => "F1",
-            Face::Bold => "F2",
-            Face::Italic => "F3",
-            Face::BoldItalic => "F4",
-            Face::Mono => "F5",
+            Face::Regular => "DTREGU",
+            Face::Bold => "DTBOLD",
+            Face::Italic => "DTITAL",
+            Face::BoldItalic => "DTBOIT",
+            Face::Mono => "DTMONO",
         }
     }
 
@@ -115,12 +117,13 @@ impl Metrics {
 /// report each one once in `missing`.
 pub fn substitute_missing(text: &str, face: Face, missing: &mut Vec<char>) -> String {
     let metrics = face.metrics();
-    if text.chars().all(|c| metrics.has(c) || c == ' ') {
+    let drawable = |c: char| c.is_whitespace() || (metrics.has(c) && !is_right_to_left(c));
+    if text.chars().all(drawable) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 10);
     for ch in text.chars() {
-        if ch == ' ' || metrics.has(ch) {
+        if drawable(ch) {
             out.push(ch);
         } else if ch.is_control() || matches!(ch, '\u{200B}'..='\u{200F}' | '\u{FEFF}') {
             // Invisible controls and direction marks: drop them, but say so.
@@ -135,6 +138,12 @@ pub fn substitute_missing(text: &str, face: Face, missing: &mut Vec<char>) -> St
         }
     }
     out
+}
+
+/// Hebrew and Arabic scripts. The font has some of these glyphs, but printpdf does no shaping
+/// or bidirectional ordering, so they would print disjoined and backwards: worse than a code.
+fn is_right_to_left(ch: char) -> bool {
+    matches!(ch, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 #[cfg(test)]
@@ -154,9 +163,9 @@ mod tests {
     #[test]
     fn missing_characters_are_shown_and_reported() {
         let mut missing = Vec::new();
-        let out = substitute_missing("ok 😀 漢", Face::Regular, &mut missing);
-        assert_eq!(out, "ok [U+1F600] [U+6F22]");
-        assert_eq!(missing, vec!['😀', '漢']);
+        let out = substitute_missing("ok 😀 漢 ש\n", Face::Regular, &mut missing);
+        assert_eq!(out, "ok [U+1F600] [U+6F22] [U+05E9]\n");
+        assert_eq!(missing, vec!['😀', '漢', 'ש']);
     }
 
     // Protects measuring: wider text measures wider, and size scales linearly.

@@ -163,27 +163,55 @@ fn split_words(spans: &[Span], size: f32, missing: &mut Vec<char>) -> Vec<Word> 
                 }
                 pending_space = true;
             }
-            if part.is_empty() {
-                continue;
+            for (j, piece) in hyphen_pieces(part).into_iter().enumerate() {
+                if j > 0 {
+                    // A break opportunity after a hyphen or slash: a new word, no space before.
+                    if let Some(w) = current.take() {
+                        words.push(w);
+                    }
+                }
+                let width = face.metrics().width(piece, size);
+                let word = current.get_or_insert_with(|| Word {
+                    pieces: Vec::new(),
+                    width: 0.0,
+                    space_before: std::mem::take(&mut pending_space),
+                    break_before: std::mem::take(&mut pending_break),
+                });
+                match word.pieces.last_mut() {
+                    Some((f, t)) if *f == face => t.push_str(piece),
+                    _ => word.pieces.push((face, piece.to_string())),
+                }
+                word.width += width;
             }
-            let width = face.metrics().width(part, size);
-            let word = current.get_or_insert_with(|| Word {
-                pieces: Vec::new(),
-                width: 0.0,
-                space_before: std::mem::take(&mut pending_space),
-                break_before: std::mem::take(&mut pending_break),
-            });
-            match word.pieces.last_mut() {
-                Some((f, t)) if *f == face => t.push_str(part),
-                _ => word.pieces.push((face, part.to_string())),
-            }
-            word.width += width;
         }
     }
     if let Some(w) = current.take() {
         words.push(w);
     }
     words
+}
+
+/// Split a word after each hyphen or slash that has a letter or digit on both sides, so
+/// `back-entry`, ids like `records-downtime` and URLs can wrap there instead of mid-letter.
+pub fn hyphen_pieces(word: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    for k in 1..chars.len().saturating_sub(1) {
+        let (at, ch) = chars[k];
+        if (ch == '-' || ch == '/')
+            && chars[k - 1].1.is_alphanumeric()
+            && chars[k + 1].1.is_alphanumeric()
+        {
+            let end = at + ch.len_utf8();
+            pieces.push(&word[start..end]);
+            start = end;
+        }
+    }
+    if start < word.len() {
+        pieces.push(&word[start..]);
+    }
+    pieces
 }
 
 #[cfg(test)]
@@ -228,6 +256,27 @@ mod tests {
             .map(|r| r.text.len())
             .sum();
         assert_eq!(total, 400);
+    }
+
+    // Protects wrapping at hyphens rather than mid-letter.
+    #[test]
+    fn wraps_after_hyphens() {
+        assert_eq!(
+            hyphen_pieces("bed-management-downtime"),
+            ["bed-", "management-", "downtime"]
+        );
+        assert_eq!(hyphen_pieces("-x-"), ["-x-"]);
+        let lines = break_lines(
+            &plain("bed-management-downtime"),
+            90.0,
+            11.0,
+            &mut Vec::new(),
+        );
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts, ["bed-", "management-", "downtime"]);
     }
 
     // Protects mixed styles inside one word and forced line breaks.

@@ -201,29 +201,26 @@ fn column_widths(header: &[Cell], rows: &[Vec<Cell>], width: f32) -> Vec<f32> {
         .collect()
 }
 
-/// (widest single word, whole text on one line) of a cell, in points.
+/// (widest unbreakable piece, whole text on one line) of a cell, in points.
 fn measure(cell: &[Span]) -> (f32, f32) {
-    let mut longest: f32 = 0.0;
-    let mut whole = 0.0;
     let space = super::fonts::Face::Regular
         .metrics()
         .char_width(' ', BODY_SIZE);
-    let mut word = 0.0;
+    let (mut longest, mut whole): (f32, f32) = (0.0, 0.0);
     for span in cell {
         let metrics = super::lines::face_of(span).metrics();
-        for ch in span.text.chars() {
-            if ch.is_whitespace() {
-                longest = longest.max(word);
-                word = 0.0;
+        for (i, word) in span.text.split(char::is_whitespace).enumerate() {
+            if i > 0 {
                 whole += space;
-            } else {
-                let w = metrics.char_width(ch, BODY_SIZE);
-                word += w;
+            }
+            for piece in super::lines::hyphen_pieces(word) {
+                let w = metrics.width(piece, BODY_SIZE);
+                longest = longest.max(w);
                 whole += w;
             }
         }
     }
-    (longest.max(word), whole)
+    (longest, whole)
 }
 
 /// Print each row as "Header: value" lines between rules.

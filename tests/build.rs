@@ -1,0 +1,243 @@
+//! `downtime build` end to end: golden Markdown, determinism, atomic and selective output,
+//! template overrides, escaping, and the committed example packs being current.
+
+mod common;
+use common::Trust;
+use std::path::Path;
+
+// Golden files: the minimal trust's packs, exactly as reviewers read them in git.
+#[test]
+fn markdown_packs_match_golden_files() {
+    let trust = Trust::fixture("minimal");
+    let run = trust.run(&["build", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files: Vec<String> = trust.output_files().into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        files,
+        [
+            ".downtime-manifest",
+            "README.md",
+            "north/index.md",
+            "north/ward-a.md",
+            "north/ward-b.md"
+        ]
+    );
+    insta::assert_snapshot!("index", trust.read("README.md"));
+    insta::assert_snapshot!("hospital-pack", trust.read("north/index.md"));
+    insta::assert_snapshot!("ward-pack", trust.read("north/ward-a.md"));
+}
+
+// Protects the review workflow: the committed output/ is exactly what procedures/ builds.
+#[test]
+fn committed_example_packs_are_current() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let out = scratch.path().join("output");
+    let run = common::run_in(
+        root,
+        &[
+            "build",
+            "--format",
+            "md",
+            "--out",
+            out.to_str().expect("utf-8 path"),
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let built = common::walk(&out);
+    assert!(built.len() > 15, "expected every ward and hospital pack");
+    for file in built {
+        let rel = file.strip_prefix(&out).expect("inside out");
+        if rel.to_string_lossy().contains(".downtime-") {
+            continue;
+        }
+        let committed = std::fs::read_to_string(root.join("output").join(rel)).unwrap_or_default();
+        let fresh = std::fs::read_to_string(&file).expect("read built file");
+        assert!(
+            committed == fresh,
+            "output/{} is out of date: run `cargo run --release -- build` and commit output/",
+            rel.display()
+        );
+    }
+}
+
+// Reproducibility: two builds give byte-identical Markdown and PDF.
+#[test]
+fn builds_are_deterministic() {
+    let a = Trust::fixture("minimal");
+    let b = Trust::fixture("minimal");
+    assert_eq!(a.run(&["build"]).code, 0);
+    assert_eq!(b.run(&["build"]).code, 0);
+    let (fa, fb) = (a.output_files(), b.output_files());
+    assert_eq!(fa.len(), fb.len());
+    for ((pa, ba), (pb, bb)) in fa.iter().zip(&fb) {
+        assert_eq!(pa, pb);
+        assert!(ba == bb, "{pa} differs between two builds");
+    }
+    assert!(fa.iter().any(|(p, _)| p == "north/ward-a.pdf"));
+}
+
+// A failed build must leave the previous packs exactly as they were.
+#[test]
+fn failed_build_leaves_previous_output() {
+    let trust = Trust::fixture("minimal");
+    assert_eq!(trust.run(&["build"]).code, 0);
+    let before = trust.output_files();
+    trust.overlay(&common::fixtures().join("broken/unknown-ids"));
+    let run = trust.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
+    assert_eq!(trust.output_files(), before);
+    let leftovers: Vec<_> = common::walk(&trust.out())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".downtime-tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+// --ward and --site build only what was asked, and keep the other packs on disk.
+#[test]
+fn selection_builds_only_what_was_asked() {
+    let trust = Trust::fixture("minimal");
+    let run = trust.run(&["build", "--format", "md", "--ward", "ward-b"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files: Vec<String> = trust.output_files().into_iter().map(|(p, _)| p).collect();
+    assert_eq!(files, [".downtime-manifest", "north/ward-b.md"]);
+
+    assert_eq!(
+        trust
+            .run(&["build", "--format", "md", "--site", "north"])
+            .code,
+        0
+    );
+    let files: Vec<String> = trust.output_files().into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        files,
+        [
+            ".downtime-manifest",
+            "north/index.md",
+            "north/ward-a.md",
+            "north/ward-b.md"
+        ]
+    );
+
+    let typo = trust.run(&["build", "--ward", "ward-z"]);
+    assert_eq!(typo.code, 1);
+    assert!(
+        typo.stderr.contains("no such ward `ward-z`"),
+        "{}",
+        typo.stderr
+    );
+}
+
+// Stale packs are removed (a deleted ward's pack must not linger in the downtime box), but
+// files the build did not write are never touched.
+#[test]
+fn removes_only_its_own_stale_files() {
+    let trust = Trust::fixture("minimal");
+    std::fs::create_dir_all(trust.out().join("north")).expect("mkdir");
+    std::fs::write(trust.out().join("north/notes.txt"), "mine").expect("write");
+    assert_eq!(trust.run(&["build", "--format", "md"]).code, 0);
+    assert!(trust.out().join("north/ward-b.md").exists());
+
+    std::fs::remove_file(trust.procedures().join("wards/ward-b.yaml")).expect("remove ward");
+    assert_eq!(trust.run(&["build", "--format", "md"]).code, 0);
+    assert!(
+        !trust.out().join("north/ward-b.md").exists(),
+        "stale pack removed"
+    );
+    assert_eq!(trust.read("north/notes.txt"), "mine");
+}
+
+// User text with Markdown punctuation prints literally and never breaks a table.
+#[test]
+fn user_text_is_escaped() {
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "wards/ward-a.yaml",
+        "name: Ward A",
+        "name: \"Ward *A* | #1 _x_ <b>\"",
+    );
+    trust.edit(
+        "wards/ward-a.yaml",
+        "item: Tracking list",
+        "item: \"List | with [link](x) and `code`\"",
+    );
+    assert_eq!(trust.run(&["build", "--format", "md"]).code, 0);
+    let md = trust.read("north/ward-a.md");
+    assert!(
+        md.contains(r"# Downtime pack: Ward \*A\* \| #1 \_x\_ \<b\>"),
+        "{md}"
+    );
+    // Parse the kit table back: two columns on every row, the text intact.
+    let events: Vec<_> = downtime::markdown::parser(&md).collect();
+    let rows = events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e,
+                pulldown_cmark::Event::Start(
+                    pulldown_cmark::Tag::TableRow | pulldown_cmark::Tag::TableHead
+                )
+            )
+        })
+        .count();
+    assert!(rows > 0);
+    assert!(
+        md.contains(r"List \| with \[link\](x) and \`code\`"),
+        "{md}"
+    );
+    let text: String = events
+        .iter()
+        .filter_map(|e| match e {
+            pulldown_cmark::Event::Text(t) => Some(t.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        text.contains("List | with [link](x) and `code`"),
+        "escaped text renders literally"
+    );
+    assert!(text.contains("Ward *A* | #1 _x_ <b>"));
+}
+
+// A user's template folder overrides the built-in template of the same name.
+#[test]
+fn templates_can_be_overridden() {
+    let trust = Trust::fixture("minimal");
+    let templates = trust.root().join("my-templates");
+    std::fs::create_dir_all(&templates).expect("mkdir");
+    std::fs::write(
+        templates.join("ward.md"),
+        "# {{ ward.name }} at {{ site.name }}\n",
+    )
+    .expect("write");
+    let run = trust.run(&["build", "--format", "md", "--templates", "my-templates"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        trust.read("north/ward-a.md"),
+        "# Ward A at North Hospital\n"
+    );
+    assert!(trust
+        .read("north/index.md")
+        .contains("Hospital downtime pack"));
+}
+
+// A syntax error in a user template names the template file and line.
+#[test]
+fn template_errors_name_the_file() {
+    let trust = Trust::fixture("minimal");
+    let templates = trust.root().join("t");
+    std::fs::create_dir_all(&templates).expect("mkdir");
+    std::fs::write(templates.join("site.md"), "# ok\n\n{% for x in %}\n").expect("write");
+    let run = trust.run(&["build", "--templates", "t"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("t/site.md"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("3:"),
+        "line of the error: {}",
+        run.stderr
+    );
+    assert!(!trust.out().exists() || trust.output_files().is_empty());
+}

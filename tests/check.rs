@@ -1,0 +1,131 @@
+//! `downtime check` on valid and broken trees: exit codes and the exact diagnostics.
+
+mod common;
+use common::Trust;
+
+/// Run `check` on a broken overlay of the minimal trust and return its stderr.
+fn check_broken(case: &str) -> String {
+    let trust = Trust::broken(case);
+    let run = trust.run(&["check"]);
+    assert_eq!(
+        run.code, 1,
+        "{case}: expected exit 1, got {}\n{}",
+        run.code, run.stderr
+    );
+    assert!(run.stdout.is_empty(), "{case}: diagnostics go to stderr");
+    assert!(
+        !run.stderr.contains("panicked"),
+        "{case}: panic\n{}",
+        run.stderr
+    );
+    run.stderr
+}
+
+// Protects the promise that valid trees pass: the example trust and the minimal fixture.
+#[test]
+fn valid_trees_pass() {
+    let trust = Trust::fixture("minimal");
+    let run = trust.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("ok: 1 sites, 2 wards"),
+        "{}",
+        run.stderr
+    );
+
+    let example = common::run_in(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check"],
+        &[],
+    );
+    assert_eq!(example.code, 0, "{}", example.stderr);
+    assert!(
+        example.stderr.contains("; 0 warning(s)"),
+        "example trust has warnings:\n{}",
+        example.stderr
+    );
+}
+
+// Each broken fixture gives its promised message: file, line and column or YAML path, and a hint.
+#[test]
+fn broken_inputs_give_located_errors() {
+    for case in [
+        "malformed-yaml",
+        "tab-indent",
+        "unknown-field",
+        "wrong-type",
+        "missing-field",
+        "duplicate-key",
+        "unknown-ids",
+        "duplicate-id",
+        "cycle",
+        "no-fallback",
+        "bad-step-refs",
+        "bad-values",
+        "empty-file",
+        "not-utf8",
+        "missing-trust",
+    ] {
+        insta::assert_snapshot!(case, check_broken(case));
+    }
+}
+
+// Protects "all problems in one run, in a stable order": two broken files, both reported, sorted.
+#[test]
+fn reports_every_problem_in_file_order() {
+    let trust = Trust::broken("unknown-ids");
+    trust.overlay(&common::fixtures().join("broken/cycle"));
+    let run = trust.run(&["check"]);
+    assert_eq!(run.code, 1);
+    let cycle = run.stderr.find("dependency-cycle").expect("cycle reported");
+    let unknown = run
+        .stderr
+        .find("unknown site `south`")
+        .expect("unknown site reported");
+    assert!(cycle < unknown, "infrastructure/ sorts before wards/");
+    assert!(
+        run.stderr.contains("error: 4 error(s) found"),
+        "{}",
+        run.stderr
+    );
+}
+
+// Protects the usage-error exit code (2) that scripts rely on.
+#[test]
+fn usage_errors_exit_2() {
+    let trust = Trust::fixture("minimal");
+    assert_eq!(trust.run(&["check", "--no-such-flag"]).code, 2);
+    assert_eq!(trust.run(&["frobnicate"]).code, 2);
+    assert_eq!(trust.run(&[]).code, 2);
+}
+
+// Protects complete help: every subcommand documents its flags.
+#[test]
+fn help_is_complete() {
+    let trust = Trust::fixture("minimal");
+    let top = trust.run(&["--help"]);
+    assert_eq!(top.code, 0);
+    for word in ["build", "check", "pdf"] {
+        assert!(top.stdout.contains(word), "top-level help lacks {word}");
+    }
+    let build = trust.run(&["build", "--help"]).stdout;
+    for flag in [
+        "--procedures",
+        "--out",
+        "--templates",
+        "--ward",
+        "--site",
+        "--quiet",
+        "--format",
+    ] {
+        assert!(build.contains(flag), "build help lacks {flag}");
+    }
+    assert!(trust
+        .run(&["check", "--help"])
+        .stdout
+        .contains("--procedures"));
+    let pdf = trust.run(&["pdf", "--help"]).stdout;
+    for flag in ["--output", "--title"] {
+        assert!(pdf.contains(flag), "pdf help lacks {flag}");
+    }
+}

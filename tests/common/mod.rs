@@ -1,0 +1,174 @@
+//! Shared test harness: copy a fixture tree to a scratch folder, optionally overlay a broken
+//! variant, run the real `downtime` binary there, and read what it wrote.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A scratch copy of a fixture trust, with its own output folder.
+pub struct Trust {
+    pub dir: tempfile::TempDir,
+}
+
+impl Trust {
+    /// Copy `tests/fixtures/<name>` into `<tmp>/procedures`.
+    pub fn fixture(name: &str) -> Trust {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_tree(&fixtures().join(name), &dir.path().join("procedures"));
+        Trust { dir }
+    }
+
+    /// The minimal trust with `tests/fixtures/broken/<case>` laid over it. A file named
+    /// `X.remove` in the overlay deletes `X`.
+    pub fn broken(case: &str) -> Trust {
+        let trust = Trust::fixture("minimal");
+        trust.overlay(&fixtures().join("broken").join(case));
+        trust
+    }
+
+    pub fn overlay(&self, from: &Path) {
+        for entry in walk(from) {
+            let rel = entry.strip_prefix(from).expect("inside overlay");
+            let dest = self.procedures().join(rel);
+            if let Some(target) = rel.to_str().and_then(|r| r.strip_suffix(".remove")) {
+                std::fs::remove_file(self.procedures().join(target))
+                    .expect("file to remove exists");
+            } else {
+                std::fs::create_dir_all(dest.parent().expect("has parent")).expect("mkdir");
+                std::fs::copy(&entry, &dest).expect("copy overlay file");
+            }
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn procedures(&self) -> PathBuf {
+        self.dir.path().join("procedures")
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("output")
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.procedures().join(rel);
+        std::fs::create_dir_all(path.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write fixture file");
+    }
+
+    /// Replace `from` by `to` in a procedures file; panics if `from` is absent so a fixture
+    /// change cannot silently turn the test into a no-op.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let path = self.procedures().join(rel);
+        let text = std::fs::read_to_string(&path).expect("read fixture file");
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).expect("write fixture file");
+    }
+
+    /// Run `downtime ARGS` in the scratch folder (so the defaults `procedures`/`output` apply).
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.root(), args, &[])
+    }
+
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        run_in(self.root(), args, env)
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.out().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    pub fn read_bytes(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.out().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    /// Every file under the output folder (relative path, bytes), sorted.
+    pub fn output_files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = walk(&self.out())
+            .into_iter()
+            .map(|p| {
+                let rel = p
+                    .strip_prefix(self.out())
+                    .expect("inside out")
+                    .to_string_lossy()
+                    .into_owned();
+                let bytes = std::fs::read(&p).expect("read output");
+                (rel, bytes)
+            })
+            .filter(|(rel, _)| !rel.ends_with(".downtime-lock"))
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_downtime")
+}
+
+pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(binary());
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("SOURCE_DATE_EPOCH");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("run downtime");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for file in walk(from) {
+        let dest = to.join(file.strip_prefix(from).expect("inside tree"));
+        std::fs::create_dir_all(dest.parent().expect("has parent")).expect("mkdir");
+        std::fs::copy(&file, &dest).expect("copy");
+    }
+}
+
+/// Every regular file below `dir`, sorted.
+pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Which tools from poppler-utils and qpdf are here; `.ci/run` installs them.
+pub fn have(tool: &str) -> bool {
+    Command::new(tool).arg("-v").output().is_ok()
+}
