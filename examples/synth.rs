@@ -17,17 +17,30 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args { sites: 4, wards: 30, systems: 15, out: PathBuf::from("synthetic-trust") };
+    let mut args = Args {
+        sites: 4,
+        wards: 30,
+        systems: 15,
+        out: PathBuf::from("synthetic-trust"),
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
-        let number = || value.parse::<usize>().map_err(|_| format!("{flag} needs a number, got {value}"));
+        let number = || {
+            value
+                .parse::<usize>()
+                .map_err(|_| format!("{flag} needs a number, got {value}"))
+        };
         match flag.as_str() {
             "--sites" => args.sites = number()?.max(1),
             "--wards" => args.wards = number()?.max(1),
             "--systems" => args.systems = number()?.max(3),
             "--out" => args.out = PathBuf::from(&value),
-            other => return Err(format!("unknown option {other}; use --sites --wards --systems --out")),
+            other => {
+                return Err(format!(
+                    "unknown option {other}; use --sites --wards --systems --out"
+                ))
+            }
         }
     }
     Ok(args)
@@ -38,7 +51,10 @@ struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
     fn below(&mut self, n: usize) -> usize {
@@ -57,8 +73,16 @@ const ROLES: [(&str, &str); 6] = [
     ("doctor-on-call", "Doctor on call"),
     ("site-manager", "Site manager"),
 ];
-const WARD_ROLES: [&str; 5] = ["nurse-in-charge", "ward-nurse", "healthcare-assistant", "ward-clerk", "doctor-on-call"];
-const VERBS: [&str; 8] = ["Check", "Record", "Confirm", "Print", "Send", "Collect", "Review", "Tell"];
+const WARD_ROLES: [&str; 5] = [
+    "nurse-in-charge",
+    "ward-nurse",
+    "healthcare-assistant",
+    "ward-clerk",
+    "doctor-on-call",
+];
+const VERBS: [&str; 8] = [
+    "Check", "Record", "Confirm", "Print", "Send", "Collect", "Review", "Tell",
+];
 const OBJECTS: [&str; 8] = [
     "the patient list against the whiteboard",
     "every dose given on the paper chart",
@@ -77,7 +101,13 @@ const WHEN: [&str; 6] = [
     "in person if the phones are down",
     "and sign the back-entry log",
 ];
-const KINDS: [&str; 5] = ["inpatient", "outpatient", "emergency", "day-case", "community"];
+const KINDS: [&str; 5] = [
+    "inpatient",
+    "outpatient",
+    "emergency",
+    "day-case",
+    "community",
+];
 const FORMS: [&str; 8] = [
     "patient-tracking-list",
     "paper-mar",
@@ -90,7 +120,12 @@ const FORMS: [&str; 8] = [
 ];
 
 fn sentence(rng: &mut Rng) -> String {
-    format!("{} {} {}.", rng.pick(&VERBS), rng.pick(&OBJECTS), rng.pick(&WHEN))
+    format!(
+        "{} {} {}.",
+        rng.pick(&VERBS),
+        rng.pick(&OBJECTS),
+        rng.pick(&WHEN)
+    )
 }
 
 fn write(path: &Path, text: &str) {
@@ -108,7 +143,8 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let mut rng = Rng(args.sites as u64 * 1_000_003 + args.wards as u64 * 1009 + args.systems as u64);
+    let mut rng =
+        Rng(args.sites as u64 * 1_000_003 + args.wards as u64 * 1009 + args.systems as u64);
     let out = &args.out;
     let _ = std::fs::remove_dir_all(out);
 
@@ -130,7 +166,13 @@ fn main() {
         systems.push(format!("system-{s:03}"));
     }
     for (i, id) in systems.iter().enumerate() {
-        let depends = if i == 0 { "[core-network]".to_string() } else if i > 3 && i % 3 == 0 { format!("[{}]", systems[1]) } else { "[data-centre, core-network]".to_string() };
+        let depends = if i == 0 {
+            "[core-network]".to_string()
+        } else if i > 3 && i % 3 == 0 {
+            format!("[{}]", systems[1])
+        } else {
+            "[data-centre, core-network]".to_string()
+        };
         write(
             &out.join(format!("systems/{id}.yaml")),
             &format!(
@@ -150,11 +192,28 @@ fn main() {
         );
         for (p, phase) in ["declare", "during", "recovery"].iter().enumerate() {
             writeln!(proc, "  {phase}:").unwrap();
-            let n = if p == 1 { steps - 2 * (steps / 4) } else { steps / 4 };
+            let n = if p == 1 {
+                steps - 2 * (steps / 4)
+            } else {
+                steps / 4
+            };
             for _ in 0..n.max(1) {
-                writeln!(proc, "    - role: {}\n      do: {} {}", rng.pick(&WARD_ROLES), sentence(&mut rng), sentence(&mut rng)).unwrap();
+                writeln!(
+                    proc,
+                    "    - role: {}\n      do: {} {}",
+                    rng.pick(&WARD_ROLES),
+                    sentence(&mut rng),
+                    sentence(&mut rng)
+                )
+                .unwrap();
                 if rng.below(3) == 0 {
-                    writeln!(proc, "      checklist: [{}, {}]", rng.pick(&OBJECTS), rng.pick(&OBJECTS)).unwrap();
+                    writeln!(
+                        proc,
+                        "      checklist: [{}, {}]",
+                        rng.pick(&OBJECTS),
+                        rng.pick(&OBJECTS)
+                    )
+                    .unwrap();
                 }
                 if rng.below(3) == 0 {
                     writeln!(proc, "      forms: [{}]", rng.pick(&FORMS)).unwrap();

@@ -7,6 +7,8 @@
 pub mod build;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
+pub mod impact;
 pub mod load;
 pub mod markdown;
 pub mod model;

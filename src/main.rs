@@ -22,6 +22,8 @@ enum Command {
     Build(cmd::build::Args),
     Check(cmd::check::Args),
     Pdf(cmd::pdf::Args),
+    Impact(cmd::impact::Args),
+    Graph(cmd::graph::Args),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +32,8 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Pdf(args) => cmd::pdf::run(args),
+        Command::Impact(args) => cmd::impact::run(args),
+        Command::Graph(args) => cmd::graph::run(args),
     };
     match result {
         Ok(code) => code,

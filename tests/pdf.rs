@@ -259,16 +259,30 @@ fn pdf_command_typesets_any_markdown() {
 fn bookmarks_point_at_sections() {
     let trust = built();
     let pdf = trust.out().join("north/ward-a.pdf");
-    let json = tool("qpdf", &["--json", "--json-key=outlines", pdf.to_str().expect("utf-8")]);
+    let json = tool(
+        "qpdf",
+        &[
+            "--json",
+            "--json-key=outlines",
+            pdf.to_str().expect("utf-8"),
+        ],
+    );
     let pages = pages_text(&pdf);
     let mut found = 0;
     let mut rest = json.as_str();
     while let Some(at) = rest.find("\"destpageposfrom1\": ") {
         rest = &rest[at + 20..];
-        let page: usize = rest.split(',').next().and_then(|n| n.trim().parse().ok()).expect("page number");
+        let page: usize = rest
+            .split(',')
+            .next()
+            .and_then(|n| n.trim().parse().ok())
+            .expect("page number");
         let title_at = rest.find("\"title\": \"").expect("title") + 10;
         let title = &rest[title_at..title_at + rest[title_at..].find('"').expect("end of title")];
-        assert!(pages[page - 1].contains(title), "bookmark {title:?} -> page {page}");
+        assert!(
+            pages[page - 1].contains(title),
+            "bookmark {title:?} -> page {page}"
+        );
         found += 1;
     }
     assert!(found >= 9, "expected a bookmark per section, found {found}");

@@ -2,6 +2,8 @@
 
 pub mod build;
 pub mod check;
+pub mod graph;
+pub mod impact;
 pub mod pdf;
 
 use downtime::diagnostic::Diagnostic;

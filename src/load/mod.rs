@@ -33,6 +33,7 @@ pub struct Loaded {
     pub infrastructure: Vec<Sourced<raw::Infrastructure>>,
     pub procedures: Vec<Sourced<raw::Procedure>>,
     pub forms: Vec<Sourced<raw::Form>>,
+    pub scenarios: Vec<Sourced<raw::Scenario>>,
     /// File contents, kept to quote the offending line in diagnostics.
     pub sources: BTreeMap<PathBuf, String>,
     /// Files that failed to load, as (folder, file stem). Their ids are probably the stems,
@@ -41,13 +42,14 @@ pub struct Loaded {
 }
 
 /// The folders of a procedures tree and what each holds, in load order.
-pub const FOLDERS: [(&str, &str); 6] = [
+pub const FOLDERS: [(&str, &str); 7] = [
     ("sites", "a site (hospital)"),
     ("wards", "a ward or department"),
     ("systems", "a clinical system"),
     ("infrastructure", "an infrastructure component"),
     ("fallbacks", "a fallback procedure"),
     ("forms", "a paper form"),
+    ("scenarios", "an outage scenario"),
 ];
 
 /// Read a whole procedures tree. Problems are pushed to `diags`; what parsed is returned.
@@ -75,6 +77,7 @@ pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
                 "infrastructure" => push(&mut loaded.infrastructure, &file, what, sources, diags),
                 "fallbacks" => push(&mut loaded.procedures, &file, what, sources, diags),
                 "forms" => push(&mut loaded.forms, &file, what, sources, diags),
+                "scenarios" => push(&mut loaded.scenarios, &file, what, sources, diags),
                 _ => unreachable!("FOLDERS lists every folder matched here"),
             };
             if !ok {

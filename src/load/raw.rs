@@ -350,3 +350,27 @@ pub struct Form {
     pub copies: u32,
     pub control: DocControl,
 }
+
+/// `scenarios/<id>.yaml`: an outage to prepare for, as the components that fail.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub id: String,
+    pub name: String,
+    pub kind: ScenarioKind,
+    /// How long it is expected to last, e.g. `8h`.
+    pub expected_duration: String,
+    /// Systems or infrastructure that fail; everything depending on them is lost too.
+    pub fails: Vec<String>,
+    pub description: String,
+    /// What is different about this scenario: command structure, when to declare an incident.
+    #[serde(default)]
+    pub instructions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScenarioKind {
+    Planned,
+    Unplanned,
+}

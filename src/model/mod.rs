@@ -27,6 +27,8 @@ pub type ComponentIx = usize;
 pub type ProcedureIx = usize;
 /// Index into `Model::forms`.
 pub type FormIx = usize;
+/// Index into `Model::scenarios`.
+pub type ScenarioIx = usize;
 
 /// The whole trust, validated.
 #[derive(Debug)]
@@ -39,6 +41,21 @@ pub struct Model {
     pub components: Vec<Component>,
     pub procedures: Vec<Procedure>,
     pub forms: Vec<Form>,
+    pub scenarios: Vec<Scenario>,
+}
+
+/// An outage and everything it takes down.
+#[derive(Debug)]
+pub struct Scenario {
+    pub id: String,
+    pub name: String,
+    pub kind: raw::ScenarioKind,
+    pub duration_text: String,
+    pub fails: Vec<ComponentIx>,
+    pub description: String,
+    pub instructions: Vec<String>,
+    pub radius: graph::BlastRadius,
+    pub file: PathBuf,
 }
 
 #[derive(Debug)]
@@ -252,6 +269,29 @@ pub struct Form {
 }
 
 impl Model {
+    /// The `depends_on` graph as adjacency lists, for [`graph`] functions.
+    pub fn dependency_graph(&self) -> Vec<Vec<ComponentIx>> {
+        self.components
+            .iter()
+            .map(|c| c.depends_on.clone())
+            .collect()
+    }
+
+    /// The chain of ids that takes `c` down in `radius`, e.g. `order-comms -> epr -> data-centre`.
+    pub fn chain(&self, radius: &graph::BlastRadius, c: ComponentIx) -> String {
+        radius
+            .path(c)
+            .iter()
+            .map(|&p| self.components[p].id.as_str())
+            .collect::<Vec<_>>()
+            .join(" -> ")
+    }
+
+    /// Whether a contact route still works when `radius` is lost.
+    pub fn route_works(&self, route: &Route, radius: &graph::BlastRadius) -> bool {
+        !route.relies_on.iter().any(|&c| radius.is_lost(c))
+    }
+
     /// Procedures a ward follows, in pack order: general ward procedures first, then the
     /// fallbacks of each system the ward uses, in the ward's own order. Retired ones never appear.
     pub fn ward_procedures(&self, ward: WardIx) -> Vec<ProcedureIx> {

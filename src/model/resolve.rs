@@ -138,6 +138,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
     let mut components = Ids::new("system or infrastructure component");
     let mut procedures = Ids::new("procedure");
     let mut forms = Ids::new("form");
+    let mut scenarios = Ids::new("scenario");
 
     let t = &trust.value;
     for (i, role) in t.roles.iter().enumerate() {
@@ -195,6 +196,10 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
         forms.define(&f.value.id, &f.file, "id", diags);
         check_file_name(f, &f.value.id, diags);
     }
+    for sc in &loaded.scenarios {
+        scenarios.define(&sc.value.id, &sc.file, "id", diags);
+        check_file_name(sc, &sc.value.id, diags);
+    }
 
     for (folder, stem) in &loaded.failed {
         let ids = match *folder {
@@ -202,6 +207,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
             "wards" => &mut wards,
             "systems" | "infrastructure" => &mut components,
             "fallbacks" => &mut procedures,
+            "scenarios" => &mut scenarios,
             _ => &mut forms,
         };
         ids.unloaded.push(stem.clone());
@@ -394,6 +400,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
         components: component_models,
         procedures: procedure_models,
         forms: form_models,
+        scenarios: Vec::new(),
     };
     link_fallbacks(&mut model);
     for (w, ward) in model.wards.iter().enumerate() {
@@ -407,6 +414,41 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
     }
     model.sites = site_models;
     check_coverage(&model, diags);
+    let graph = model.dependency_graph();
+    model.scenarios = loaded
+        .scenarios
+        .iter()
+        .map(|sc| {
+            let v = &sc.value;
+            let fails = components.find_all(&v.fails, &sc.file, "fails", diags);
+            let duration = duration::parse_minutes(&v.expected_duration);
+            if duration.is_none() {
+                diags.push(
+                    Diagnostic::error(
+                        "bad-duration",
+                        &sc.file,
+                        format!("`{}` is not a duration", v.expected_duration),
+                    )
+                    .at_path("expected_duration")
+                    .with_hint("write e.g. `30m`, `8h` or `2d`"),
+                );
+            }
+            Scenario {
+                id: v.id.clone(),
+                name: v.name.clone(),
+                kind: v.kind,
+                duration_text: duration.map(duration::describe).unwrap_or_default(),
+                radius: graph::blast_radius(&graph, &fails),
+                fails,
+                description: v.description.clone(),
+                instructions: v.instructions.clone(),
+                file: sc.file.clone(),
+            }
+        })
+        .collect();
+    for scenario in &model.scenarios {
+        check_fallbacks_in_scenario(&model, scenario, diags);
+    }
 
     let errors_after = diags.iter().filter(|d| d.is_error()).count();
     (errors_after == errors_before).then_some(model)
@@ -654,6 +696,68 @@ fn check_coverage(model: &Model, diags: &mut Vec<Diagnostic>) {
                         system.id
                     )),
                 );
+            }
+        }
+    }
+}
+
+/// A fallback is useless if the outage it is for also takes down what it relies on ("phone
+/// radiology" when the phones are down). Check every step that a pack for this scenario would
+/// print, and that every contact in a call cascade keeps at least one working route.
+fn check_fallbacks_in_scenario(model: &Model, scenario: &Scenario, diags: &mut Vec<Diagnostic>) {
+    let radius = &scenario.radius;
+    for p in &model.procedures {
+        let in_play = p.control.status != raw::Status::Retired
+            && (p.replaces.is_empty()
+                || p.scope == raw::Scope::Site
+                || p.replaces.iter().any(|&c| radius.is_lost(c)));
+        if !in_play {
+            continue;
+        }
+        for phase in Phase::ALL {
+            for step in p.steps(phase) {
+                for (i, &needed) in step.relies_on.iter().enumerate() {
+                    if radius.is_lost(needed) {
+                        diags.push(
+                            Diagnostic::error(
+                                "fallback-needs-lost",
+                                &p.file,
+                                format!(
+                                    "in scenario `{}`, procedure `{}` relies on `{}`, which that scenario takes down ({})",
+                                    scenario.id,
+                                    p.id,
+                                    model.components[needed].id,
+                                    model.chain(radius, needed)
+                                ),
+                            )
+                            .at_path(format!("{}.relies_on[{i}]", step.yaml_path))
+                            .with_hint("say what to do instead when it is down (runner, radio, mobile, in person)"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let cascades = std::iter::once((&model.trust.cascade, &model.trust.file))
+        .chain(model.sites.iter().map(|s| (&s.cascade, &s.file)));
+    for (cascade, file) in cascades {
+        for (i, step) in cascade.iter().enumerate() {
+            for (j, &c) in step.contacts.iter().enumerate() {
+                let contact = &model.contacts[c];
+                if !contact.routes.iter().any(|r| model.route_works(r, radius)) {
+                    diags.push(
+                        Diagnostic::error(
+                            "unreachable-in-scenario",
+                            file,
+                            format!(
+                                "in scenario `{}`, contact `{}` in the call cascade has no route that still works",
+                                scenario.id, contact.id
+                            ),
+                        )
+                        .at_path(format!("cascade[{i}].contacts[{j}]"))
+                        .with_hint("add a mobile, radio or runner route to the contact"),
+                    );
+                }
             }
         }
     }

@@ -4,11 +4,12 @@
 //! (header/footer facts) the typesetter prints on every page. Packs are independent of each
 //! other, so they can be built in any order, or in parallel.
 
+mod scenario;
 mod site;
 pub mod view;
 mod ward;
 
-use crate::model::{Model, SiteIx, WardIx};
+use crate::model::{Model, ScenarioIx, SiteIx, WardIx};
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -21,6 +22,10 @@ pub enum PackKind {
     Site(SiteIx),
     /// `<site>/<ward>.md`: a ward pack.
     Ward(WardIx),
+    /// `<site>/scenarios/<scenario>/index.md`: one outage, for a hospital.
+    ScenarioSite(ScenarioIx, SiteIx),
+    /// `<site>/scenarios/<scenario>/<ward>.md`: one outage, for a ward it affects.
+    ScenarioWard(ScenarioIx, WardIx),
 }
 
 /// What the typesetter prints around every page, and the PDF's metadata.
@@ -75,6 +80,17 @@ pub fn plan(model: &Model, selection: &Selection) -> Vec<PackKind> {
                 kinds.push(PackKind::Ward(w));
             }
         }
+        for sc in 0..model.scenarios.len() {
+            if whole_site {
+                kinds.push(PackKind::ScenarioSite(sc, s));
+            }
+            for &w in &site.wards {
+                let wanted = whole_site || selection.wards.contains(&model.wards[w].id);
+                if wanted && scenario::affects_ward(model, sc, w) {
+                    kinds.push(PackKind::ScenarioWard(sc, w));
+                }
+            }
+        }
     }
     kinds
 }
@@ -102,5 +118,7 @@ pub fn build(model: &Model, kind: PackKind) -> Pack {
         PackKind::Index => site::index_pack(model),
         PackKind::Site(s) => site::site_pack(model, s),
         PackKind::Ward(w) => ward::ward_pack(model, w),
+        PackKind::ScenarioSite(sc, s) => scenario::scenario_site_pack(model, sc, s),
+        PackKind::ScenarioWard(sc, w) => scenario::scenario_ward_pack(model, sc, w),
     }
 }

@@ -68,7 +68,16 @@ struct EquipmentView {
 }
 
 #[derive(Serialize)]
+struct ScenarioRow {
+    name: String,
+    link: String,
+    /// One flag per column of the matrix: the scenario takes that system down.
+    down: Vec<bool>,
+}
+
+#[derive(Serialize)]
 struct SitePackContext {
+    scenarios: Vec<ScenarioRow>,
     trust: TrustView,
     site: SiteView,
     furniture: Furniture,
@@ -84,6 +93,7 @@ struct SitePackContext {
 
 pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
     let site = &model.sites[s];
+    let lens = view::Lens { model, ward: None, site: s, radius: None };
     // Columns: every system a ward on this site uses, in priority order.
     let mut columns: Vec<usize> = site
         .wards
@@ -128,6 +138,15 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
         draft,
     };
     let context = SitePackContext {
+        scenarios: model
+            .scenarios
+            .iter()
+            .map(|sc| ScenarioRow {
+                name: sc.name.clone(),
+                link: format!("scenarios/{}/index.md", sc.id),
+                down: columns.iter().map(|&c| sc.radius.is_lost(c)).collect(),
+            })
+            .collect(),
         trust: TrustView::new(model),
         site: SiteView {
             id: site.id.clone(),
@@ -181,15 +200,15 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
         contacts: site
             .contacts
             .iter()
-            .map(|&c| view::contact(model, c))
+            .map(|&c| view::contact(&lens, c))
             .collect(),
         trust_contacts: model
             .trust
             .contacts
             .iter()
-            .map(|&c| view::contact(model, c))
+            .map(|&c| view::contact(&lens, c))
             .collect(),
-        cascade: view::cascade(model, &site.cascade),
+        cascade: view::cascade(&lens, &site.cascade),
         equipment: site
             .equipment
             .iter()
@@ -201,7 +220,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             .collect(),
         procedures: site_procs
             .iter()
-            .map(|&p| view::procedure(model, p, None, s))
+            .map(|&p| view::procedure(&lens, p))
             .collect(),
         controls: in_pack
             .iter()
@@ -235,7 +254,17 @@ struct IndexSite {
 }
 
 #[derive(Serialize)]
+struct IndexScenario {
+    name: String,
+    kind: &'static str,
+    duration: String,
+    description: String,
+    links: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
 struct IndexContext {
+    scenarios: Vec<IndexScenario>,
     trust: TrustView,
     sites: Vec<IndexSite>,
     ward_count: usize,
@@ -243,6 +272,24 @@ struct IndexContext {
 
 pub fn index_pack(model: &Model) -> Pack {
     let context = IndexContext {
+        scenarios: model
+            .scenarios
+            .iter()
+            .map(|sc| IndexScenario {
+                name: sc.name.clone(),
+                kind: match sc.kind {
+                    crate::load::raw::ScenarioKind::Planned => "planned",
+                    crate::load::raw::ScenarioKind::Unplanned => "unplanned",
+                },
+                duration: sc.duration_text.clone(),
+                description: sc.description.clone(),
+                links: model
+                    .sites
+                    .iter()
+                    .map(|site| (site.name.clone(), format!("{}/scenarios/{}/index.md", site.id, sc.id)))
+                    .collect(),
+            })
+            .collect(),
         trust: TrustView::new(model),
         ward_count: model.wards.len(),
         sites: model

@@ -4,9 +4,34 @@
 //! They are *not* escaped: the template engine escapes every value for Markdown on output.
 
 use crate::load::raw::{self, RouteKind};
+use crate::model::graph::BlastRadius;
 use crate::model::{Cascade, ContactIx, Model, Phase, Procedure, SiteIx, Step, WardIx};
 use chrono::NaiveDate;
 use serde::Serialize;
+
+/// Whose pack is being gathered: the ward (if any), its site, and the outage scenario (if
+/// any) whose lost components must be marked as not working.
+#[derive(Clone, Copy)]
+pub struct Lens<'a> {
+    pub model: &'a Model,
+    pub ward: Option<WardIx>,
+    pub site: SiteIx,
+    pub radius: Option<&'a BlastRadius>,
+}
+
+impl Lens<'_> {
+    /// Why `c` is not available in this lens's scenario, e.g. "telephony is down
+    /// (telephony -> core-network)"; `None` when it works.
+    pub fn down_reason(&self, components: &[usize]) -> Option<String> {
+        let radius = self.radius?;
+        let lost = components.iter().find(|&&c| radius.is_lost(c))?;
+        Some(format!(
+            "{} is down ({})",
+            self.model.components[*lost].name,
+            self.model.chain(radius, *lost)
+        ))
+    }
+}
 
 /// Dates are printed in full so nobody on a ward misreads 03/04 as 4 March.
 pub fn long_date(date: NaiveDate) -> String {
@@ -38,6 +63,8 @@ pub struct RouteView {
     pub label: String,
     pub value: String,
     pub without_phones: bool,
+    /// In a scenario pack: this route does not work in this outage.
+    pub down: bool,
 }
 
 #[derive(Serialize)]
@@ -48,6 +75,8 @@ pub struct ContactView {
     pub notes: String,
     /// At least one route works with the phone system down.
     pub reachable_without_phones: bool,
+    /// In a scenario pack: at least one route still works in this outage.
+    pub reachable: bool,
 }
 
 pub fn route_label(kind: RouteKind) -> &'static str {
@@ -62,7 +91,8 @@ pub fn route_label(kind: RouteKind) -> &'static str {
     }
 }
 
-pub fn contact(model: &Model, ix: ContactIx) -> ContactView {
+pub fn contact(lens: &Lens, ix: ContactIx) -> ContactView {
+    let model = lens.model;
     let c = &model.contacts[ix];
     let routes: Vec<RouteView> = c
         .routes
@@ -71,6 +101,9 @@ pub fn contact(model: &Model, ix: ContactIx) -> ContactView {
             label: route_label(r.kind).to_string(),
             value: r.value.clone(),
             without_phones: r.works_without_phones(),
+            down: lens
+                .radius
+                .is_some_and(|radius| !model.route_works(r, radius)),
         })
         .collect();
     ContactView {
@@ -80,6 +113,7 @@ pub fn contact(model: &Model, ix: ContactIx) -> ContactView {
             .map(|r| model.roles[r].name.clone())
             .unwrap_or_default(),
         reachable_without_phones: routes.iter().any(|r| r.without_phones),
+        reachable: routes.iter().any(|r| !r.down),
         routes,
         notes: c.notes.clone(),
     }
@@ -92,13 +126,13 @@ pub struct CascadeView {
     pub contacts: Vec<ContactView>,
 }
 
-pub fn cascade(model: &Model, steps: &[Cascade]) -> Vec<CascadeView> {
+pub fn cascade(lens: &Lens, steps: &[Cascade]) -> Vec<CascadeView> {
     steps
         .iter()
         .map(|s| CascadeView {
-            caller: model.roles[s.caller].name.clone(),
+            caller: lens.model.roles[s.caller].name.clone(),
             when: s.when.clone(),
-            contacts: s.contacts.iter().map(|&c| contact(model, c)).collect(),
+            contacts: s.contacts.iter().map(|&c| contact(lens, c)).collect(),
         })
         .collect()
 }
@@ -127,9 +161,12 @@ pub struct StepView {
     pub escalate: Vec<EscalationView>,
     /// Where this step comes from, for lists that gather steps from many procedures.
     pub source: String,
+    /// In a scenario pack: why this step cannot be done as written in this outage.
+    pub unavailable: Option<String>,
 }
 
-pub fn step(model: &Model, s: &Step, source: &str, ward: Option<WardIx>, site: SiteIx) -> StepView {
+pub fn step(lens: &Lens, s: &Step, source: &str) -> StepView {
+    let model = lens.model;
     StepView {
         role: model.roles[s.role].name.clone(),
         action: s.action.clone(),
@@ -150,13 +187,14 @@ pub fn step(model: &Model, s: &Step, source: &str, ward: Option<WardIx>, site: S
                 to: model.roles[e.to].name.clone(),
                 say: e.say.clone(),
                 reach: model
-                    .contacts_for_role(e.to, ward, site)
+                    .contacts_for_role(e.to, lens.ward, lens.site)
                     .into_iter()
-                    .map(|c| contact(model, c))
+                    .map(|c| contact(lens, c))
                     .collect(),
             })
             .collect(),
         source: source.to_string(),
+        unavailable: lens.down_reason(&s.relies_on),
     }
 }
 
@@ -210,8 +248,8 @@ pub fn status_label(status: raw::Status) -> &'static str {
     }
 }
 
-pub fn procedure(model: &Model, ix: usize, ward: Option<WardIx>, site: SiteIx) -> ProcedureView {
-    let p = &model.procedures[ix];
+pub fn procedure(lens: &Lens, ix: usize) -> ProcedureView {
+    let p = &lens.model.procedures[ix];
     ProcedureView {
         id: p.id.clone(),
         title: p.title.clone(),
@@ -225,7 +263,7 @@ pub fn procedure(model: &Model, ix: usize, ward: Option<WardIx>, site: SiteIx) -
                 steps: p
                     .steps(phase)
                     .iter()
-                    .map(|s| step(model, s, &p.title, ward, site))
+                    .map(|s| step(lens, s, &p.title))
                     .collect(),
             })
             .collect(),
@@ -241,13 +279,12 @@ pub struct RoleSteps {
 }
 
 pub fn steps_by_role(
-    model: &Model,
+    lens: &Lens,
     procedures: &[usize],
     phase: Phase,
     role_order: &[usize],
-    ward: Option<WardIx>,
-    site: SiteIx,
 ) -> Vec<RoleSteps> {
+    let model = lens.model;
     let mut order: Vec<usize> = role_order.to_vec();
     order.extend((0..model.roles.len()).filter(|r| !role_order.contains(r)));
     order
@@ -260,7 +297,7 @@ pub fn steps_by_role(
                     proc.steps(phase)
                         .iter()
                         .filter(move |s| s.role == role)
-                        .map(move |s| step(model, s, &proc.title, ward, site))
+                        .map(move |s| step(lens, s, &proc.title))
                 })
                 .collect();
             (!steps.is_empty()).then(|| RoleSteps {

@@ -87,6 +87,7 @@ struct WardPackContext {
 pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let ward = &model.wards[w];
     let site = &model.sites[ward.site];
+    let lens = view::Lens { model, ward: Some(w), site: ward.site, radius: None };
     let procedures = model.ward_procedures(w);
     let review_due = procedures
         .iter()
@@ -142,7 +143,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
                     .collect(),
                 fallbacks: fallbacks
                     .iter()
-                    .map(|&p| view::procedure(model, p, Some(w), ward.site))
+                    .map(|&p| view::procedure(&lens, p))
                     .collect(),
             })
         })
@@ -151,7 +152,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let general: Vec<ProcedureView> = procedures
         .iter()
         .filter(|&&p| model.procedures[p].replaces.is_empty())
-        .map(|&p| view::procedure(model, p, Some(w), ward.site))
+        .map(|&p| view::procedure(&lens, p))
         .collect();
 
     let mut form_ixs: Vec<usize> = procedures
@@ -166,8 +167,8 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     form_ixs.sort_by(|&a, &b| model.forms[a].id.cmp(&model.forms[b].id));
     form_ixs.dedup();
 
-    let mut cascade = view::cascade(model, &site.cascade);
-    cascade.extend(view::cascade(model, &model.trust.cascade));
+    let mut cascade = view::cascade(&lens, &site.cascade);
+    cascade.extend(view::cascade(&lens, &model.trust.cascade));
 
     let context = WardPackContext {
         trust: TrustView::new(model),
@@ -187,37 +188,23 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
             .contacts
             .iter()
             .chain(&model.trust.contacts)
-            .map(|&c| view::contact(model, c))
+            .map(|&c| view::contact(&lens, c))
             .collect(),
         general,
-        first_15_minutes: view::steps_by_role(
-            model,
-            &procedures,
-            Phase::Declare,
-            &ward.roles,
-            Some(w),
-            ward.site,
-        ),
+        first_15_minutes: view::steps_by_role(&lens, &procedures, Phase::Declare, &ward.roles),
         systems,
         cascade,
         ward_contacts: ward
             .contacts
             .iter()
-            .map(|&c| view::contact(model, c))
+            .map(|&c| view::contact(&lens, c))
             .collect(),
         kit: KitView {
             location: ward.kit.location.clone(),
             checked_by: ward.kit.checked_by.clone(),
             contents: ward.kit.contents.clone(),
         },
-        recovery: view::steps_by_role(
-            model,
-            &procedures,
-            Phase::Recovery,
-            &ward.roles,
-            Some(w),
-            ward.site,
-        ),
+        recovery: view::steps_by_role(&lens, &procedures, Phase::Recovery, &ward.roles),
         forms: form_ixs
             .iter()
             .map(|&f| {

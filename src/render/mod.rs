@@ -11,11 +11,13 @@ use crate::pack::Pack;
 use std::path::Path;
 
 /// Templates shipped in the binary: (name, source).
-pub const BUILTIN: [(&str, &str); 4] = [
+pub const BUILTIN: [(&str, &str); 6] = [
     ("macros.md", include_str!("../../templates/macros.md")),
     ("ward.md", include_str!("../../templates/ward.md")),
     ("site.md", include_str!("../../templates/site.md")),
     ("index.md", include_str!("../../templates/index.md")),
+    ("scenario-ward.md", include_str!("../../templates/scenario-ward.md")),
+    ("scenario-site.md", include_str!("../../templates/scenario-site.md")),
 ];
 
 /// The compiled templates, built once per run and shared by every pack.

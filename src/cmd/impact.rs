@@ -1,0 +1,107 @@
+//! `downtime impact`: the blast radius of failed components or a scenario.
+
+use downtime::error::Error;
+use downtime::impact::impact;
+use downtime::model::duration::describe;
+use downtime::model::graph::blast_radius;
+use downtime::project::Project;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Show what fails when the given components fail: every system lost (with the chain of
+/// dependencies that takes it down) and the affected wards by site, most critical first.
+///
+/// Each ID is a system, an infrastructure component or a scenario (whose failures are used).
+#[derive(clap::Args)]
+pub struct Args {
+    /// Failed components or scenarios.
+    #[arg(required = true, value_name = "ID")]
+    ids: Vec<String>,
+    /// Folder holding the trust's YAML.
+    #[arg(long, value_name = "DIR", default_value = "procedures")]
+    procedures: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, Error> {
+    let project = Project::load(&args.procedures)?;
+    let model = &project.model;
+    let mut failed = Vec::new();
+    for id in &args.ids {
+        if let Some(c) = model.components.iter().position(|c| &c.id == id) {
+            failed.push(c);
+        } else if let Some(s) = model.scenarios.iter().find(|s| &s.id == id) {
+            failed.extend(s.fails.iter().copied());
+        } else {
+            return Err(Error::Usage(format!(
+                "`{id}` is not a system, infrastructure component or scenario in {}",
+                args.procedures.display()
+            )));
+        }
+    }
+    failed.sort_unstable();
+    failed.dedup();
+    let radius = blast_radius(&model.dependency_graph(), &failed);
+    let report = impact(model, &failed, &radius);
+    match args.format {
+        Format::Json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&report).expect("impact serializes")
+            );
+        }
+        Format::Text => {
+            println!("Failed: {}", report.failed.join(", "));
+            println!();
+            let systems: Vec<_> = report.lost.iter().filter(|l| l.kind == "system").collect();
+            println!("Systems lost ({}), most critical first:", systems.len());
+            for l in &systems {
+                println!(
+                    "  tier {}  {:<11} {:<16} {}",
+                    l.tier.unwrap_or(0),
+                    l.max_tolerable_downtime_minutes
+                        .map(describe)
+                        .unwrap_or_default(),
+                    l.id,
+                    l.path.join(" -> ")
+                );
+            }
+            let infra: Vec<_> = report
+                .lost
+                .iter()
+                .filter(|l| l.kind == "infrastructure")
+                .collect();
+            if !infra.is_empty() {
+                println!();
+                println!("Infrastructure lost ({}):", infra.len());
+                for l in infra {
+                    println!("  {:<28} {}", l.id, l.path.join(" -> "));
+                }
+            }
+            let wards: usize = report.sites.iter().map(|s| s.wards.len()).sum();
+            println!();
+            println!("Wards affected ({wards}), by site, most critical first:");
+            for site in &report.sites {
+                println!("  {} ({} wards)", site.name, site.wards.len());
+                for w in &site.wards {
+                    println!(
+                        "    {:<42} tier {}, {:<11} loses {}",
+                        w.name,
+                        w.worst_tier,
+                        describe(w.shortest_tolerable_minutes),
+                        w.lost_systems.join(", ")
+                    );
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,281 @@
+//! Scenario packs: what one outage means for one ward, or for one hospital. Only the systems
+//! the scenario takes down, in priority order, with their fallbacks; what still works; and the
+//! call cascade marked with the routes that no longer work.
+
+use super::view::{self, ContactView, Lens, ProcedureView, RoleSteps, TrustView};
+use super::{Furniture, Pack, PackKind};
+use crate::load::raw::{self, ScenarioKind};
+use crate::model::{ComponentIx, Model, Phase, ScenarioIx, SiteIx, WardIx};
+use serde::Serialize;
+use std::path::PathBuf;
+
+#[derive(Serialize)]
+struct ScenarioView {
+    id: String,
+    name: String,
+    kind: &'static str,
+    duration: String,
+    description: String,
+    instructions: Vec<String>,
+    failed: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct LostSystem {
+    name: String,
+    short_name: String,
+    tier: u8,
+    max_downtime: String,
+    /// Why it is down: the chain of dependencies from it to the failure.
+    chain: String,
+    fallbacks: Vec<ProcedureView>,
+    fallback_titles: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Working {
+    name: String,
+    tier: u8,
+}
+
+#[derive(Serialize)]
+struct ScenarioWardContext {
+    trust: TrustView,
+    scenario: ScenarioView,
+    ward: NameRef,
+    site: SiteRef,
+    furniture: Furniture,
+    emergency: Vec<ContactView>,
+    lost: Vec<LostSystem>,
+    working: Vec<Working>,
+    general: Vec<ProcedureView>,
+    first_15_minutes: Vec<RoleSteps>,
+    cascade: Vec<view::CascadeView>,
+    recovery: Vec<RoleSteps>,
+}
+
+#[derive(Serialize)]
+struct NameRef {
+    id: String,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct SiteRef {
+    name: String,
+    command_post: String,
+}
+
+fn scenario_view(model: &Model, sc: ScenarioIx) -> ScenarioView {
+    let s = &model.scenarios[sc];
+    ScenarioView {
+        id: s.id.clone(),
+        name: s.name.clone(),
+        kind: match s.kind {
+            ScenarioKind::Planned => "Planned",
+            ScenarioKind::Unplanned => "Unplanned",
+        },
+        duration: s.duration_text.clone(),
+        description: s.description.clone(),
+        instructions: s.instructions.clone(),
+        failed: s.fails.iter().map(|&c| model.components[c].name.clone()).collect(),
+    }
+}
+
+/// Systems by priority: tier, then tolerable downtime, then name.
+fn by_priority(model: &Model, systems: &mut [ComponentIx]) {
+    systems.sort_by_key(|&c| {
+        let comp = &model.components[c];
+        let info = comp.system();
+        (info.map(|i| i.tier), info.map(|i| i.mtd_minutes), comp.name.clone())
+    });
+}
+
+fn lost_system(lens: &Lens, c: ComponentIx) -> LostSystem {
+    let model = lens.model;
+    let comp = &model.components[c];
+    let info = comp.system();
+    let radius = lens.radius.expect("scenario lens has a radius");
+    let fallbacks: Vec<usize> = comp
+        .fallbacks
+        .iter()
+        .copied()
+        .filter(|&p| (model.procedures[p].scope == raw::Scope::Ward) == lens.ward.is_some())
+        .collect();
+    LostSystem {
+        name: comp.name.clone(),
+        short_name: info.map(|i| i.short_name.clone()).unwrap_or_default(),
+        tier: info.map(|i| i.tier).unwrap_or(0),
+        max_downtime: info.map(|i| i.mtd_text.clone()).unwrap_or_default(),
+        chain: model.chain(radius, c),
+        fallback_titles: fallbacks.iter().map(|&p| model.procedures[p].title.clone()).collect(),
+        fallbacks: fallbacks.iter().map(|&p| view::procedure(lens, p)).collect(),
+    }
+}
+
+/// Whether a scenario takes down anything this ward uses.
+pub fn affects_ward(model: &Model, sc: ScenarioIx, w: WardIx) -> bool {
+    let radius = &model.scenarios[sc].radius;
+    model.wards[w].systems.iter().any(|u| radius.is_lost(u.system))
+}
+
+pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
+    let scenario = &model.scenarios[sc];
+    let ward = &model.wards[w];
+    let site = &model.sites[ward.site];
+    let lens = Lens { model, ward: Some(w), site: ward.site, radius: Some(&scenario.radius) };
+    let mut lost: Vec<ComponentIx> =
+        ward.systems.iter().map(|u| u.system).filter(|&c| scenario.radius.is_lost(c)).collect();
+    by_priority(model, &mut lost);
+    let mut working: Vec<ComponentIx> =
+        ward.systems.iter().map(|u| u.system).filter(|&c| !scenario.radius.is_lost(c)).collect();
+    by_priority(model, &mut working);
+
+    // The procedures in play: general ward procedures, then the fallbacks of what is lost.
+    let mut procedures: Vec<usize> = model
+        .ward_procedures(w)
+        .into_iter()
+        .filter(|&p| {
+            let proc = &model.procedures[p];
+            proc.replaces.is_empty() || proc.replaces.iter().any(|&c| lost.contains(&c))
+        })
+        .collect();
+    procedures.dedup();
+    let review_due = procedures.iter().map(|&p| model.procedures[p].review_due).min().unwrap_or(model.trust.edition.date);
+    let draft = procedures.iter().any(|&p| model.procedures[p].control.status == raw::Status::Draft);
+    let furniture = Furniture {
+        title: format!("{}: {}", scenario.name, ward.name),
+        header: format!("{} · {} · {}", scenario.name, ward.name, site.name),
+        author: model.trust.name.clone(),
+        version: model.trust.edition.version.clone(),
+        review_due: view::long_date(review_due),
+        draft,
+    };
+    let mut cascade = view::cascade(&lens, &site.cascade);
+    cascade.extend(view::cascade(&lens, &model.trust.cascade));
+    let context = ScenarioWardContext {
+        trust: TrustView::new(model),
+        scenario: scenario_view(model, sc),
+        ward: NameRef { id: ward.id.clone(), name: ward.name.clone() },
+        site: SiteRef { name: site.name.clone(), command_post: site.command_post.clone() },
+        emergency: site.contacts.iter().chain(&ward.contacts).chain(&model.trust.contacts).map(|&c| view::contact(&lens, c)).collect(),
+        lost: lost.iter().map(|&c| lost_system(&lens, c)).collect(),
+        working: working
+            .iter()
+            .map(|&c| Working { name: model.components[c].name.clone(), tier: model.components[c].system().map(|i| i.tier).unwrap_or(0) })
+            .collect(),
+        general: procedures
+            .iter()
+            .filter(|&&p| model.procedures[p].replaces.is_empty())
+            .map(|&p| view::procedure(&lens, p))
+            .collect(),
+        first_15_minutes: view::steps_by_role(&lens, &procedures, Phase::Declare, &ward.roles),
+        cascade,
+        recovery: view::steps_by_role(&lens, &procedures, Phase::Recovery, &ward.roles),
+        furniture: furniture.clone(),
+    };
+    Pack {
+        kind: PackKind::ScenarioWard(sc, w),
+        path: PathBuf::from(&site.id).join("scenarios").join(&scenario.id).join(format!("{}.md", ward.id)),
+        template: "scenario-ward.md",
+        context: tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
+        furniture,
+    }
+}
+
+#[derive(Serialize)]
+struct AffectedWard {
+    name: String,
+    link: String,
+    lost: Vec<String>,
+    worst_tier: u8,
+}
+
+#[derive(Serialize)]
+struct ScenarioSiteContext {
+    trust: TrustView,
+    scenario: ScenarioView,
+    site: SiteRef,
+    furniture: Furniture,
+    lost: Vec<LostSystem>,
+    infrastructure: Vec<String>,
+    affected: Vec<AffectedWard>,
+    unaffected: Vec<String>,
+    contacts: Vec<ContactView>,
+    cascade: Vec<view::CascadeView>,
+    procedures: Vec<ProcedureView>,
+}
+
+pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
+    let scenario = &model.scenarios[sc];
+    let site = &model.sites[s];
+    let lens = Lens { model, ward: None, site: s, radius: Some(&scenario.radius) };
+    let mut lost: Vec<ComponentIx> = site
+        .wards
+        .iter()
+        .flat_map(|&w| model.wards[w].systems.iter().map(|u| u.system))
+        .filter(|&c| scenario.radius.is_lost(c))
+        .collect();
+    lost.sort_unstable();
+    lost.dedup();
+    by_priority(model, &mut lost);
+    let mut affected: Vec<(u8, AffectedWard)> = Vec::new();
+    let mut unaffected = Vec::new();
+    for &w in &site.wards {
+        let ward = &model.wards[w];
+        let mut ward_lost: Vec<ComponentIx> =
+            ward.systems.iter().map(|u| u.system).filter(|&c| scenario.radius.is_lost(c)).collect();
+        if ward_lost.is_empty() {
+            unaffected.push(ward.name.clone());
+            continue;
+        }
+        by_priority(model, &mut ward_lost);
+        let worst = model.components[ward_lost[0]].system().map(|i| i.tier).unwrap_or(0);
+        affected.push((
+            worst,
+            AffectedWard {
+                name: ward.name.clone(),
+                link: format!("{}.md", ward.id),
+                lost: ward_lost.iter().map(|&c| model.components[c].system().map(|i| i.short_name.clone()).unwrap_or_default()).collect(),
+                worst_tier: worst,
+            },
+        ));
+    }
+    affected.sort_by(|a, b| (a.0, &a.1.name).cmp(&(b.0, &b.1.name)));
+    let site_procs = model.site_procedures();
+    let furniture = Furniture {
+        title: format!("{}: {}", scenario.name, site.name),
+        header: format!("{} · {} · hospital", scenario.name, site.name),
+        author: model.trust.name.clone(),
+        version: model.trust.edition.version.clone(),
+        review_due: view::long_date(
+            site_procs.iter().map(|&p| model.procedures[p].review_due).min().unwrap_or(model.trust.edition.date),
+        ),
+        draft: site_procs.iter().any(|&p| model.procedures[p].control.status == raw::Status::Draft),
+    };
+    let context = ScenarioSiteContext {
+        trust: TrustView::new(model),
+        scenario: scenario_view(model, sc),
+        site: SiteRef { name: site.name.clone(), command_post: site.command_post.clone() },
+        lost: lost.iter().map(|&c| lost_system(&lens, c)).collect(),
+        infrastructure: scenario
+            .radius
+            .lost()
+            .filter(|&c| model.components[c].system().is_none())
+            .map(|c| format!("{} ({})", model.components[c].name, model.chain(&scenario.radius, c)))
+            .collect(),
+        affected: affected.into_iter().map(|(_, a)| a).collect(),
+        unaffected,
+        contacts: site.contacts.iter().chain(&model.trust.contacts).map(|&c| view::contact(&lens, c)).collect(),
+        cascade: view::cascade(&lens, &site.cascade),
+        procedures: site_procs.iter().map(|&p| view::procedure(&lens, p)).collect(),
+        furniture: furniture.clone(),
+    };
+    Pack {
+        kind: PackKind::ScenarioSite(sc, s),
+        path: PathBuf::from(&site.id).join("scenarios").join(&scenario.id).join("index.md"),
+        template: "scenario-site.md",
+        context: tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
+        furniture,
+    }
+}
