@@ -1,12 +1,15 @@
 //! The build pipeline: **load -> validate -> model -> render markdown -> typeset pdf -> write**.
 
 use crate::error::Error;
-use crate::pack::PackKind;
-use crate::pack::{self, Selection};
+use crate::model::Model;
+use crate::pack::{self, Pack, PackKind, Selection};
 use crate::project::Project;
 use crate::render::Renderer;
 use crate::typeset;
-use crate::write::Staging;
+use crate::write::{self, Staged, Staging};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Which files a build writes for each pack.
@@ -24,6 +27,10 @@ pub struct BuildOptions {
     pub templates: Option<PathBuf>,
     pub selection: Selection,
     pub formats: Formats,
+    /// Threads to build with; 0 means one per core.
+    pub jobs: usize,
+    /// Rebuild every pack even when its inputs have not changed.
+    pub force: bool,
 }
 
 /// What a build did, for the one-line summary.
@@ -32,6 +39,8 @@ pub struct Summary {
     pub packs: usize,
     pub files: usize,
     pub pages: usize,
+    /// Packs left as they were because nothing they draw on changed.
+    pub reused: usize,
     /// Typesetting warnings (characters the font lacks...), each prefixed with its file.
     pub warnings: Vec<String>,
 }
@@ -48,49 +57,245 @@ pub fn pdf_timestamp(fallback: i64) -> i64 {
 /// Run the whole pipeline. Nothing in `out` changes unless every pack was built.
 pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
     let project = Project::load(&options.procedures)?;
-    let model = &project.model;
-    let unmatched = pack::unmatched(model, &options.selection);
+    let unmatched = pack::unmatched(&project.model, &options.selection);
     if !unmatched.is_empty() {
         return Err(Error::Usage(format!("no such {}", unmatched.join(", "))));
     }
     let renderer = Renderer::new(options.templates.as_deref()).map_err(Error::Invalid)?;
-    let kinds = pack::plan(model, &options.selection);
+    let staging = Staging::new(&options.out)?;
+    let previous = write::read_manifest_hashes(&options.out);
+    let job = Job {
+        model: &project.model,
+        renderer: &renderer,
+        options,
+        timestamp: pdf_timestamp(issue_date(&project.model)),
+    };
+    let kinds = pack::plan(&project.model, &options.selection);
 
-    let issued = model
+    // Packs are independent: build them across cores. Each one writes its files to temporary
+    // names as soon as it is done, so memory does not grow with the size of the trust.
+    let results: Vec<Result<Outcome, Error>> = thread_pool(options.jobs)?.install(|| {
+        kinds
+            .par_iter()
+            .map(|&kind| {
+                let pack = pack::build(job.model, kind);
+                let hash = job.input_hash(&pack);
+                let paths = job.output_paths(&pack);
+                let unchanged = !options.force
+                    && paths.iter().all(|p| {
+                        previous
+                            .get(p)
+                            .is_some_and(|h| h.as_deref() == Some(hash.as_str()))
+                            && options.out.join(p).is_file()
+                    });
+                if unchanged {
+                    return Ok(Outcome::Reused(paths, hash));
+                }
+                let built = job.render(&pack, hash)?;
+                let staged = built
+                    .files
+                    .iter()
+                    .map(|(path, bytes)| staging.stage(path, bytes))
+                    .collect::<Result<Vec<Staged>, Error>>()?;
+                Ok(Outcome::Built {
+                    staged,
+                    pages: built.pages,
+                    warnings: built.warnings,
+                    hash: built.hash,
+                })
+            })
+            .collect()
+    });
+
+    let mut summary = Summary::default();
+    let mut staged_all = Vec::new();
+    let mut kept = Vec::new();
+    let mut hashes = BTreeMap::new();
+    for result in results {
+        summary.packs += 1;
+        match result? {
+            Outcome::Reused(paths, hash) => {
+                summary.reused += 1;
+                for p in paths {
+                    hashes.insert(p.clone(), hash.clone());
+                    kept.push(p);
+                }
+            }
+            Outcome::Built {
+                staged,
+                pages,
+                warnings,
+                hash,
+            } => {
+                summary.pages += pages;
+                summary.warnings.extend(warnings);
+                for file in &staged {
+                    hashes.insert(file.relative().to_path_buf(), hash.clone());
+                }
+                staged_all.extend(staged);
+            }
+        }
+    }
+    let partial = !options.selection.sites.is_empty() || !options.selection.wards.is_empty();
+    summary.files = staging.commit(staged_all, kept, &hashes, partial)?;
+    Ok((project, summary))
+}
+
+/// Build everything in memory and compare with what is in `options.out`: the list of files
+/// that are missing, different, or on disk from an earlier build but no longer produced.
+pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Error> {
+    let project = Project::load(&options.procedures)?;
+    let renderer = Renderer::new(options.templates.as_deref()).map_err(Error::Invalid)?;
+    let job = Job {
+        model: &project.model,
+        renderer: &renderer,
+        options,
+        timestamp: pdf_timestamp(issue_date(&project.model)),
+    };
+    let kinds = pack::plan(&project.model, &options.selection);
+    let results: Vec<Result<Vec<String>, Error>> = thread_pool(options.jobs)?.install(|| {
+        kinds
+            .par_iter()
+            .map(|&kind| {
+                let pack = pack::build(job.model, kind);
+                let hash = job.input_hash(&pack);
+                let built = job.render(&pack, hash)?;
+                Ok(built
+                    .files
+                    .iter()
+                    .filter_map(
+                        |(path, bytes)| match std::fs::read(options.out.join(path)) {
+                            Ok(on_disk) if &on_disk == bytes => None,
+                            Ok(_) => Some(format!("different: {}", path.display())),
+                            Err(_) => Some(format!("missing:   {}", path.display())),
+                        },
+                    )
+                    .collect())
+            })
+            .collect()
+    });
+    let mut problems = Vec::new();
+    for r in results {
+        problems.extend(r?);
+    }
+    let produced: Vec<PathBuf> = kinds
+        .iter()
+        .flat_map(|&kind| job.output_paths(&pack::build(job.model, kind)))
+        .collect();
+    for old in write::read_manifest(&options.out) {
+        if !produced.contains(&old) && options.out.join(&old).is_file() {
+            problems.push(format!("stale:     {} (no longer produced)", old.display()));
+        }
+    }
+    problems.sort();
+    Ok((project, problems))
+}
+
+enum Outcome {
+    Reused(Vec<PathBuf>, String),
+    Built {
+        staged: Vec<Staged>,
+        pages: usize,
+        warnings: Vec<String>,
+        hash: String,
+    },
+}
+
+/// What one pack produced, in memory.
+struct Built {
+    files: Vec<(PathBuf, Vec<u8>)>,
+    pages: usize,
+    warnings: Vec<String>,
+    hash: String,
+}
+
+/// Everything shared by the packs of one build.
+struct Job<'a> {
+    model: &'a Model,
+    renderer: &'a Renderer,
+    options: &'a BuildOptions,
+    timestamp: i64,
+}
+
+impl Job<'_> {
+    fn output_paths(&self, pack: &Pack) -> Vec<PathBuf> {
+        let mut paths = Vec::new();
+        if self.options.formats.markdown {
+            paths.push(pack.path.clone());
+        }
+        if self.wants_pdf(pack) {
+            paths.push(pack.path.with_extension("pdf"));
+        }
+        paths
+    }
+
+    /// The index is a table of links for reviewers in git; it is not printed.
+    fn wants_pdf(&self, pack: &Pack) -> bool {
+        self.options.formats.pdf && pack.kind != PackKind::Index
+    }
+
+    /// A fingerprint of everything a pack's files depend on: tool version, templates, the
+    /// pack's data, its page furniture, formats and dates. Equal fingerprints, equal files.
+    fn input_hash(&self, pack: &Pack) -> String {
+        let mut h = Sha256::new();
+        h.update(env!("CARGO_PKG_VERSION"));
+        h.update(self.renderer.fingerprint());
+        h.update(pack.template);
+        h.update(pack.context.clone().into_json().to_string());
+        h.update(format!(
+            "{:?}|{:?}|{}",
+            pack.furniture, self.options.formats, self.timestamp
+        ));
+        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Render one pack to Markdown, and typeset it when PDFs are wanted.
+    fn render(&self, pack: &Pack, hash: String) -> Result<Built, Error> {
+        let markdown = self
+            .renderer
+            .render(pack)
+            .map_err(|d| Error::Invalid(vec![*d]))?;
+        let mut built = Built {
+            files: Vec::new(),
+            pages: 0,
+            warnings: Vec::new(),
+            hash,
+        };
+        if self.wants_pdf(pack) {
+            let pdf_path = pack.path.with_extension("pdf");
+            let document = typeset::typeset(&markdown, &pack.furniture);
+            built.pages = document.pages.len();
+            built.warnings = document
+                .warnings
+                .iter()
+                .map(|w| format!("{}: {w}", pdf_path.display()))
+                .collect();
+            built
+                .files
+                .push((pdf_path, typeset::pdf::write(&document, self.timestamp)));
+        }
+        if self.options.formats.markdown {
+            built
+                .files
+                .insert(0, (pack.path.clone(), markdown.into_bytes()));
+        }
+        Ok(built)
+    }
+}
+
+fn issue_date(model: &Model) -> i64 {
+    model
         .trust
         .edition
         .date
         .and_hms_opt(0, 0, 0)
         .map(|d| d.and_utc().timestamp())
-        .unwrap_or(0);
-    let timestamp = pdf_timestamp(issued);
+        .unwrap_or(0)
+}
 
-    let mut staging = Staging::new(&options.out)?;
-    let mut summary = Summary::default();
-    for kind in kinds {
-        let pack = pack::build(model, kind);
-        let markdown = renderer
-            .render(&pack)
-            .map_err(|d| Error::Invalid(vec![*d]))?;
-        if options.formats.markdown {
-            staging.stage(&pack.path, markdown.as_bytes())?;
-        }
-        // The index is a table of links for reviewers in git; it is not printed.
-        if options.formats.pdf && kind != PackKind::Index {
-            let pdf_path = pack.path.with_extension("pdf");
-            let document = typeset::typeset(&markdown, &pack.furniture);
-            summary.pages += document.pages.len();
-            summary.warnings.extend(
-                document
-                    .warnings
-                    .iter()
-                    .map(|w| format!("{}: {w}", pdf_path.display())),
-            );
-            staging.stage(&pdf_path, &typeset::pdf::write(&document, timestamp))?;
-        }
-        summary.packs += 1;
-    }
-    let partial = !options.selection.sites.is_empty() || !options.selection.wards.is_empty();
-    summary.files = staging.commit(partial)?;
-    Ok((project, summary))
+fn thread_pool(jobs: usize) -> Result<rayon::ThreadPool, Error> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {jobs} build threads: {e}")))
 }

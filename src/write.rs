@@ -6,7 +6,7 @@
 //! removes only its own stale files and never anything else in the folder.
 
 use crate::error::Error;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -17,13 +17,24 @@ pub const MANIFEST: &str = ".downtime-manifest";
 /// Name of the lock file that keeps two builds from writing one folder at once.
 pub const LOCK: &str = ".downtime-lock";
 
-/// Files written to temporary names, waiting to be renamed into place.
+/// The output folder of a build in progress: locked, with files waiting to be renamed into
+/// place. Staging is thread-safe: packs built in parallel stage their own files.
 pub struct Staging {
     out: PathBuf,
-    staged: Vec<(TempPath, PathBuf)>,
-    /// Relative paths of every file this build produces.
-    produced: BTreeSet<PathBuf>,
     _lock: File,
+}
+
+/// One file written to its temporary name, not yet in place. Dropping it deletes it.
+pub struct Staged {
+    tmp: TempPath,
+    dest: PathBuf,
+    relative: PathBuf,
+}
+
+impl Staged {
+    pub fn relative(&self) -> &Path {
+        &self.relative
+    }
 }
 
 impl Staging {
@@ -53,14 +64,12 @@ impl Staging {
         }
         Ok(Staging {
             out: out.to_path_buf(),
-            staged: Vec::new(),
-            produced: BTreeSet::new(),
             _lock: lock,
         })
     }
 
     /// Write `bytes` to a temporary file beside `relative`'s final place.
-    pub fn stage(&mut self, relative: &Path, bytes: &[u8]) -> Result<(), Error> {
+    pub fn stage(&self, relative: &Path, bytes: &[u8]) -> Result<Staged, Error> {
         let dest = self.out.join(checked_relative(relative)?);
         let dir = dest.parent().unwrap_or(&self.out).to_path_buf();
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "cannot create folder", e))?;
@@ -68,27 +77,38 @@ impl Staging {
             .tempfile_in(&dir)
             .map_err(|e| Error::io(&dir, "cannot create temporary file", e))?;
         tmp.write_all(bytes)
-            .and_then(|_| tmp.as_file().sync_data())
             .map_err(|e| Error::io(&dest, "cannot write", e))?;
-        self.staged.push((tmp.into_temp_path(), dest));
-        self.produced.insert(relative.to_path_buf());
-        Ok(())
+        Ok(Staged {
+            tmp: tmp.into_temp_path(),
+            dest,
+            relative: relative.to_path_buf(),
+        })
     }
 
     /// Rename every staged file into place, then remove files an earlier build produced that
     /// this one no longer does. `partial` builds (one ward, one site) remove nothing.
-    pub fn commit(self, partial: bool) -> Result<usize, Error> {
-        let count = self.staged.len();
-        for (tmp, dest) in self.staged {
-            tmp.persist(&dest)
-                .map_err(|e| Error::io(&dest, "cannot move into place", e.error))?;
+    /// `kept` lists files left in place because they were already up to date.
+    pub fn commit(
+        self,
+        staged: Vec<Staged>,
+        kept: Vec<PathBuf>,
+        hashes: &BTreeMap<PathBuf, String>,
+        partial: bool,
+    ) -> Result<usize, Error> {
+        let count = staged.len();
+        let mut produced: BTreeSet<PathBuf> = kept.into_iter().collect();
+        for file in staged {
+            produced.insert(file.relative.clone());
+            file.tmp
+                .persist(&file.dest)
+                .map_err(|e| Error::io(&file.dest, "cannot move into place", e.error))?;
         }
         let previous = read_manifest(&self.out);
-        let mut keep = self.produced.clone();
+        let mut keep = produced.clone();
         if partial {
             keep.extend(previous.iter().cloned());
         } else {
-            for old in previous.difference(&self.produced) {
+            for old in previous.difference(&produced) {
                 let path = self.out.join(old);
                 if path.is_file() {
                     std::fs::remove_file(&path)
@@ -96,7 +116,21 @@ impl Staging {
                 }
             }
         }
-        let listing: String = keep.iter().map(|p| format!("{}\n", p.display())).collect();
+        // The manifest: each generated file and the fingerprint of the inputs it was built
+        // from, so the next build can reuse it when nothing changed.
+        let old_hashes = read_manifest_hashes(&self.out);
+        let listing: String = keep
+            .iter()
+            .map(|p| {
+                match hashes
+                    .get(p)
+                    .or_else(|| old_hashes.get(p).and_then(Option::as_ref))
+                {
+                    Some(hash) => format!("{}\t{hash}\n", p.display()),
+                    None => format!("{}\n", p.display()),
+                }
+            })
+            .collect();
         write_atomic(&self.out.join(MANIFEST), listing.as_bytes())?;
         Ok(count)
     }
@@ -104,11 +138,19 @@ impl Staging {
 
 /// Files recorded by the last build, ignoring any entry that could point outside the folder.
 pub fn read_manifest(out: &Path) -> BTreeSet<PathBuf> {
+    read_manifest_hashes(out).into_keys().collect()
+}
+
+/// Files recorded by the last build with the input fingerprint each was built from.
+pub fn read_manifest_hashes(out: &Path) -> BTreeMap<PathBuf, Option<String>> {
     std::fs::read_to_string(out.join(MANIFEST))
         .unwrap_or_default()
         .lines()
-        .map(PathBuf::from)
-        .filter(|p| checked_relative(p).is_ok())
+        .map(|line| match line.split_once('\t') {
+            Some((path, hash)) => (PathBuf::from(path), Some(hash.to_string())),
+            None => (PathBuf::from(line), None),
+        })
+        .filter(|(p, _)| checked_relative(p).is_ok())
         .collect()
 }
 

@@ -241,3 +241,83 @@ fn template_errors_name_the_file() {
     );
     assert!(!trust.out().exists() || trust.output_files().is_empty());
 }
+
+// `build --check` passes on a current folder and lists missing, different and stale files.
+#[test]
+fn check_mode_finds_stale_output() {
+    let trust = Trust::fixture("minimal");
+    assert_eq!(trust.run(&["build", "--format", "md"]).code, 0);
+    let clean = trust.run(&["build", "--format", "md", "--check"]);
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert!(clean.stderr.contains("is up to date"));
+
+    std::fs::write(trust.out().join("north/ward-a.md"), "edited by hand\n").expect("write");
+    std::fs::remove_file(trust.out().join("north/index.md")).expect("remove");
+    std::fs::remove_file(trust.procedures().join("wards/ward-b.yaml")).expect("remove ward");
+    let stale = trust.run(&["build", "--format", "md", "--check"]);
+    assert_eq!(stale.code, 1, "{}", stale.stderr);
+    assert!(
+        stale.stderr.contains("different: north/ward-a.md"),
+        "{}",
+        stale.stderr
+    );
+    assert!(
+        stale.stderr.contains("missing:   north/index.md"),
+        "{}",
+        stale.stderr
+    );
+    assert!(
+        stale
+            .stderr
+            .contains("stale:     north/ward-b.md (no longer produced)"),
+        "{}",
+        stale.stderr
+    );
+    assert_eq!(
+        trust.read("north/ward-a.md"),
+        "edited by hand\n",
+        "--check writes nothing"
+    );
+}
+
+// Incremental builds reuse unchanged packs, rebuild changed ones, and end up byte-identical
+// to a full build; --jobs does not change the output.
+#[test]
+fn incremental_builds_match_full_builds() {
+    let trust = Trust::fixture("minimal");
+    let first = trust.run(&["build"]);
+    assert!(first.stderr.contains("(0 reused"), "{}", first.stderr);
+    let again = trust.run(&["build"]);
+    assert!(
+        again.stderr.contains("built 4 packs (4 reused"),
+        "{}",
+        again.stderr
+    );
+
+    trust.edit(
+        "wards/ward-b.yaml",
+        "location: Floor 2",
+        "location: Floor 9",
+    );
+    let changed = trust.run(&["build"]);
+    assert!(
+        changed.stderr.contains("built 4 packs (2 reused"),
+        "index and ward B rebuilt: {}",
+        changed.stderr
+    );
+    assert!(trust.read("north/ward-b.md").contains("Floor 9"));
+
+    let full = Trust::fixture("minimal");
+    full.edit(
+        "wards/ward-b.yaml",
+        "location: Floor 2",
+        "location: Floor 9",
+    );
+    assert_eq!(full.run(&["build", "--force", "--jobs", "1"]).code, 0);
+    let (a, b) = (trust.output_files(), full.output_files());
+    assert_eq!(a.len(), b.len());
+    for ((pa, ba), (pb, bb)) in a.iter().zip(&b) {
+        assert_eq!(pa, pb);
+        assert!(ba == bb, "{pa} differs between incremental and full build");
+    }
+}

@@ -21,7 +21,12 @@ fn impact(trust: &Trust, ids: &[&str]) -> Value {
 }
 
 fn lost_ids(report: &Value) -> Vec<String> {
-    report["lost"].as_array().expect("lost").iter().map(|l| l["id"].as_str().expect("id").to_string()).collect()
+    report["lost"]
+        .as_array()
+        .expect("lost")
+        .iter()
+        .map(|l| l["id"].as_str().expect("id").to_string())
+        .collect()
 }
 
 // A scenario that fails everything: every component lost, through the diamond and the chain.
@@ -33,15 +38,31 @@ fn power_cut_takes_everything_down() {
     let mut lost = lost_ids(&report);
     lost.sort();
     let mut all: Vec<&str> = vec!["power", "network", "datacentre", "records", "phones"];
-    all.extend(["hop-1", "hop-2", "hop-3", "hop-4", "hop-5", "hop-6", "hop-7", "hop-8"]);
+    all.extend([
+        "hop-1", "hop-2", "hop-3", "hop-4", "hop-5", "hop-6", "hop-7", "hop-8",
+    ]);
     all.sort();
-    assert_eq!(lost, all, "everything but the spare link, which depends on nothing failing");
+    assert_eq!(
+        lost, all,
+        "everything but the spare link, which depends on nothing failing"
+    );
     // Most critical first: both tier-1 systems, the shorter tolerable outage first.
     assert_eq!(report["lost"][0]["id"], "phones");
     assert_eq!(report["lost"][1]["id"], "records");
     // The deep chain is reported link by link.
-    let path: Vec<&str> = report["lost"][0]["path"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
-    assert_eq!(path, ["phones", "hop-8", "hop-7", "hop-6", "hop-5", "hop-4", "hop-3", "hop-2", "hop-1", "network", "power"]);
+    let path: Vec<&str> = report["lost"][0]["path"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        path,
+        [
+            "phones", "hop-8", "hop-7", "hop-6", "hop-5", "hop-4", "hop-3", "hop-2", "hop-1",
+            "network", "power"
+        ]
+    );
     // Through the diamond, records is lost once, via the first dependency.
     let records_path = &report["lost"][1]["path"];
     assert_eq!(records_path.as_array().unwrap().len(), 3, "{records_path}");
@@ -70,12 +91,24 @@ fn impact_text_and_errors() {
     let trust = scenario_trust();
     let run = trust.run(&["impact", "hop-3"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("phones -> hop-8 -> hop-7 -> hop-6 -> hop-5 -> hop-4 -> hop-3"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("phones -> hop-8 -> hop-7 -> hop-6 -> hop-5 -> hop-4 -> hop-3"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("Ward A"));
-    assert!(!run.stdout.contains("Ward B"), "ward B does not use the phones");
+    assert!(
+        !run.stdout.contains("Ward B"),
+        "ward B does not use the phones"
+    );
     let bad = trust.run(&["impact", "nonsense"]);
     assert_eq!(bad.code, 1);
-    assert!(bad.stderr.contains("`nonsense` is not a system"), "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("`nonsense` is not a system"),
+        "{}",
+        bad.stderr
+    );
 }
 
 // A fallback that relies on something its outage takes down is an error naming the scenario,
@@ -95,7 +128,12 @@ fn unreachable_contact_is_an_error() {
     let run = trust.run(&["check"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("error[unreachable-in-scenario]: in scenario `network-down`, contact `north-site-manager`"), "{}", run.stderr);
-    assert!(run.stderr.contains("procedures/sites/north.yaml at `cascade[0].contacts[0]`"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("procedures/sites/north.yaml at `cascade[0].contacts[0]`"),
+        "{}",
+        run.stderr
+    );
 }
 
 // Scenario packs: one per hospital, one per affected ward only, with lost routes marked.
@@ -104,7 +142,12 @@ fn scenario_packs_show_only_what_is_down() {
     let trust = scenario_trust();
     let run = trust.run(&["build", "--format", "md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let files: Vec<String> = trust.output_files().into_iter().map(|(p, _)| p).filter(|p| p.contains("scenarios/")).collect();
+    let files: Vec<String> = trust
+        .output_files()
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.contains("scenarios/"))
+        .collect();
     assert_eq!(
         files,
         [
@@ -119,10 +162,19 @@ fn scenario_packs_show_only_what_is_down() {
     let pack = trust.read("north/scenarios/phones-down/ward-a.md");
     insta::assert_snapshot!("phones-down-ward-a", pack);
     assert!(pack.contains("**not working in this outage:** Bleep 100"));
-    assert!(!pack.contains("## Patient records is down"), "records still work");
-    assert!(pack.contains("- Patient records (tier 1)"), "listed under what still works");
+    assert!(
+        !pack.contains("## Patient records is down"),
+        "records still work"
+    );
+    assert!(
+        pack.contains("- Patient records (tier 1)"),
+        "listed under what still works"
+    );
     let hospital = trust.read("north/index.md");
-    assert!(hospital.contains("| [Phones down](scenarios/phones-down/index.md) | DOWN | - |"), "{hospital}");
+    assert!(
+        hospital.contains("| [Phones down](scenarios/phones-down/index.md) | DOWN | - |"),
+        "{hospital}"
+    );
     let spare = trust.read("north/scenarios/spare-link-cut/index.md");
     assert!(spare.contains("Not affected: Ward A, Ward B."), "{spare}");
 }
@@ -132,19 +184,56 @@ fn scenario_packs_show_only_what_is_down() {
 #[test]
 fn example_total_network_outage() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = common::run_in(root, &["impact", "--format", "json", "total-network-outage"], &[]);
+    let run = common::run_in(
+        root,
+        &["impact", "--format", "json", "total-network-outage"],
+        &[],
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: Value = serde_json::from_str(&run.stdout).expect("json");
     let lost = lost_ids(&report);
-    for system in ["epr", "pacs", "pathology", "order-comms", "eprescribing", "ed-tracker", "theatres", "maternity", "pharmacy", "email", "telephony", "bed-management"] {
-        assert!(lost.contains(&system.to_string()), "{system} should be lost");
+    for system in [
+        "epr",
+        "pacs",
+        "pathology",
+        "order-comms",
+        "eprescribing",
+        "ed-tracker",
+        "theatres",
+        "maternity",
+        "pharmacy",
+        "email",
+        "telephony",
+        "bed-management",
+    ] {
+        assert!(
+            lost.contains(&system.to_string()),
+            "{system} should be lost"
+        );
     }
-    assert!(!lost.contains(&"community-epr".to_string()), "the cloud community record is reached over 4G");
-    let wards: usize = report["sites"].as_array().unwrap().iter().map(|s| s["wards"].as_array().unwrap().len()).sum();
+    assert!(
+        !lost.contains(&"community-epr".to_string()),
+        "the cloud community record is reached over 4G"
+    );
+    let wards: usize = report["sites"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["wards"].as_array().unwrap().len())
+        .sum();
     assert_eq!(wards, 15);
     let graph = common::run_in(root, &["graph", "--scenario", "total-network-outage"], &[]);
-    assert!(graph.stdout.contains("n_epr[\"DOWN: Electronic patient record (EPR)"), "{}", graph.stdout);
+    assert!(
+        graph
+            .stdout
+            .contains("n_epr[\"DOWN: Electronic patient record (EPR)"),
+        "{}",
+        graph.stdout
+    );
     assert!(graph.stdout.contains("n_epr --> n_core_network"));
     let dot = common::run_in(root, &["graph", "--format", "dot"], &[]);
-    assert!(dot.stdout.starts_with("digraph dependencies {") && dot.stdout.contains("\"epr\" -> \"core-network\";"));
+    assert!(
+        dot.stdout.starts_with("digraph dependencies {")
+            && dot.stdout.contains("\"epr\" -> \"core-network\";")
+    );
 }

@@ -1,16 +1,19 @@
-//! `downtime build`: write every pack.
+//! `downtime build`: write every pack, or with `--check` prove the output folder is current.
 
 use downtime::build::{self, BuildOptions, Formats};
 use downtime::error::Error;
 use downtime::pack::Selection;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
-/// Build the downtime packs: one per ward, one per hospital, and an index.
+/// Build the downtime packs: one per ward, one per hospital, scenario packs, and an index.
 ///
 /// Reads the procedures folder, validates it, and writes `<out>/README.md`,
-/// `<out>/<site>/index.md` (hospital pack) and `<out>/<site>/<ward>.md` (ward packs).
-/// Nothing is written unless the whole build succeeds.
+/// `<out>/<site>/index.md` (hospital pack), `<out>/<site>/<ward>.md` (ward packs) and
+/// `<out>/<site>/scenarios/<scenario>/...` (scenario packs), each with a PDF beside it.
+/// Nothing is written unless the whole build succeeds. Packs whose inputs have not changed
+/// since the last build are left as they are.
 #[derive(clap::Args)]
 pub struct Args {
     /// Folder holding the trust's YAML.
@@ -20,10 +23,10 @@ pub struct Args {
     #[arg(long, value_name = "DIR", default_value = "output")]
     out: PathBuf,
     /// Folder of Tera templates overriding the built-in ones by file name (ward.md, site.md,
-    /// index.md, macros.md).
+    /// index.md, macros.md, scenario-ward.md, scenario-site.md).
     #[arg(long, value_name = "DIR")]
     templates: Option<PathBuf>,
-    /// Build only this ward's pack (repeatable).
+    /// Build only this ward's packs (repeatable).
     #[arg(long = "ward", value_name = "ID")]
     wards: Vec<String>,
     /// Build only this hospital's packs: its hospital pack and all its ward packs (repeatable).
@@ -32,6 +35,16 @@ pub struct Args {
     /// Formats to write, comma-separated: md, pdf.
     #[arg(long, value_delimiter = ',', default_value = "md,pdf")]
     format: Vec<Format>,
+    /// Build in memory and compare with the output folder instead of writing: exit 1 listing
+    /// every file that is missing, different or no longer produced. For CI.
+    #[arg(long)]
+    check: bool,
+    /// Rebuild every pack, even those whose inputs have not changed.
+    #[arg(long)]
+    force: bool,
+    /// Number of threads (default: one per core).
+    #[arg(long, short, value_name = "N", default_value_t = 0)]
+    jobs: usize,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
@@ -47,6 +60,7 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
+    let started = Instant::now();
     let options = BuildOptions {
         procedures: args.procedures,
         out: args.out,
@@ -59,7 +73,26 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             markdown: args.format.contains(&Format::Md),
             pdf: args.format.contains(&Format::Pdf),
         },
+        jobs: args.jobs,
+        force: args.force,
     };
+    if args.check {
+        let (project, problems) = build::check_output(&options)?;
+        if !args.quiet {
+            super::print_diagnostics(&project.warnings);
+        }
+        if !problems.is_empty() {
+            return Err(Error::Stale(problems));
+        }
+        if !args.quiet {
+            eprintln!(
+                "ok: {} is up to date with {}",
+                options.out.display(),
+                options.procedures.display()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let (project, summary) = build::build(&options)?;
     if !args.quiet {
         super::print_diagnostics(&project.warnings);
@@ -67,11 +100,13 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             eprintln!("warning: {warning}");
         }
         eprintln!(
-            "built {} packs: {} files ({} PDF pages) written to {}",
+            "built {} packs ({} reused, unchanged): {} files, {} PDF pages, written to {} in {:.2} s",
             summary.packs,
+            summary.reused,
             summary.files,
             summary.pages,
-            options.out.display()
+            options.out.display(),
+            started.elapsed().as_secs_f64()
         );
     }
     Ok(ExitCode::SUCCESS)

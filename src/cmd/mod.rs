@@ -25,6 +25,7 @@ pub fn report_error(err: &Error) {
         for f in files {
             eprintln!("  {f}");
         }
+        eprintln!("hint: run `downtime build` and commit the output folder");
     }
     eprintln!("error: {err}");
 }

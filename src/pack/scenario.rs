@@ -78,7 +78,11 @@ fn scenario_view(model: &Model, sc: ScenarioIx) -> ScenarioView {
         duration: s.duration_text.clone(),
         description: s.description.clone(),
         instructions: s.instructions.clone(),
-        failed: s.fails.iter().map(|&c| model.components[c].name.clone()).collect(),
+        failed: s
+            .fails
+            .iter()
+            .map(|&c| model.components[c].name.clone())
+            .collect(),
     }
 }
 
@@ -87,7 +91,11 @@ fn by_priority(model: &Model, systems: &mut [ComponentIx]) {
     systems.sort_by_key(|&c| {
         let comp = &model.components[c];
         let info = comp.system();
-        (info.map(|i| i.tier), info.map(|i| i.mtd_minutes), comp.name.clone())
+        (
+            info.map(|i| i.tier),
+            info.map(|i| i.mtd_minutes),
+            comp.name.clone(),
+        )
     });
 }
 
@@ -108,27 +116,49 @@ fn lost_system(lens: &Lens, c: ComponentIx) -> LostSystem {
         tier: info.map(|i| i.tier).unwrap_or(0),
         max_downtime: info.map(|i| i.mtd_text.clone()).unwrap_or_default(),
         chain: model.chain(radius, c),
-        fallback_titles: fallbacks.iter().map(|&p| model.procedures[p].title.clone()).collect(),
-        fallbacks: fallbacks.iter().map(|&p| view::procedure(lens, p)).collect(),
+        fallback_titles: fallbacks
+            .iter()
+            .map(|&p| model.procedures[p].title.clone())
+            .collect(),
+        fallbacks: fallbacks
+            .iter()
+            .map(|&p| view::procedure(lens, p))
+            .collect(),
     }
 }
 
 /// Whether a scenario takes down anything this ward uses.
 pub fn affects_ward(model: &Model, sc: ScenarioIx, w: WardIx) -> bool {
     let radius = &model.scenarios[sc].radius;
-    model.wards[w].systems.iter().any(|u| radius.is_lost(u.system))
+    model.wards[w]
+        .systems
+        .iter()
+        .any(|u| radius.is_lost(u.system))
 }
 
 pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
     let scenario = &model.scenarios[sc];
     let ward = &model.wards[w];
     let site = &model.sites[ward.site];
-    let lens = Lens { model, ward: Some(w), site: ward.site, radius: Some(&scenario.radius) };
-    let mut lost: Vec<ComponentIx> =
-        ward.systems.iter().map(|u| u.system).filter(|&c| scenario.radius.is_lost(c)).collect();
+    let lens = Lens {
+        model,
+        ward: Some(w),
+        site: ward.site,
+        radius: Some(&scenario.radius),
+    };
+    let mut lost: Vec<ComponentIx> = ward
+        .systems
+        .iter()
+        .map(|u| u.system)
+        .filter(|&c| scenario.radius.is_lost(c))
+        .collect();
     by_priority(model, &mut lost);
-    let mut working: Vec<ComponentIx> =
-        ward.systems.iter().map(|u| u.system).filter(|&c| !scenario.radius.is_lost(c)).collect();
+    let mut working: Vec<ComponentIx> = ward
+        .systems
+        .iter()
+        .map(|u| u.system)
+        .filter(|&c| !scenario.radius.is_lost(c))
+        .collect();
     by_priority(model, &mut working);
 
     // The procedures in play: general ward procedures, then the fallbacks of what is lost.
@@ -141,8 +171,14 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
         })
         .collect();
     procedures.dedup();
-    let review_due = procedures.iter().map(|&p| model.procedures[p].review_due).min().unwrap_or(model.trust.edition.date);
-    let draft = procedures.iter().any(|&p| model.procedures[p].control.status == raw::Status::Draft);
+    let review_due = procedures
+        .iter()
+        .map(|&p| model.procedures[p].review_due)
+        .min()
+        .unwrap_or(model.trust.edition.date);
+    let draft = procedures
+        .iter()
+        .any(|&p| model.procedures[p].control.status == raw::Status::Draft);
     let furniture = Furniture {
         title: format!("{}: {}", scenario.name, ward.name),
         header: format!("{} · {} · {}", scenario.name, ward.name, site.name),
@@ -156,13 +192,28 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
     let context = ScenarioWardContext {
         trust: TrustView::new(model),
         scenario: scenario_view(model, sc),
-        ward: NameRef { id: ward.id.clone(), name: ward.name.clone() },
-        site: SiteRef { name: site.name.clone(), command_post: site.command_post.clone() },
-        emergency: site.contacts.iter().chain(&ward.contacts).chain(&model.trust.contacts).map(|&c| view::contact(&lens, c)).collect(),
+        ward: NameRef {
+            id: ward.id.clone(),
+            name: ward.name.clone(),
+        },
+        site: SiteRef {
+            name: site.name.clone(),
+            command_post: site.command_post.clone(),
+        },
+        emergency: site
+            .contacts
+            .iter()
+            .chain(&ward.contacts)
+            .chain(&model.trust.contacts)
+            .map(|&c| view::contact(&lens, c))
+            .collect(),
         lost: lost.iter().map(|&c| lost_system(&lens, c)).collect(),
         working: working
             .iter()
-            .map(|&c| Working { name: model.components[c].name.clone(), tier: model.components[c].system().map(|i| i.tier).unwrap_or(0) })
+            .map(|&c| Working {
+                name: model.components[c].name.clone(),
+                tier: model.components[c].system().map(|i| i.tier).unwrap_or(0),
+            })
             .collect(),
         general: procedures
             .iter()
@@ -176,9 +227,13 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
     };
     Pack {
         kind: PackKind::ScenarioWard(sc, w),
-        path: PathBuf::from(&site.id).join("scenarios").join(&scenario.id).join(format!("{}.md", ward.id)),
+        path: PathBuf::from(&site.id)
+            .join("scenarios")
+            .join(&scenario.id)
+            .join(format!("{}.md", ward.id)),
         template: "scenario-ward.md",
-        context: tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
+        context: tera::Context::from_serialize(&context)
+            .expect("pack views serialize to JSON objects"),
         furniture,
     }
 }
@@ -209,7 +264,12 @@ struct ScenarioSiteContext {
 pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
     let scenario = &model.scenarios[sc];
     let site = &model.sites[s];
-    let lens = Lens { model, ward: None, site: s, radius: Some(&scenario.radius) };
+    let lens = Lens {
+        model,
+        ward: None,
+        site: s,
+        radius: Some(&scenario.radius),
+    };
     let mut lost: Vec<ComponentIx> = site
         .wards
         .iter()
@@ -223,20 +283,35 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
     let mut unaffected = Vec::new();
     for &w in &site.wards {
         let ward = &model.wards[w];
-        let mut ward_lost: Vec<ComponentIx> =
-            ward.systems.iter().map(|u| u.system).filter(|&c| scenario.radius.is_lost(c)).collect();
+        let mut ward_lost: Vec<ComponentIx> = ward
+            .systems
+            .iter()
+            .map(|u| u.system)
+            .filter(|&c| scenario.radius.is_lost(c))
+            .collect();
         if ward_lost.is_empty() {
             unaffected.push(ward.name.clone());
             continue;
         }
         by_priority(model, &mut ward_lost);
-        let worst = model.components[ward_lost[0]].system().map(|i| i.tier).unwrap_or(0);
+        let worst = model.components[ward_lost[0]]
+            .system()
+            .map(|i| i.tier)
+            .unwrap_or(0);
         affected.push((
             worst,
             AffectedWard {
                 name: ward.name.clone(),
                 link: format!("{}.md", ward.id),
-                lost: ward_lost.iter().map(|&c| model.components[c].system().map(|i| i.short_name.clone()).unwrap_or_default()).collect(),
+                lost: ward_lost
+                    .iter()
+                    .map(|&c| {
+                        model.components[c]
+                            .system()
+                            .map(|i| i.short_name.clone())
+                            .unwrap_or_default()
+                    })
+                    .collect(),
                 worst_tier: worst,
             },
         ));
@@ -249,33 +324,60 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
         author: model.trust.name.clone(),
         version: model.trust.edition.version.clone(),
         review_due: view::long_date(
-            site_procs.iter().map(|&p| model.procedures[p].review_due).min().unwrap_or(model.trust.edition.date),
+            site_procs
+                .iter()
+                .map(|&p| model.procedures[p].review_due)
+                .min()
+                .unwrap_or(model.trust.edition.date),
         ),
-        draft: site_procs.iter().any(|&p| model.procedures[p].control.status == raw::Status::Draft),
+        draft: site_procs
+            .iter()
+            .any(|&p| model.procedures[p].control.status == raw::Status::Draft),
     };
     let context = ScenarioSiteContext {
         trust: TrustView::new(model),
         scenario: scenario_view(model, sc),
-        site: SiteRef { name: site.name.clone(), command_post: site.command_post.clone() },
+        site: SiteRef {
+            name: site.name.clone(),
+            command_post: site.command_post.clone(),
+        },
         lost: lost.iter().map(|&c| lost_system(&lens, c)).collect(),
         infrastructure: scenario
             .radius
             .lost()
             .filter(|&c| model.components[c].system().is_none())
-            .map(|c| format!("{} ({})", model.components[c].name, model.chain(&scenario.radius, c)))
+            .map(|c| {
+                format!(
+                    "{} ({})",
+                    model.components[c].name,
+                    model.chain(&scenario.radius, c)
+                )
+            })
             .collect(),
         affected: affected.into_iter().map(|(_, a)| a).collect(),
         unaffected,
-        contacts: site.contacts.iter().chain(&model.trust.contacts).map(|&c| view::contact(&lens, c)).collect(),
+        contacts: site
+            .contacts
+            .iter()
+            .chain(&model.trust.contacts)
+            .map(|&c| view::contact(&lens, c))
+            .collect(),
         cascade: view::cascade(&lens, &site.cascade),
-        procedures: site_procs.iter().map(|&p| view::procedure(&lens, p)).collect(),
+        procedures: site_procs
+            .iter()
+            .map(|&p| view::procedure(&lens, p))
+            .collect(),
         furniture: furniture.clone(),
     };
     Pack {
         kind: PackKind::ScenarioSite(sc, s),
-        path: PathBuf::from(&site.id).join("scenarios").join(&scenario.id).join("index.md"),
+        path: PathBuf::from(&site.id)
+            .join("scenarios")
+            .join(&scenario.id)
+            .join("index.md"),
         template: "scenario-site.md",
-        context: tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
+        context: tera::Context::from_serialize(&context)
+            .expect("pack views serialize to JSON objects"),
         furniture,
     }
 }

@@ -93,7 +93,12 @@ struct SitePackContext {
 
 pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
     let site = &model.sites[s];
-    let lens = view::Lens { model, ward: None, site: s, radius: None };
+    let lens = view::Lens {
+        model,
+        ward: None,
+        site: s,
+        radius: None,
+    };
     // Columns: every system a ward on this site uses, in priority order.
     let mut columns: Vec<usize> = site
         .wards
@@ -286,7 +291,12 @@ pub fn index_pack(model: &Model) -> Pack {
                 links: model
                     .sites
                     .iter()
-                    .map(|site| (site.name.clone(), format!("{}/scenarios/{}/index.md", site.id, sc.id)))
+                    .map(|site| {
+                        (
+                            site.name.clone(),
+                            format!("{}/scenarios/{}/index.md", site.id, sc.id),
+                        )
+                    })
                     .collect(),
             })
             .collect(),

@@ -87,7 +87,12 @@ struct WardPackContext {
 pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let ward = &model.wards[w];
     let site = &model.sites[ward.site];
-    let lens = view::Lens { model, ward: Some(w), site: ward.site, radius: None };
+    let lens = view::Lens {
+        model,
+        ward: Some(w),
+        site: ward.site,
+        radius: None,
+    };
     let procedures = model.ward_procedures(w);
     let review_due = procedures
         .iter()

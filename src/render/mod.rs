@@ -16,13 +16,21 @@ pub const BUILTIN: [(&str, &str); 6] = [
     ("ward.md", include_str!("../../templates/ward.md")),
     ("site.md", include_str!("../../templates/site.md")),
     ("index.md", include_str!("../../templates/index.md")),
-    ("scenario-ward.md", include_str!("../../templates/scenario-ward.md")),
-    ("scenario-site.md", include_str!("../../templates/scenario-site.md")),
+    (
+        "scenario-ward.md",
+        include_str!("../../templates/scenario-ward.md"),
+    ),
+    (
+        "scenario-site.md",
+        include_str!("../../templates/scenario-site.md"),
+    ),
 ];
 
 /// The compiled templates, built once per run and shared by every pack.
 pub struct Renderer {
     tera: tera::Tera,
+    /// Hash input identifying the template sources, for incremental builds.
+    fingerprint: String,
 }
 
 impl Renderer {
@@ -59,6 +67,10 @@ impl Renderer {
         if !diags.is_empty() {
             return Err(diags);
         }
+        let fingerprint: String = sources
+            .iter()
+            .map(|(n, t)| format!("{n}\u{0}{t}\u{0}"))
+            .collect();
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".md"]);
         tera.set_escape_fn(escape::markdown);
@@ -67,7 +79,12 @@ impl Renderer {
             return Err(vec![Diagnostic::error("template", &file, error_chain(&e))
                 .with_hint("fix the template syntax; the built-in templates are in templates/ of the downtime repository")]);
         }
-        Ok(Renderer { tera })
+        Ok(Renderer { tera, fingerprint })
+    }
+
+    /// Everything the templates are made of: part of every pack's input fingerprint.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// Render one pack to Markdown.

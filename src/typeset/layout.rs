@@ -22,11 +22,10 @@ const BOX_SIDE: f32 = 9.5;
 const CALLOUT_PAD: f32 = 8.0;
 const CALLOUT_BAR: f32 = 4.0;
 
-/// A contents entry: heading text and its page, `None` until the first pass has found it.
+/// A contents entry: the text of a level-2 heading.
 #[derive(Debug, Clone)]
 pub struct TocEntry {
     pub text: String,
-    pub page: Option<usize>,
 }
 
 pub struct Layout<'a> {
@@ -36,6 +35,8 @@ pub struct Layout<'a> {
     pub headings: Vec<HeadingMark>,
     pub missing: Vec<char>,
     pub warnings: Vec<String>,
+    /// Where each contents entry's page number was drawn: (page index, item index).
+    pub toc_slots: Vec<(usize, usize)>,
     toc: &'a [TocEntry],
 }
 
@@ -48,6 +49,7 @@ impl<'a> Layout<'a> {
             headings: Vec::new(),
             missing: Vec::new(),
             warnings: Vec::new(),
+            toc_slots: Vec::new(),
             toc,
         }
     }
@@ -367,11 +369,9 @@ impl<'a> Layout<'a> {
             self.ensure(lines.len() as f32 * LINE_HEIGHT);
             let first_y = self.y;
             self.lines(&lines, x, BODY_SIZE, LINE_HEIGHT);
-            // The number sits on the entry's last line; its width never changes the layout.
-            let label = entry
-                .page
-                .map(|p| p.to_string())
-                .unwrap_or_else(|| "?".into());
+            // The number sits on the entry's last line, right-aligned; `typeset` fills it in
+            // once the section's page is known. Its width never changes the layout.
+            let label = "?".to_string();
             let face = Face::Bold;
             let w = face.metrics().width(&label, BODY_SIZE);
             let last_top = (self.y - LINE_HEIGHT).max(first_y);
@@ -384,6 +384,9 @@ impl<'a> Layout<'a> {
                 text: label,
                 width: w,
             });
+            let page = self.page_index();
+            self.toc_slots
+                .push((page, self.pages[page].items.len() - 1));
             self.y += 2.0;
         }
         self.y += PARA_GAP;

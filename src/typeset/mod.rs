@@ -16,38 +16,43 @@ mod table;
 use crate::pack::Furniture;
 use blocks::Block;
 use layout::{Layout, TocEntry};
-use page::{Document, Geometry};
+use page::{Document, Geometry, Item};
 
 /// Lay out `markdown` as A4 pages with `furniture` on every page.
 ///
-/// Two passes: the first finds the page each section starts on, the second prints those
-/// numbers in the table of contents. Contents entries have a fixed-width number column, so
-/// both passes paginate identically.
+/// The contents lists every level-2 heading; its page numbers are filled in once layout has
+/// found where each section starts.
 pub fn typeset(markdown: &str, furniture: &Furniture) -> Document {
     let mut warnings = Vec::new();
     let blocks = blocks::parse(markdown, &mut warnings);
     let geo = Geometry::a4();
 
-    let mut toc: Vec<TocEntry> = contents_entries(&blocks);
-    let first = run(&blocks, geo, &toc);
-    let first_pages = first.pages.len();
-    let sections: Vec<usize> = first
+    let toc: Vec<TocEntry> = contents_entries(&blocks);
+    let mut layout = run(&blocks, geo, &toc);
+    // Contents numbers sit in a fixed right-aligned column, so they can be filled in after
+    // layout without moving anything else: one layout pass, not two.
+    let sections: Vec<usize> = layout
         .headings
         .iter()
         .filter(|h| h.level == 2)
         .map(|h| h.page)
         .collect();
-    drop(first);
-    for (entry, page) in toc.iter_mut().zip(sections) {
-        entry.page = Some(page);
+    for (&(page, item), number) in layout.toc_slots.iter().zip(&sections) {
+        if let Some(Item::Text {
+            x,
+            text,
+            width,
+            face,
+            size,
+            ..
+        }) = layout.pages[page].items.get_mut(item)
+        {
+            let right = *x + *width;
+            *text = number.to_string();
+            *width = face.metrics().width(text, *size);
+            *x = right - *width;
+        }
     }
-    let mut layout = run(&blocks, geo, &toc);
-    debug_assert_eq!(
-        layout.pages.len(),
-        first_pages,
-        "contents changed the pagination"
-    );
-
     furniture::add(&mut layout.pages, furniture, &geo);
     warnings.append(&mut layout.warnings);
     for ch in &layout.missing {
@@ -89,7 +94,6 @@ fn contents_entries(blocks: &[Block]) -> Vec<TocEntry> {
             match block {
                 Block::Heading { level: 2, spans } => out.push(TocEntry {
                     text: blocks::plain_text(spans),
-                    page: None,
                 }),
                 Block::Quote(children) => walk(children, out),
                 Block::List { items, .. } => items.iter().for_each(|item| walk(&item.blocks, out)),
