@@ -95,6 +95,23 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// One JSON object, for CI annotations: code, severity, file, line, column, yaml path,
+    /// message, hint.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "code": self.code,
+            "severity": match self.severity { Severity::Error => "error", Severity::Warning => "warning" },
+            "file": self.file.to_string_lossy(),
+            "line": self.line,
+            "column": self.column,
+            "yaml_path": self.yaml_path,
+            "message": self.message,
+            "hint": self.hint,
+        })
+    }
+}
+
 /// Sort diagnostics into reporting order and drop exact repeats.
 pub fn sort(diags: &mut Vec<Diagnostic>) {
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

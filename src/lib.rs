@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod export;
 pub mod impact;
+pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -25,7 +25,7 @@ fn check_broken(case: &str) -> String {
 #[test]
 fn valid_trees_pass() {
     let trust = Trust::fixture("minimal");
-    let run = trust.run(&["check"]);
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains("ok: 1 sites, 2 wards"),
@@ -33,17 +33,22 @@ fn valid_trees_pass() {
         run.stderr
     );
 
-    let example = common::run_in(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
-        &["check"],
-        &[],
-    );
+    // The example trust is in date on the day of this release; its one draft (community
+    // nursing) is flagged, as it should be.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let example = common::run_in(root, &["check", "--today", "2026-11-25"], &[]);
     assert_eq!(example.code, 0, "{}", example.stderr);
     assert!(
-        example.stderr.contains("; 0 warning(s)"),
-        "example trust has warnings:\n{}",
+        example.stderr.contains("; 2 warning(s)"),
+        "{}",
         example.stderr
     );
+    assert!(example
+        .stderr
+        .contains("warning[draft-in-pack]: draft procedure `community-downtime`"));
+    assert!(example
+        .stderr
+        .contains("warning[no-fallback]: tier 2 system `community-epr`"));
 }
 
 // Each broken fixture gives its promised message: file, line and column or YAML path, and a hint.

@@ -33,7 +33,7 @@ fn lost_ids(report: &Value) -> Vec<String> {
 #[test]
 fn power_cut_takes_everything_down() {
     let trust = scenario_trust();
-    assert_eq!(trust.run(&["check"]).code, 0);
+    assert_eq!(trust.run(&["check", "--today", "2026-02-01"]).code, 0);
     let report = impact(&trust, &["power-cut"]);
     let mut lost = lost_ids(&report);
     lost.sort();

@@ -1,34 +1,116 @@
-//! `downtime check`: validate everything, render nothing.
+//! `downtime check`: validate everything and run the governance lint rules; render nothing.
 
+use chrono::NaiveDate;
+use downtime::diagnostic::{self, Severity};
 use downtime::error::Error;
+use downtime::lint;
 use downtime::project::Project;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Validate the procedures without writing anything.
+/// Validate the procedures and run the governance lint rules, without writing anything.
 ///
 /// Reports every problem (malformed YAML, unknown fields, unknown or duplicate ids, dependency
-/// cycles, systems without a paper fallback...) with file, line and YAML path. Exit status:
-/// 0 valid, 1 errors found, 2 usage error.
+/// cycles, systems without a paper fallback, fallbacks that rely on what their outage takes
+/// down) and every lint finding (overdue-review, review-due-soon, missing-owner, draft-in-pack,
+/// no-fallback, untested-fallback, stale-contact) with file, line and YAML path.
+/// Exit status: 0 valid, 1 errors found, 2 usage error.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Folder holding trust.yaml, sites/, wards/, systems/, infrastructure/, fallbacks/, forms/.
+    /// Folder holding trust.yaml, sites/, wards/, systems/, infrastructure/, fallbacks/, forms/,
+    /// scenarios/.
     #[arg(long, value_name = "DIR", default_value = "procedures")]
     procedures: PathBuf,
+    /// Judge review and test dates against this day (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH
+    /// if set, else today.
+    #[arg(long, value_name = "DATE")]
+    today: Option<NaiveDate>,
+    /// Treat warnings as errors (`--deny warnings`).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    deny: Option<Deny>,
+    /// Diagnostic format: human (like rustc) or json (one object per line, for CI).
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Deny {
+    Warnings,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+/// The day lint rules are judged against: SOURCE_DATE_EPOCH for reproducible runs, else the clock.
+fn default_today() -> NaiveDate {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|d| d.date_naive())
+        .unwrap_or_default()
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
-    let project = Project::load(&args.procedures)?;
-    super::print_diagnostics(&project.warnings);
-    let m = &project.model;
-    eprintln!(
-        "ok: {} sites, {} wards, {} systems and components, {} procedures, {} forms; {} warning(s)",
-        m.sites.len(),
-        m.wards.len(),
-        m.components.len(),
-        m.procedures.len(),
-        m.forms.len(),
-        project.warnings.len()
-    );
-    Ok(ExitCode::SUCCESS)
+    let today = args.today.unwrap_or_else(default_today);
+    let (mut diags, summary) = match Project::load(&args.procedures) {
+        Ok(project) => {
+            let mut diags = project.warnings.clone();
+            diags.extend(lint::lint(&project.model, today));
+            let m = &project.model;
+            let summary = format!(
+                "{} sites, {} wards, {} systems and components, {} procedures, {} forms, {} scenarios; judged on {today}",
+                m.sites.len(),
+                m.wards.len(),
+                m.components.len(),
+                m.procedures.len(),
+                m.forms.len(),
+                m.scenarios.len()
+            );
+            (diags, Some(summary))
+        }
+        Err(Error::Invalid(diags)) => (diags, None),
+        Err(other) => return Err(other),
+    };
+    if args.deny == Some(Deny::Warnings) {
+        for d in &mut diags {
+            d.severity = Severity::Error;
+        }
+    }
+    diagnostic::sort(&mut diags);
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    match args.format {
+        Format::Json => {
+            for d in &diags {
+                println!("{}", d.to_json());
+            }
+        }
+        Format::Human => {
+            for d in &diags {
+                eprintln!("{d}");
+            }
+            match (&summary, errors) {
+                (Some(summary), 0) => eprintln!("ok: {summary}; {warnings} warning(s)"),
+                (Some(summary), _) => {
+                    eprintln!("error: {errors} error(s), {warnings} warning(s) in {summary}")
+                }
+                (None, _) => eprintln!("error: {errors} error(s) found; nothing was written"),
+            }
+        }
+    }
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -5,10 +5,12 @@
 //! fields so a misspelt key is an error with a line number, not a silently ignored setting.
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// `trust.yaml`: the organisation, its roles and trust-wide contacts.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Trust {
     pub name: String,
@@ -24,10 +26,24 @@ pub struct Trust {
     /// Trust-wide call cascade, after the site cascade.
     #[serde(default)]
     pub cascade: Vec<CascadeStep>,
+    /// Months after which a contact's `verified` date is stale (default 6).
+    #[serde(default)]
+    pub contact_check_months: Option<u32>,
+    /// Severity of each `downtime check` lint rule for this trust: allow, warning or error.
+    #[serde(default)]
+    pub lints: BTreeMap<String, LintLevel>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LintLevel {
+    Allow,
+    Warning,
+    Error,
 }
 
 /// Version and date of this release of the packs.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Edition {
     pub version: String,
@@ -36,7 +52,7 @@ pub struct Edition {
 }
 
 /// A job people do during downtime (nurse in charge, ward clerk...).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: String,
@@ -46,7 +62,7 @@ pub struct Role {
 }
 
 /// A person or desk to call, with every route that reaches them.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub id: String,
@@ -57,10 +73,13 @@ pub struct Contact {
     pub routes: Vec<Route>,
     #[serde(default)]
     pub notes: String,
+    /// When the numbers were last checked by calling them.
+    #[serde(default)]
+    pub verified: Option<NaiveDate>,
 }
 
 /// One way of reaching a contact.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     pub kind: RouteKind,
@@ -70,7 +89,7 @@ pub struct Route {
     pub relies_on: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RouteKind {
     Extension,
@@ -83,7 +102,7 @@ pub enum RouteKind {
 }
 
 /// Who calls whom, in order, when downtime is declared.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CascadeStep {
     /// Role that makes the call.
@@ -94,7 +113,7 @@ pub struct CascadeStep {
 }
 
 /// `sites/<id>.yaml`: one hospital or site.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
     pub id: String,
@@ -113,7 +132,7 @@ pub struct Site {
     pub equipment: Vec<Equipment>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SiteKind {
     Acute,
@@ -121,7 +140,7 @@ pub enum SiteKind {
     MentalHealth,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Equipment {
     pub kind: EquipmentKind,
@@ -130,7 +149,7 @@ pub struct Equipment {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum EquipmentKind {
     DowntimeKit,
@@ -141,7 +160,7 @@ pub enum EquipmentKind {
 }
 
 /// `wards/<id>.yaml`: a ward or department.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ward {
     pub id: String,
@@ -158,7 +177,7 @@ pub struct Ward {
     pub contacts: Vec<Contact>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum WardKind {
     Inpatient,
@@ -171,7 +190,7 @@ pub enum WardKind {
     Community,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WardSystem {
     pub system: String,
@@ -180,7 +199,7 @@ pub struct WardSystem {
 }
 
 /// The ward's downtime box.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kit {
     pub location: String,
@@ -189,7 +208,7 @@ pub struct Kit {
     pub checked_by: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KitItem {
     pub item: String,
@@ -202,7 +221,7 @@ fn one() -> u32 {
 }
 
 /// `systems/<id>.yaml`: a clinical or business system.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct System {
     pub id: String,
@@ -223,11 +242,11 @@ pub struct System {
 }
 
 /// Criticality tier: 1 is life-critical.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
 pub struct Tier(pub u8);
 
 /// `infrastructure/<id>.yaml`: network, power, data centres... that systems depend on.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Infrastructure {
     pub id: String,
@@ -238,7 +257,7 @@ pub struct Infrastructure {
     pub depends_on: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum InfraKind {
     Network,
@@ -251,7 +270,7 @@ pub enum InfraKind {
 }
 
 /// `fallbacks/<id>.yaml`: a paper fallback procedure.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Procedure {
     pub id: String,
@@ -266,7 +285,7 @@ pub struct Procedure {
     pub phases: Phases,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Scope {
     /// Printed in every ward pack it applies to.
@@ -277,7 +296,7 @@ pub enum Scope {
 }
 
 /// Document control: who owns a procedure and when it was last looked at.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocControl {
     pub owner: String,
@@ -287,9 +306,32 @@ pub struct DocControl {
     pub last_reviewed: NaiveDate,
     #[serde(default)]
     pub review_interval_months: Option<u32>,
+    /// The last exercise or live use of this procedure, and how it went.
+    #[serde(default)]
+    pub last_tested: Option<Exercise>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    pub date: NaiveDate,
+    pub outcome: Outcome,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// Worked as written.
+    Passed,
+    /// Worked, with actions to fix.
+    IssuesFound,
+    /// Did not work; must be rewritten.
+    Failed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Draft,
@@ -298,7 +340,7 @@ pub enum Status {
 }
 
 /// Steps grouped by when they happen.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Phases {
     /// Recognise and declare downtime: the first 15 minutes.
@@ -312,7 +354,7 @@ pub struct Phases {
     pub recovery: Vec<Step>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub role: String,
@@ -328,7 +370,7 @@ pub struct Step {
     pub relies_on: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Escalation {
     /// How long into the downtime, e.g. `4h`.
@@ -340,7 +382,7 @@ pub struct Escalation {
 }
 
 /// `forms/<id>.yaml`: a paper form kept in the downtime kit.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Form {
     pub id: String,
@@ -352,7 +394,7 @@ pub struct Form {
 }
 
 /// `scenarios/<id>.yaml`: an outage to prepare for, as the components that fail.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub id: String,
@@ -368,7 +410,7 @@ pub struct Scenario {
     pub instructions: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ScenarioKind {
     Planned,

@@ -66,6 +66,8 @@ pub struct Trust {
     pub review_interval_months: u32,
     pub contacts: Vec<ContactIx>,
     pub cascade: Vec<Cascade>,
+    pub contact_check_months: Option<u32>,
+    pub lints: std::collections::BTreeMap<String, raw::LintLevel>,
     pub file: PathBuf,
 }
 
@@ -85,6 +87,10 @@ pub struct Contact {
     pub routes: Vec<Route>,
     pub notes: String,
     pub scope: ContactScope,
+    pub verified: Option<NaiveDate>,
+    /// Where the contact is defined, e.g. `contacts[2]` in `file`.
+    pub file: PathBuf,
+    pub yaml_path: String,
 }
 
 #[derive(Debug)]

@@ -252,6 +252,9 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
                     .collect(),
                 notes: c.notes.clone(),
                 scope: *scope,
+                verified: c.verified,
+                file: file.to_path_buf(),
+                yaml_path: path.clone(),
             }
         })
         .collect();
@@ -288,6 +291,8 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
             .filter(|&c| resolved_contacts[c].scope == ContactScope::Trust)
             .collect(),
         cascade: cascade(&t.cascade, &trust.file, diags),
+        contact_check_months: t.contact_check_months,
+        lints: t.lints.clone(),
         file: trust.file.clone(),
     };
 
