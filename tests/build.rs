@@ -17,11 +17,13 @@ fn markdown_packs_match_golden_files() {
         [
             ".downtime-manifest",
             "README.md",
+            "coverage.md",
             "north/index.md",
             "north/ward-a.md",
             "north/ward-b.md"
         ]
     );
+    insta::assert_snapshot!("coverage", trust.read("coverage.md"));
     insta::assert_snapshot!("index", trust.read("README.md"));
     insta::assert_snapshot!("hospital-pack", trust.read("north/index.md"));
     insta::assert_snapshot!("ward-pack", trust.read("north/ward-a.md"));
@@ -289,7 +291,7 @@ fn incremental_builds_match_full_builds() {
     assert!(first.stderr.contains("(0 reused"), "{}", first.stderr);
     let again = trust.run(&["build"]);
     assert!(
-        again.stderr.contains("built 4 packs (4 reused"),
+        again.stderr.contains("built 5 packs (5 reused"),
         "{}",
         again.stderr
     );
@@ -301,8 +303,8 @@ fn incremental_builds_match_full_builds() {
     );
     let changed = trust.run(&["build"]);
     assert!(
-        changed.stderr.contains("built 4 packs (2 reused"),
-        "index and ward B rebuilt: {}",
+        changed.stderr.contains("built 5 packs (3 reused"),
+        "only the hospital pack and ward B show the location: {}",
         changed.stderr
     );
     assert!(trust.read("north/ward-b.md").contains("Floor 9"));

@@ -4,6 +4,7 @@
 //! (header/footer facts) the typesetter prints on every page. Packs are independent of each
 //! other, so they can be built in any order, or in parallel.
 
+pub mod coverage;
 mod scenario;
 mod site;
 pub mod view;
@@ -18,6 +19,8 @@ use std::path::PathBuf;
 pub enum PackKind {
     /// `README.md`: the index of every pack.
     Index,
+    /// `coverage.md`: which wards have an approved, in-date fallback for each system.
+    Coverage,
     /// `<site>/index.md`: the hospital pack.
     Site(SiteIx),
     /// `<site>/<ward>.md`: a ward pack.
@@ -69,6 +72,7 @@ pub fn plan(model: &Model, selection: &Selection) -> Vec<PackKind> {
     let mut kinds = Vec::new();
     if selection.is_all() {
         kinds.push(PackKind::Index);
+        kinds.push(PackKind::Coverage);
     }
     for (s, site) in model.sites.iter().enumerate() {
         let whole_site = selection.is_all() || selection.sites.contains(&site.id);
@@ -116,6 +120,7 @@ pub fn unmatched(model: &Model, selection: &Selection) -> Vec<String> {
 pub fn build(model: &Model, kind: PackKind) -> Pack {
     match kind {
         PackKind::Index => site::index_pack(model),
+        PackKind::Coverage => coverage::coverage_pack(model),
         PackKind::Site(s) => site::site_pack(model, s),
         PackKind::Ward(w) => ward::ward_pack(model, w),
         PackKind::ScenarioSite(sc, s) => scenario::scenario_site_pack(model, sc, s),

@@ -77,6 +77,7 @@ struct ScenarioRow {
 
 #[derive(Serialize)]
 struct SitePackContext {
+    coverage: super::coverage::Coverage,
     scenarios: Vec<ScenarioRow>,
     trust: TrustView,
     site: SiteView,
@@ -143,6 +144,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
         draft,
     };
     let context = SitePackContext {
+        coverage: super::coverage::site_coverage(model, s),
         scenarios: model
             .scenarios
             .iter()
