@@ -165,11 +165,7 @@ pub fn coverage(model: &Model, wards: &[WardIx]) -> Coverage {
         .collect();
     Coverage {
         as_of: view::long_date(model.trust.edition.date),
-        percent: if total == 0 {
-            100
-        } else {
-            covered * 100 / total
-        },
+        percent: (covered * 100).checked_div(total).unwrap_or(100),
         total,
         covered,
         gaps,
