@@ -111,7 +111,7 @@ pub fn coverage(model: &Model, wards: &[WardIx]) -> Coverage {
     let states: Vec<(Cover, String)> = columns.iter().map(|&c| cover(model, c)).collect();
     let mut gaps = Vec::new();
     let mut rows = Vec::new();
-    let (mut total, mut covered) = (0, 0);
+    let (mut total, mut covered): (usize, usize) = (0, 0);
     for &w in wards {
         let ward = &model.wards[w];
         let mut cells = Vec::new();
