@@ -24,6 +24,8 @@ enum Command {
     Pdf(cmd::pdf::Args),
     Impact(cmd::impact::Args),
     Graph(cmd::graph::Args),
+    Schema(cmd::schema::Args),
+    New(cmd::new::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +36,8 @@ fn main() -> ExitCode {
         Command::Pdf(args) => cmd::pdf::run(args),
         Command::Impact(args) => cmd::impact::run(args),
         Command::Graph(args) => cmd::graph::run(args),
+        Command::Schema(args) => cmd::schema::run(args),
+        Command::New(args) => cmd::new::run(args),
     };
     match result {
         Ok(code) => code,

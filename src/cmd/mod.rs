@@ -4,7 +4,9 @@ pub mod build;
 pub mod check;
 pub mod graph;
 pub mod impact;
+pub mod new;
 pub mod pdf;
+pub mod schema;
 
 use downtime::diagnostic::Diagnostic;
 use downtime::error::Error;

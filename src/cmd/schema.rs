@@ -1,0 +1,44 @@
+//! `downtime schema`: JSON Schemas of every kind of YAML file, for editors and CI.
+
+use downtime::error::Error;
+use downtime::load::raw;
+use downtime::write::write_atomic;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Write a JSON Schema for every kind of YAML file (trust, site, ward, system,
+/// infrastructure, procedure, form, scenario), so that editors using yaml-language-server
+/// complete and check fields as people type. Add this first line to a YAML file:
+///
+///   # yaml-language-server: $schema=../../schemas/ward.schema.json
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folder to write `<kind>.schema.json` files into.
+    #[arg(long, value_name = "DIR", default_value = "schemas")]
+    out: PathBuf,
+}
+
+/// Every kind of file and its schema, by the file name it is written to.
+pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
+    vec![
+        ("trust", schemars::schema_for!(raw::Trust)),
+        ("site", schemars::schema_for!(raw::Site)),
+        ("ward", schemars::schema_for!(raw::Ward)),
+        ("system", schemars::schema_for!(raw::System)),
+        ("infrastructure", schemars::schema_for!(raw::Infrastructure)),
+        ("procedure", schemars::schema_for!(raw::Procedure)),
+        ("form", schemars::schema_for!(raw::Form)),
+        ("scenario", schemars::schema_for!(raw::Scenario)),
+    ]
+}
+
+pub fn run(args: Args) -> Result<ExitCode, Error> {
+    for (kind, schema) in schemas() {
+        let path = args.out.join(format!("{kind}.schema.json"));
+        let mut text = serde_json::to_string_pretty(&schema).expect("schemas serialize");
+        text.push('\n');
+        write_atomic(&path, text.as_bytes())?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,113 @@
+//! JSON Schemas for editors: current in the repository, accepting the example trust and
+//! rejecting the broken fixtures; and `downtime new` scaffolds that pass `check`.
+
+mod common;
+use common::Trust;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn validator(kind: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(root().join(format!("schemas/{kind}.schema.json")))
+        .expect("schema file");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
+
+fn yaml(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).expect("read YAML");
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+const KINDS: [(&str, &str); 7] = [
+    ("sites", "site"),
+    ("wards", "ward"),
+    ("systems", "system"),
+    ("infrastructure", "infrastructure"),
+    ("fallbacks", "procedure"),
+    ("forms", "form"),
+    ("scenarios", "scenario"),
+];
+
+// The committed schemas/ are what `downtime schema` writes today.
+#[test]
+fn committed_schemas_are_current() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = common::run_in(dir.path(), &["schema", "--out", "fresh"], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (_, kind) in KINDS.iter().chain(&[("", "trust")]) {
+        let fresh = std::fs::read_to_string(dir.path().join(format!("fresh/{kind}.schema.json")))
+            .expect("fresh");
+        let committed = std::fs::read_to_string(root().join(format!("schemas/{kind}.schema.json")))
+            .unwrap_or_default();
+        assert!(
+            fresh == committed,
+            "schemas/{kind}.schema.json is out of date: run `downtime schema`"
+        );
+    }
+}
+
+// Every file of the example trust is valid against its schema.
+#[test]
+fn schemas_accept_the_example_trust() {
+    let procedures = root().join("procedures");
+    assert!(validator("trust").is_valid(&yaml(&procedures.join("trust.yaml"))));
+    let mut checked = 1;
+    for (folder, kind) in KINDS {
+        let v = validator(kind);
+        for file in common::walk(&procedures.join(folder)) {
+            let instance = yaml(&file);
+            let errors: Vec<String> = v.iter_errors(&instance).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", file.display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "checked {checked} files");
+}
+
+// The schemas reject what `check` rejects: unknown fields, wrong types, missing fields.
+#[test]
+fn schemas_reject_broken_fixtures() {
+    let broken = common::fixtures().join("broken");
+    for (file, kind) in [
+        ("unknown-field/systems/records.yaml", "system"),
+        ("wrong-type/systems/records.yaml", "system"),
+        ("missing-field/forms/tracking-list.yaml", "form"),
+        ("unknown-ids/wards/ward-b.yaml", "ward"),
+    ] {
+        let valid = validator(kind).is_valid(&yaml(&broken.join(file)));
+        // unknown-ids is well-formed: only cross-references are wrong, which a schema cannot see.
+        assert_eq!(valid, file.starts_with("unknown-ids"), "{file}");
+    }
+}
+
+// `downtime new` writes files that pass `check` as they are, and refuses to overwrite.
+#[test]
+fn scaffolds_are_valid() {
+    let trust = Trust::fixture("minimal");
+    for (kind, id) in [
+        ("ward", "ward-new"),
+        ("system", "new-system"),
+        ("procedure", "new-procedure"),
+        ("form", "new-form"),
+    ] {
+        let run = trust.run(&["new", kind, id]);
+        assert_eq!(run.code, 0, "{kind}: {}", run.stderr);
+    }
+    let check = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let text = std::fs::read_to_string(trust.procedures().join("fallbacks/new-procedure.yaml"))
+        .expect("scaffold");
+    assert!(text.contains("# ") && text.contains("status: draft"));
+    assert!(validator("procedure").is_valid(&yaml(
+        &trust.procedures().join("fallbacks/new-procedure.yaml")
+    )));
+    assert_eq!(
+        trust.run(&["new", "ward", "ward-new"]).code,
+        1,
+        "no overwrite"
+    );
+    assert_eq!(trust.run(&["new", "ward", "Bad Id"]).code, 1);
+}
