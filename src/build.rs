@@ -220,7 +220,7 @@ struct Job<'a> {
 impl Job<'_> {
     fn output_paths(&self, pack: &Pack) -> Vec<PathBuf> {
         let mut paths = Vec::new();
-        if self.options.formats.markdown {
+        if self.options.formats.markdown && pack.form.is_none() {
             paths.push(pack.path.clone());
         }
         if self.wants_pdf(pack) {
@@ -229,16 +229,16 @@ impl Job<'_> {
         paths
     }
 
-    /// The index is a table of links for reviewers in git; it is not printed.
+    /// The index and the coverage report are for reviewers in git; they are not printed.
     fn wants_pdf(&self, pack: &Pack) -> bool {
-        self.options.formats.pdf && pack.kind != PackKind::Index
+        self.options.formats.pdf && !matches!(pack.kind, PackKind::Index | PackKind::Coverage)
     }
 
     /// A fingerprint of everything a pack's files depend on: tool version, templates, the
     /// pack's data, its page furniture, formats and dates. Equal fingerprints, equal files.
     fn input_hash(&self, pack: &Pack) -> String {
         let mut h = Sha256::new();
-        h.update(env!("CARGO_PKG_VERSION"));
+        h.update(tool_fingerprint());
         h.update(self.renderer.fingerprint());
         h.update(pack.template);
         h.update(pack.context.clone().into_json().to_string());
@@ -251,19 +251,57 @@ impl Job<'_> {
 
     /// Render one pack to Markdown, and typeset it when PDFs are wanted.
     fn render(&self, pack: &Pack, hash: String) -> Result<Built, Error> {
-        let markdown = self
-            .renderer
-            .render(pack)
-            .map_err(|d| Error::Invalid(vec![*d]))?;
         let mut built = Built {
             files: Vec::new(),
             pages: 0,
             warnings: Vec::new(),
             hash,
         };
+        let pdf_path = pack.path.with_extension("pdf");
+        if let Some(form) = &pack.form {
+            // A blank form is drawn, not written as Markdown.
+            if self.wants_pdf(pack) {
+                let mut document = typeset::form::layout_form(form);
+                let total = document.pages.len();
+                typeset::add_furniture(&mut document.pages, &pack.furniture, 1, total);
+                built.pages = total;
+                built
+                    .files
+                    .push((pdf_path, typeset::pdf::write(&document, self.timestamp)));
+            }
+            return Ok(built);
+        }
+        let markdown = self
+            .renderer
+            .render(pack)
+            .map_err(|d| Error::Invalid(vec![*d]))?;
         if self.wants_pdf(pack) {
-            let pdf_path = pack.path.with_extension("pdf");
-            let document = typeset::typeset(&markdown, &pack.furniture);
+            let mut document = typeset::layout_markdown(&markdown, pack.body);
+            document.title = pack.furniture.title.clone();
+            document.author = pack.furniture.author.clone();
+            // Blank forms follow the pack, numbered on from it, each with its own header and id.
+            let forms: Vec<_> = pack
+                .appendix
+                .iter()
+                .map(|(spec, f)| (typeset::form::layout_form(spec), f))
+                .collect();
+            let total =
+                document.pages.len() + forms.iter().map(|(d, _)| d.pages.len()).sum::<usize>();
+            let own = document.pages.len();
+            typeset::add_furniture(&mut document.pages, &pack.furniture, 1, total);
+            let mut next = own + 1;
+            for (mut form, furniture) in forms {
+                let n = form.pages.len();
+                typeset::add_furniture(&mut form.pages, furniture, next, total);
+                document.headings.push(typeset::page::HeadingMark {
+                    level: 2,
+                    text: format!("Form: {}", furniture.title),
+                    page: next,
+                });
+                document.pages.append(&mut form.pages);
+                document.warnings.append(&mut form.warnings);
+                next += n;
+            }
             built.pages = document.pages.len();
             built.warnings = document
                 .warnings
@@ -281,6 +319,23 @@ impl Job<'_> {
         }
         Ok(built)
     }
+}
+
+/// Identifies the exact build of this tool: a hash of its own executable, so a new release
+/// (or a developer's rebuild) never reuses packs made by different code. Falls back to the
+/// version number if the executable cannot be read.
+fn tool_fingerprint() -> &'static str {
+    static FINGERPRINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FINGERPRINT.get_or_init(|| {
+        let exe = std::env::current_exe().and_then(std::fs::read);
+        match exe {
+            Ok(bytes) => Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect(),
+            Err(_) => env!("CARGO_PKG_VERSION").to_string(),
+        }
+    })
 }
 
 fn issue_date(model: &Model) -> i64 {

@@ -11,13 +11,14 @@ use chrono::{Months, NaiveDate};
 use std::collections::BTreeMap;
 
 /// Every rule: (code, default level, what it checks).
-pub const RULES: [(&str, LintLevel, &str); 7] = [
+pub const RULES: [(&str, LintLevel, &str); 8] = [
     ("overdue-review", LintLevel::Error, "a procedure or form is past its review date"),
     ("review-due-soon", LintLevel::Warning, "a procedure or form is due for review within 30 days"),
     ("missing-owner", LintLevel::Error, "a procedure or form has no named owner or approver"),
     ("draft-in-pack", LintLevel::Warning, "a draft procedure is printed in a pack (every page says DRAFT)"),
     ("no-fallback", LintLevel::Warning, "a system has no approved fallback procedure at all"),
     ("untested-fallback", LintLevel::Warning, "a fallback for a tier 1-2 system was never exercised, not within its review interval, or failed its last test"),
+    ("idle-role", LintLevel::Warning, "a role listed on a ward has no steps in that ward's procedures (its action card would be empty)"),
     ("stale-contact", LintLevel::Warning, "a contact's numbers were never verified, or not within the trust's contact check interval"),
 ];
 
@@ -206,6 +207,29 @@ pub fn lint(model: &Model, today: NaiveDate) -> Vec<Diagnostic> {
                     comp.id
                 )),
             );
+        }
+    }
+
+    for (w, ward) in model.wards.iter().enumerate() {
+        let procedures = model.ward_procedures(w);
+        for (i, &role) in ward.roles.iter().enumerate() {
+            let has_steps = procedures.iter().any(|&p| {
+                crate::model::Phase::ALL
+                    .iter()
+                    .any(|&ph| model.procedures[p].steps(ph).iter().any(|s| s.role == role))
+            });
+            if !has_steps {
+                levels.push(
+                    &mut diags,
+                    Diagnostic::error(
+                        "idle-role",
+                        &ward.file,
+                        format!("role `{}` on ward `{}` has no steps in the ward's procedures", model.roles[role].id, ward.id),
+                    )
+                    .at_path(format!("roles[{i}]"))
+                    .with_hint("give the role steps in a procedure the ward uses, or remove it from the ward"),
+                );
+            }
         }
     }
 

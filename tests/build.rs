@@ -20,7 +20,10 @@ fn markdown_packs_match_golden_files() {
             "coverage.md",
             "north/index.md",
             "north/ward-a.md",
-            "north/ward-b.md"
+            "north/ward-a/card-nurse-in-charge.md",
+            "north/ward-a/card-ward-clerk.md",
+            "north/ward-b.md",
+            "north/ward-b/card-nurse-in-charge.md",
         ]
     );
     insta::assert_snapshot!("coverage", trust.read("coverage.md"));
@@ -105,7 +108,14 @@ fn selection_builds_only_what_was_asked() {
     let run = trust.run(&["build", "--format", "md", "--ward", "ward-b"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let files: Vec<String> = trust.output_files().into_iter().map(|(p, _)| p).collect();
-    assert_eq!(files, [".downtime-manifest", "north/ward-b.md"]);
+    assert_eq!(
+        files,
+        [
+            ".downtime-manifest",
+            "north/ward-b.md",
+            "north/ward-b/card-nurse-in-charge.md"
+        ]
+    );
 
     assert_eq!(
         trust
@@ -120,7 +130,10 @@ fn selection_builds_only_what_was_asked() {
             ".downtime-manifest",
             "north/index.md",
             "north/ward-a.md",
-            "north/ward-b.md"
+            "north/ward-a/card-nurse-in-charge.md",
+            "north/ward-a/card-ward-clerk.md",
+            "north/ward-b.md",
+            "north/ward-b/card-nurse-in-charge.md",
         ]
     );
 
@@ -291,7 +304,7 @@ fn incremental_builds_match_full_builds() {
     assert!(first.stderr.contains("(0 reused"), "{}", first.stderr);
     let again = trust.run(&["build"]);
     assert!(
-        again.stderr.contains("built 5 packs (5 reused"),
+        again.stderr.contains("built 10 packs (10 reused"),
         "{}",
         again.stderr
     );
@@ -303,7 +316,7 @@ fn incremental_builds_match_full_builds() {
     );
     let changed = trust.run(&["build"]);
     assert!(
-        changed.stderr.contains("built 5 packs (3 reused"),
+        changed.stderr.contains("built 10 packs (8 reused"),
         "only the hospital pack and ward B show the location: {}",
         changed.stderr
     );

@@ -391,6 +391,75 @@ pub struct Form {
     /// Blank copies the kit holds.
     pub copies: u32,
     pub control: DocControl,
+    /// What the printed form is made of, top to bottom. A footer with the form's id and
+    /// version is always added.
+    #[serde(default)]
+    pub layout: Vec<Part>,
+}
+
+/// One part of a printed form: `header`, `patient`, or a one-key map (`fields:`, `ticks:`,
+/// `table:`, `instructions:`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Part {
+    /// `header` (title with trust, hospital and ward printed in) or `patient` (the patient
+    /// identification box).
+    Fixed(FixedPart),
+    /// Labelled write-in fields.
+    Fields { fields: Vec<Field> },
+    /// A question answered by ticking boxes.
+    Ticks { ticks: Ticks },
+    /// A table with column headings and blank ruled rows.
+    Table { table: TableSpec },
+    /// Instructions printed as text.
+    Instructions { instructions: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixedPart {
+    Header,
+    Patient,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ticks {
+    pub label: String,
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    pub columns: Vec<String>,
+    /// Blank ruled rows to print.
+    pub rows: u32,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub label: String,
+    #[serde(default)]
+    pub kind: FieldKind,
+    /// Ruled lines for a `lines` field (default 3).
+    #[serde(default)]
+    pub lines: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldKind {
+    /// One ruled line.
+    #[default]
+    Line,
+    /// Several ruled lines.
+    Lines,
+    Date,
+    Time,
+    /// Signature, printed name and designation.
+    Signature,
 }
 
 /// `scenarios/<id>.yaml`: an outage to prepare for, as the components that fail.

@@ -269,6 +269,7 @@ pub struct Form {
     pub title: String,
     pub purpose: String,
     pub copies: u32,
+    pub layout: Vec<raw::Part>,
     pub control: raw::DocControl,
     pub review_due: NaiveDate,
     pub file: PathBuf,

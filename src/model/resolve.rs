@@ -375,6 +375,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
             title: f.value.title.clone(),
             purpose: f.value.purpose.clone(),
             copies: f.value.copies,
+            layout: f.value.layout.clone(),
             control: f.value.control.clone(),
             review_due: review_due(&f.value.control, t.review_interval_months, &f.file, diags),
             file: f.file.clone(),

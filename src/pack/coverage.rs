@@ -201,14 +201,13 @@ pub fn coverage_pack(model: &Model) -> Pack {
         coverage: coverage(model, &wards),
         furniture: furniture.clone(),
     };
-    Pack {
-        kind: PackKind::Coverage,
-        path: PathBuf::from("coverage.md"),
-        template: "coverage.md",
-        context: tera::Context::from_serialize(&context)
-            .expect("pack views serialize to JSON objects"),
+    Pack::new(
+        PackKind::Coverage,
+        PathBuf::from("coverage.md"),
+        "coverage.md",
+        tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
         furniture,
-    }
+    )
 }
 
 /// Coverage of one site's wards, for the hospital pack.

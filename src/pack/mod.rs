@@ -4,13 +4,15 @@
 //! (header/footer facts) the typesetter prints on every page. Packs are independent of each
 //! other, so they can be built in any order, or in parallel.
 
+pub mod card;
 pub mod coverage;
 mod scenario;
 mod site;
 pub mod view;
 mod ward;
 
-use crate::model::{Model, ScenarioIx, SiteIx, WardIx};
+use crate::model::{FormIx, Model, RoleIx, ScenarioIx, SiteIx, WardIx};
+use crate::typeset::form::FormSpec;
 use serde::Serialize;
 use std::path::PathBuf;
 
@@ -29,6 +31,10 @@ pub enum PackKind {
     ScenarioSite(ScenarioIx, SiteIx),
     /// `<site>/scenarios/<scenario>/<ward>.md`: one outage, for a ward it affects.
     ScenarioWard(ScenarioIx, WardIx),
+    /// `<site>/<ward>/card-<role>.md`: one role's action card, in large type.
+    Card(WardIx, RoleIx),
+    /// `<site>/<ward>/form-<form>.pdf`: a blank form, ready to photocopy (PDF only).
+    Form(WardIx, FormIx),
 }
 
 /// What the typesetter prints around every page, and the PDF's metadata.
@@ -47,11 +53,38 @@ pub struct Furniture {
 /// A document ready to render.
 pub struct Pack {
     pub kind: PackKind,
-    /// Path of the Markdown file, relative to the output folder.
+    /// Path of the Markdown file, relative to the output folder (the PDF goes beside it).
     pub path: PathBuf,
     pub template: &'static str,
     pub context: tera::Context,
     pub furniture: Furniture,
+    /// Body text size of the printed version.
+    pub body: f32,
+    /// A blank form: drawn directly, with no Markdown.
+    pub form: Option<FormSpec>,
+    /// Blank forms printed after the pack itself (a ward pack's forms).
+    pub appendix: Vec<(FormSpec, Furniture)>,
+}
+
+impl Pack {
+    pub fn new(
+        kind: PackKind,
+        path: PathBuf,
+        template: &'static str,
+        context: tera::Context,
+        furniture: Furniture,
+    ) -> Pack {
+        Pack {
+            kind,
+            path,
+            template,
+            context,
+            furniture,
+            body: crate::typeset::layout::BODY_SIZE,
+            form: None,
+            appendix: Vec::new(),
+        }
+    }
 }
 
 /// Optional restriction of a build to some sites or wards.
@@ -82,6 +115,20 @@ pub fn plan(model: &Model, selection: &Selection) -> Vec<PackKind> {
         for &w in &site.wards {
             if whole_site || selection.wards.contains(&model.wards[w].id) {
                 kinds.push(PackKind::Ward(w));
+                let lens = view::Lens {
+                    model,
+                    ward: Some(w),
+                    site: s,
+                    radius: None,
+                };
+                for &role in &model.wards[w].roles {
+                    if card::card(&lens, w, role).is_some() {
+                        kinds.push(PackKind::Card(w, role));
+                    }
+                }
+                for f in card::ward_forms(model, w) {
+                    kinds.push(PackKind::Form(w, f));
+                }
             }
         }
         for sc in 0..model.scenarios.len() {
@@ -125,5 +172,7 @@ pub fn build(model: &Model, kind: PackKind) -> Pack {
         PackKind::Ward(w) => ward::ward_pack(model, w),
         PackKind::ScenarioSite(sc, s) => scenario::scenario_site_pack(model, sc, s),
         PackKind::ScenarioWard(sc, w) => scenario::scenario_ward_pack(model, sc, w),
+        PackKind::Card(w, role) => card::card_pack(model, w, role),
+        PackKind::Form(w, f) => card::form_pack(model, w, f),
     }
 }

@@ -225,17 +225,16 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
         recovery: view::steps_by_role(&lens, &procedures, Phase::Recovery, &ward.roles),
         furniture: furniture.clone(),
     };
-    Pack {
-        kind: PackKind::ScenarioWard(sc, w),
-        path: PathBuf::from(&site.id)
+    Pack::new(
+        PackKind::ScenarioWard(sc, w),
+        PathBuf::from(&site.id)
             .join("scenarios")
             .join(&scenario.id)
             .join(format!("{}.md", ward.id)),
-        template: "scenario-ward.md",
-        context: tera::Context::from_serialize(&context)
-            .expect("pack views serialize to JSON objects"),
+        "scenario-ward.md",
+        tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
         furniture,
-    }
+    )
 }
 
 #[derive(Serialize)]
@@ -369,15 +368,14 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
             .collect(),
         furniture: furniture.clone(),
     };
-    Pack {
-        kind: PackKind::ScenarioSite(sc, s),
-        path: PathBuf::from(&site.id)
+    Pack::new(
+        PackKind::ScenarioSite(sc, s),
+        PathBuf::from(&site.id)
             .join("scenarios")
             .join(&scenario.id)
             .join("index.md"),
-        template: "scenario-site.md",
-        context: tera::Context::from_serialize(&context)
-            .expect("pack views serialize to JSON objects"),
+        "scenario-site.md",
+        tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
         furniture,
-    }
+    )
 }

@@ -235,14 +235,13 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             .collect(),
         furniture: furniture.clone(),
     };
-    Pack {
-        kind: PackKind::Site(s),
-        path: PathBuf::from(&site.id).join("index.md"),
-        template: "site.md",
-        context: tera::Context::from_serialize(&context)
-            .expect("pack views serialize to JSON objects"),
+    Pack::new(
+        PackKind::Site(s),
+        PathBuf::from(&site.id).join("index.md"),
+        "site.md",
+        tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
         furniture,
-    }
+    )
 }
 
 #[derive(Serialize)]
@@ -331,12 +330,11 @@ pub fn index_pack(model: &Model) -> Pack {
         review_due: view::long_date(model.trust.edition.date),
         draft: false,
     };
-    Pack {
-        kind: PackKind::Index,
-        path: PathBuf::from("README.md"),
-        template: "index.md",
-        context: tera::Context::from_serialize(&context)
-            .expect("pack views serialize to JSON objects"),
+    Pack::new(
+        PackKind::Index,
+        PathBuf::from("README.md"),
+        "index.md",
+        tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
         furniture,
-    }
+    )
 }

@@ -82,6 +82,7 @@ struct WardPackContext {
     recovery: Vec<RoleSteps>,
     forms: Vec<FormView>,
     controls: Vec<ControlView>,
+    cards: Vec<super::card::CardView>,
 }
 
 pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
@@ -227,14 +228,24 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
             .iter()
             .map(|&p| view::control(&model.procedures[p]))
             .collect(),
+        cards: super::card::cards(&lens, w),
         furniture: furniture.clone(),
     };
-    Pack {
-        kind: PackKind::Ward(w),
-        path: PathBuf::from(&site.id).join(format!("{}.md", ward.id)),
-        template: "ward.md",
-        context: tera::Context::from_serialize(&context)
-            .expect("pack views serialize to JSON objects"),
+    let mut pack = Pack::new(
+        PackKind::Ward(w),
+        PathBuf::from(&site.id).join(format!("{}.md", ward.id)),
+        "ward.md",
+        tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
         furniture,
-    }
+    );
+    pack.appendix = super::card::ward_forms(model, w)
+        .into_iter()
+        .map(|f| {
+            (
+                super::card::form_spec(model, w, f),
+                super::card::form_furniture(model, w, f),
+            )
+        })
+        .collect();
+    pack
 }

@@ -11,7 +11,7 @@ use crate::pack::Pack;
 use std::path::Path;
 
 /// Templates shipped in the binary: (name, source).
-pub const BUILTIN: [(&str, &str); 7] = [
+pub const BUILTIN: [(&str, &str); 8] = [
     ("macros.md", include_str!("../../templates/macros.md")),
     ("ward.md", include_str!("../../templates/ward.md")),
     ("site.md", include_str!("../../templates/site.md")),
@@ -25,6 +25,7 @@ pub const BUILTIN: [(&str, &str); 7] = [
         include_str!("../../templates/scenario-site.md"),
     ),
     ("coverage.md", include_str!("../../templates/coverage.md")),
+    ("card.md", include_str!("../../templates/card.md")),
 ];
 
 /// The compiled templates, built once per run and shared by every pack.

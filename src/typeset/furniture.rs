@@ -7,8 +7,8 @@ use crate::pack::Furniture;
 
 const SIZE: f32 = 9.5;
 
-pub fn add(pages: &mut [Page], furniture: &Furniture, geo: &Geometry) {
-    let total = pages.len();
+/// Add furniture to `pages`, numbered from `first` out of `total`.
+pub fn add(pages: &mut [Page], furniture: &Furniture, geo: &Geometry, first: usize, total: usize) {
     for (i, page) in pages.iter_mut().enumerate() {
         let mut header_right = String::new();
         if furniture.draft {
@@ -58,7 +58,7 @@ pub fn add(pages: &mut [Page], furniture: &Furniture, geo: &Geometry) {
             y2: geo.footer_rule,
             thickness: 0.6,
         });
-        let page_label = format!("Page {} of {}", i + 1, total);
+        let page_label = format!("Page {} of {}", first + i, total);
         let page_width = Face::Bold.metrics().width(&page_label, SIZE);
         text(
             page,

@@ -11,7 +11,8 @@ use super::table;
 
 /// Body text size: at least 11 pt for tired eyes in poor light.
 pub const BODY_SIZE: f32 = 11.0;
-pub const LINE_HEIGHT: f32 = BODY_SIZE * 1.4;
+/// Body size of action cards, read at arm's length in a hurry.
+pub const LARGE_SIZE: f32 = 14.0;
 /// Space after a paragraph.
 const PARA_GAP: f32 = 5.0;
 /// Indent of list content and nested lists.
@@ -37,11 +38,14 @@ pub struct Layout<'a> {
     pub warnings: Vec<String>,
     /// Where each contents entry's page number was drawn: (page index, item index).
     pub toc_slots: Vec<(usize, usize)>,
+    /// Body text size and line height of this document.
+    pub body: f32,
+    pub line: f32,
     toc: &'a [TocEntry],
 }
 
 impl<'a> Layout<'a> {
-    pub fn new(geo: Geometry, toc: &'a [TocEntry]) -> Self {
+    pub fn new(geo: Geometry, toc: &'a [TocEntry], body: f32) -> Self {
         Layout {
             geo,
             pages: vec![Page::default()],
@@ -50,6 +54,8 @@ impl<'a> Layout<'a> {
             missing: Vec::new(),
             warnings: Vec::new(),
             toc_slots: Vec::new(),
+            body,
+            line: body * 1.4,
             toc,
         }
     }
@@ -92,7 +98,7 @@ impl<'a> Layout<'a> {
         match block {
             Block::Heading { level, spans } => self.heading(*level, spans, x, width, next),
             Block::Paragraph(spans) => {
-                self.paragraph(spans, x, width, BODY_SIZE, LINE_HEIGHT);
+                self.paragraph(spans, x, width, self.body, self.line);
                 self.y += PARA_GAP;
             }
             Block::List { start, items } => self.list(*start, items, x, width),
@@ -151,10 +157,10 @@ impl<'a> Layout<'a> {
 
     fn heading(&mut self, level: u8, spans: &[Span], x: f32, width: f32, next: Option<&Block>) {
         let (size, before) = match level {
-            1 => (20.0, 0.0),
-            2 => (15.5, 12.0),
-            3 => (13.0, 8.0),
-            _ => (BODY_SIZE + 0.5, 6.0),
+            1 => (self.body * 1.8, 0.0),
+            2 => (self.body * 1.4, 12.0),
+            3 => (self.body * 1.18, 8.0),
+            _ => (self.body + 0.5, 6.0),
         };
         let bold: Vec<Span> = spans
             .iter()
@@ -168,9 +174,9 @@ impl<'a> Layout<'a> {
         let height = lines.len() as f32 * line_height;
         // Keep the heading with the start of what follows it: never alone at a page bottom.
         let follow = match next {
-            Some(Block::Table { .. }) => LINE_HEIGHT * 3.0 + 8.0,
-            Some(Block::Heading { .. }) | None => LINE_HEIGHT,
-            _ => LINE_HEIGHT * 2.0,
+            Some(Block::Table { .. }) => self.line * 3.0 + 8.0,
+            Some(Block::Heading { .. }) | None => self.line,
+            _ => self.line * 2.0,
         };
         if !self.at_page_top() {
             self.ensure(before + height + follow);
@@ -213,10 +219,10 @@ impl<'a> Layout<'a> {
             // The marker and the first block of the item go on the same page.
             let first_height = match item.blocks.first() {
                 Some(Block::Paragraph(spans)) => {
-                    break_lines(spans, content_width, BODY_SIZE, &mut Vec::new()).len() as f32
-                        * LINE_HEIGHT
+                    break_lines(spans, content_width, self.body, &mut Vec::new()).len() as f32
+                        * self.line
                 }
-                _ => LINE_HEIGHT,
+                _ => self.line,
             };
             self.ensure(first_height.min(self.geo.body_height()));
             let marker_y = self.y;
@@ -231,13 +237,13 @@ impl<'a> Layout<'a> {
                 (None, None) => self.marker_text("•", content_x - marker_indent + 3.0, marker_y),
             }
             if item.blocks.is_empty() {
-                self.y += LINE_HEIGHT;
+                self.y += self.line;
             }
             for (i, block) in item.blocks.iter().enumerate() {
                 match block {
                     // Paragraphs inside list items sit tight; the list adds its own spacing.
                     Block::Paragraph(spans) => {
-                        self.paragraph(spans, content_x, content_width, BODY_SIZE, LINE_HEIGHT)
+                        self.paragraph(spans, content_x, content_width, self.body, self.line)
                     }
                     other => self.block(other, content_x, content_width, item.blocks.get(i + 1)),
                 }
@@ -249,12 +255,12 @@ impl<'a> Layout<'a> {
 
     fn marker_text(&mut self, label: &str, x: f32, y: f32) {
         let face = Face::Regular;
-        let width = face.metrics().width(label, BODY_SIZE);
-        let baseline = y + (LINE_HEIGHT + BODY_SIZE * 0.72) / 2.0;
+        let width = face.metrics().width(label, self.body);
+        let baseline = y + (self.line + self.body * 0.72) / 2.0;
         self.push(Item::Text {
             x,
             y: baseline,
-            size: BODY_SIZE,
+            size: self.body,
             face,
             text: label.to_string(),
             width,
@@ -263,7 +269,7 @@ impl<'a> Layout<'a> {
 
     /// An empty box to tick with a pen: drawn, not a glyph, so it prints the same everywhere.
     fn tick_box(&mut self, x: f32, y: f32, checked: bool) {
-        let top = y + (LINE_HEIGHT - BOX_SIDE) / 2.0;
+        let top = y + (self.line - BOX_SIDE) / 2.0;
         self.push(Item::Rect {
             x,
             y: top,
@@ -296,7 +302,7 @@ impl<'a> Layout<'a> {
         let inner_width = (width - CALLOUT_BAR - 2.0 * CALLOUT_PAD - 2.0)
             .max(MIN_TEXT_WIDTH / 2.0)
             .min(width);
-        self.ensure(CALLOUT_PAD * 2.0 + LINE_HEIGHT * 2.0);
+        self.ensure(CALLOUT_PAD * 2.0 + self.line * 2.0);
         let start_page = self.page_index();
         let start_y = self.y;
         self.y += CALLOUT_PAD;
@@ -348,8 +354,8 @@ impl<'a> Layout<'a> {
                 italic: false,
                 code: true,
             };
-            let lines = break_lines(&[span], width - 8.0, BODY_SIZE, &mut self.missing);
-            self.lines(&lines, x + 8.0, BODY_SIZE, LINE_HEIGHT);
+            let lines = break_lines(&[span], width - 8.0, self.body, &mut self.missing);
+            self.lines(&lines, x + 8.0, self.body, self.line);
         }
         self.y += PARA_GAP;
     }
@@ -363,23 +369,23 @@ impl<'a> Layout<'a> {
             let lines = break_lines(
                 &[plain(&entry.text)],
                 width - number_width - 10.0,
-                BODY_SIZE,
+                self.body,
                 &mut self.missing,
             );
-            self.ensure(lines.len() as f32 * LINE_HEIGHT);
+            self.ensure(lines.len() as f32 * self.line);
             let first_y = self.y;
-            self.lines(&lines, x, BODY_SIZE, LINE_HEIGHT);
+            self.lines(&lines, x, self.body, self.line);
             // The number sits on the entry's last line, right-aligned; `typeset` fills it in
             // once the section's page is known. Its width never changes the layout.
             let label = "?".to_string();
             let face = Face::Bold;
-            let w = face.metrics().width(&label, BODY_SIZE);
-            let last_top = (self.y - LINE_HEIGHT).max(first_y);
-            let baseline = last_top + (LINE_HEIGHT + BODY_SIZE * 0.72) / 2.0;
+            let w = face.metrics().width(&label, self.body);
+            let last_top = (self.y - self.line).max(first_y);
+            let baseline = last_top + (self.line + self.body * 0.72) / 2.0;
             self.push(Item::Text {
                 x: x + width - w,
                 y: baseline,
-                size: BODY_SIZE,
+                size: self.body,
                 face,
                 text: label,
                 width: w,

@@ -6,6 +6,7 @@
 
 pub mod blocks;
 pub mod fonts;
+pub mod form;
 mod furniture;
 pub mod layout;
 pub mod lines;
@@ -18,17 +19,36 @@ use blocks::Block;
 use layout::{Layout, TocEntry};
 use page::{Document, Geometry, Item};
 
-/// Lay out `markdown` as A4 pages with `furniture` on every page.
-///
-/// The contents lists every level-2 heading; its page numbers are filled in once layout has
-/// found where each section starts.
+/// Lay out `markdown` as A4 pages with `furniture` on every page, body text at 11 pt.
 pub fn typeset(markdown: &str, furniture: &Furniture) -> Document {
+    typeset_with(markdown, furniture, layout::BODY_SIZE)
+}
+
+/// As [`typeset`], with another body text size (action cards use large type).
+pub fn typeset_with(markdown: &str, furniture: &Furniture, body: f32) -> Document {
+    let mut doc = layout_markdown(markdown, body);
+    let total = doc.pages.len();
+    furniture::add(&mut doc.pages, furniture, &Geometry::a4(), 1, total);
+    doc.title = furniture.title.clone();
+    doc.author = furniture.author.clone();
+    doc
+}
+
+/// Put page furniture on `pages`, numbering them from `first` out of `total`: used when a
+/// document is assembled from parts (a ward pack followed by its blank forms).
+pub fn add_furniture(pages: &mut [page::Page], furniture: &Furniture, first: usize, total: usize) {
+    furniture::add(pages, furniture, &Geometry::a4(), first, total);
+}
+
+/// Lay out `markdown` as A4 pages without furniture. The contents lists every level-2
+/// heading; its page numbers are filled in once layout has found where each section starts.
+pub fn layout_markdown(markdown: &str, body: f32) -> Document {
     let mut warnings = Vec::new();
     let blocks = blocks::parse(markdown, &mut warnings);
     let geo = Geometry::a4();
 
     let toc: Vec<TocEntry> = contents_entries(&blocks);
-    let mut layout = run(&blocks, geo, &toc);
+    let mut layout = run(&blocks, geo, &toc, body);
     // Contents numbers sit in a fixed right-aligned column, so they can be filled in after
     // layout without moving anything else: one layout pass, not two.
     let sections: Vec<usize> = layout
@@ -53,7 +73,6 @@ pub fn typeset(markdown: &str, furniture: &Furniture) -> Document {
             *x = right - *width;
         }
     }
-    furniture::add(&mut layout.pages, furniture, &geo);
     warnings.append(&mut layout.warnings);
     for ch in &layout.missing {
         warnings.push(format!(
@@ -70,14 +89,14 @@ pub fn typeset(markdown: &str, furniture: &Furniture) -> Document {
     Document {
         pages: layout.pages,
         headings: layout.headings,
-        title: furniture.title.clone(),
-        author: furniture.author.clone(),
+        title: String::new(),
+        author: String::new(),
         warnings,
     }
 }
 
-fn run<'a>(blocks: &[Block], geo: Geometry, toc: &'a [TocEntry]) -> Layout<'a> {
-    let mut layout = Layout::new(geo, toc);
+fn run<'a>(blocks: &[Block], geo: Geometry, toc: &'a [TocEntry], body: f32) -> Layout<'a> {
+    let mut layout = Layout::new(geo, toc, body);
     layout.blocks(blocks);
     // A trailing page break must not leave an empty last page.
     if layout.pages.len() > 1 && layout.pages.last().is_some_and(|p| p.items.is_empty()) {

@@ -5,7 +5,7 @@
 //! record per row ("Header: value" lines) instead of shrinking the text.
 
 use super::blocks::{Span, LINE_BREAK};
-use super::layout::{Layout, BODY_SIZE, LINE_HEIGHT};
+use super::layout::Layout;
 use super::lines::{break_lines, Line};
 use super::page::{Item, RectStyle};
 
@@ -53,31 +53,31 @@ pub fn table(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, w
                 .collect()
         })
         .collect();
-    let widths = column_widths(&header, &rows, width);
+    let widths = column_widths(&header, &rows, width, layout.body);
     let has_header = header.iter().any(|c| !c.is_empty());
 
     let header_lines = break_row(layout, &header, &widths);
-    let header_height = row_height(&header_lines);
+    let header_height = row_height(&header_lines, layout.line);
     // Start where the header and the first row fit together.
     let first = rows
         .first()
-        .map(|r| row_height(&break_row(layout, r, &widths)))
+        .map(|r| row_height(&break_row(layout, r, &widths), layout.line))
         .unwrap_or(0.0);
-    layout.ensure(header_height + first.min(LINE_HEIGHT * 3.0 + 2.0 * PAD_Y));
+    layout.ensure(header_height + first.min(layout.line * 3.0 + 2.0 * PAD_Y));
     if has_header {
         draw_row(layout, &header_lines, &widths, x, true);
     }
     for row in &rows {
         let mut lines = break_row(layout, row, &widths);
         loop {
-            let height = row_height(&lines);
+            let height = row_height(&lines, layout.line);
             let room = layout.geo.body_bottom - layout.y;
             if height <= room + 0.01 {
                 draw_row(layout, &lines, &widths, x, false);
                 break;
             }
             let full_page = layout.geo.body_height() - if has_header { header_height } else { 0.0 };
-            if height <= full_page || room < LINE_HEIGHT + 2.0 * PAD_Y {
+            if height <= full_page || room < layout.line + 2.0 * PAD_Y {
                 // Keep the row whole: move it to the next page under a repeated header.
                 layout.new_page();
                 if has_header {
@@ -88,7 +88,7 @@ pub fn table(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, w
                 }
             }
             // Taller than a page: print the lines that fit and carry the rest over.
-            let fit = (((layout.geo.body_bottom - layout.y) - 2.0 * PAD_Y) / LINE_HEIGHT)
+            let fit = (((layout.geo.body_bottom - layout.y) - 2.0 * PAD_Y) / layout.line)
                 .floor()
                 .max(1.0) as usize;
             let rest: Vec<Vec<Line>> = lines
@@ -116,7 +116,7 @@ fn break_row(layout: &mut Layout, row: &[Cell], widths: &[f32]) -> Vec<Vec<Line>
                 break_lines(
                     cell,
                     (w - 2.0 * PAD_X).max(1.0),
-                    BODY_SIZE,
+                    layout.body,
                     &mut layout.missing,
                 )
             }
@@ -124,12 +124,12 @@ fn break_row(layout: &mut Layout, row: &[Cell], widths: &[f32]) -> Vec<Vec<Line>
         .collect()
 }
 
-fn row_height(lines: &[Vec<Line>]) -> f32 {
-    lines.iter().map(Vec::len).max().unwrap_or(0).max(1) as f32 * LINE_HEIGHT + 2.0 * PAD_Y
+fn row_height(lines: &[Vec<Line>], line: f32) -> f32 {
+    lines.iter().map(Vec::len).max().unwrap_or(0).max(1) as f32 * line + 2.0 * PAD_Y
 }
 
 fn draw_row(layout: &mut Layout, lines: &[Vec<Line>], widths: &[f32], x: f32, header: bool) {
-    let height = row_height(lines);
+    let height = row_height(lines, layout.line);
     let top = layout.y;
     let mut cell_x = x;
     if header {
@@ -145,8 +145,8 @@ fn draw_row(layout: &mut Layout, lines: &[Vec<Line>], widths: &[f32], x: f32, he
     for (cell, w) in lines.iter().zip(widths) {
         layout.y = top + PAD_Y;
         for line in cell {
-            layout.line(line, cell_x + PAD_X, BODY_SIZE, LINE_HEIGHT);
-            layout.y += LINE_HEIGHT;
+            layout.line(line, cell_x + PAD_X, layout.body, layout.line);
+            layout.y += layout.line;
         }
         layout.push(Item::Rect {
             x: cell_x,
@@ -162,13 +162,13 @@ fn draw_row(layout: &mut Layout, lines: &[Vec<Line>], widths: &[f32], x: f32, he
 
 /// Width of each column: natural widths when they fit, otherwise shared out in proportion to
 /// how much each column wants beyond its longest word, the way browsers size auto tables.
-fn column_widths(header: &[Cell], rows: &[Vec<Cell>], width: f32) -> Vec<f32> {
+fn column_widths(header: &[Cell], rows: &[Vec<Cell>], width: f32, size: f32) -> Vec<f32> {
     let columns = header.len();
     let mut min = vec![MIN_COLUMN; columns];
     let mut max = vec![MIN_COLUMN; columns];
     for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
         for (c, cell) in row.iter().enumerate() {
-            let (longest_word, whole) = measure(cell);
+            let (longest_word, whole) = measure(cell, size);
             min[c] = min[c].max(longest_word + 2.0 * PAD_X);
             max[c] = max[c].max(whole + 2.0 * PAD_X);
         }
@@ -202,10 +202,8 @@ fn column_widths(header: &[Cell], rows: &[Vec<Cell>], width: f32) -> Vec<f32> {
 }
 
 /// (widest unbreakable piece, whole text on one line) of a cell, in points.
-fn measure(cell: &[Span]) -> (f32, f32) {
-    let space = super::fonts::Face::Regular
-        .metrics()
-        .char_width(' ', BODY_SIZE);
+fn measure(cell: &[Span], size: f32) -> (f32, f32) {
+    let space = super::fonts::Face::Regular.metrics().char_width(' ', size);
     let (mut longest, mut whole): (f32, f32) = (0.0, 0.0);
     for span in cell {
         let metrics = super::lines::face_of(span).metrics();
@@ -214,7 +212,7 @@ fn measure(cell: &[Span]) -> (f32, f32) {
                 whole += space;
             }
             for piece in super::lines::hyphen_pieces(word) {
-                let w = metrics.width(piece, BODY_SIZE);
+                let w = metrics.width(piece, size);
                 longest = longest.max(w);
                 whole += w;
             }
@@ -253,7 +251,7 @@ fn as_records(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, 
             });
             spans.extend(cell.iter().cloned());
         }
-        layout.paragraph(&spans, x, width, BODY_SIZE, LINE_HEIGHT);
+        layout.paragraph(&spans, x, width, layout.body, layout.line);
         layout.ensure(8.0);
         layout.push(Item::Rule {
             x1: x,

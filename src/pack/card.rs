@@ -1,0 +1,190 @@
+//! Role action cards (one page per role per ward, in large type) and blank forms per ward.
+
+use super::view::{self, Lens, PhaseView, TrustView};
+use super::{Furniture, Pack, PackKind};
+use crate::model::{FormIx, Model, Phase, RoleIx, WardIx};
+use crate::typeset::form::FormSpec;
+use serde::Serialize;
+use std::path::PathBuf;
+
+#[derive(Serialize)]
+pub struct CardView {
+    pub role: String,
+    pub role_id: String,
+    pub phases: Vec<PhaseView>,
+}
+
+fn card_phase_title(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Declare => "First 15 minutes",
+        Phase::During => "Every hour while systems are down",
+        Phase::Recovery => "When systems return",
+    }
+}
+
+/// The card of `role` on ward `w`: every step of the ward's procedures for that role, by phase.
+/// `None` when the role has nothing to do here.
+pub fn card(lens: &Lens, w: WardIx, role: RoleIx) -> Option<CardView> {
+    let model = lens.model;
+    let procedures = model.ward_procedures(w);
+    let phases: Vec<PhaseView> = Phase::ALL
+        .iter()
+        .map(|&phase| PhaseView {
+            title: card_phase_title(phase).to_string(),
+            steps: procedures
+                .iter()
+                .flat_map(|&p| {
+                    let proc = &model.procedures[p];
+                    proc.steps(phase)
+                        .iter()
+                        .filter(|s| s.role == role)
+                        .map(move |s| view::step(lens, s, &proc.title))
+                })
+                .collect(),
+        })
+        .filter(|p| !p.steps.is_empty())
+        .collect();
+    (!phases.is_empty()).then(|| CardView {
+        role: model.roles[role].name.clone(),
+        role_id: model.roles[role].id.clone(),
+        phases,
+    })
+}
+
+/// The cards of every role present on the ward that has steps, in the ward's role order.
+pub fn cards(lens: &Lens, w: WardIx) -> Vec<CardView> {
+    lens.model.wards[w]
+        .roles
+        .iter()
+        .filter_map(|&r| card(lens, w, r))
+        .collect()
+}
+
+#[derive(Serialize)]
+struct CardContext {
+    trust: TrustView,
+    ward: String,
+    site: String,
+    command_post: String,
+    card: CardView,
+    furniture: Furniture,
+}
+
+fn ward_folder(model: &Model, w: WardIx) -> PathBuf {
+    let ward = &model.wards[w];
+    PathBuf::from(&model.sites[ward.site].id).join(&ward.id)
+}
+
+pub fn card_pack(model: &Model, w: WardIx, role: RoleIx) -> Pack {
+    let ward = &model.wards[w];
+    let site = &model.sites[ward.site];
+    let lens = Lens {
+        model,
+        ward: Some(w),
+        site: ward.site,
+        radius: None,
+    };
+    let card = card(&lens, w, role).unwrap_or(CardView {
+        role: model.roles[role].name.clone(),
+        role_id: model.roles[role].id.clone(),
+        phases: Vec::new(),
+    });
+    let procedures = model.ward_procedures(w);
+    let furniture = Furniture {
+        title: format!("Action card: {}, {}", card.role, ward.name),
+        header: format!("{} · {} · {}", card.role, ward.name, site.name),
+        author: model.trust.name.clone(),
+        version: model.trust.edition.version.clone(),
+        review_due: view::long_date(
+            procedures
+                .iter()
+                .map(|&p| model.procedures[p].review_due)
+                .min()
+                .unwrap_or(model.trust.edition.date),
+        ),
+        draft: procedures
+            .iter()
+            .any(|&p| model.procedures[p].control.status == crate::load::raw::Status::Draft),
+    };
+    let context = CardContext {
+        trust: TrustView::new(model),
+        ward: ward.name.clone(),
+        site: site.name.clone(),
+        command_post: site.command_post.clone(),
+        card,
+        furniture: furniture.clone(),
+    };
+    let mut pack = Pack::new(
+        PackKind::Card(w, role),
+        ward_folder(model, w).join(format!("card-{}.md", model.roles[role].id)),
+        "card.md",
+        tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
+        furniture,
+    );
+    pack.body = crate::typeset::layout::LARGE_SIZE;
+    pack
+}
+
+/// The forms a ward's procedures use, in id order.
+pub fn ward_forms(model: &Model, w: WardIx) -> Vec<FormIx> {
+    let mut forms: Vec<FormIx> = model
+        .ward_procedures(w)
+        .iter()
+        .flat_map(|&p| {
+            Phase::ALL
+                .iter()
+                .flat_map(move |&ph| model.procedures[p].steps(ph))
+        })
+        .flat_map(|s| s.forms.iter().copied())
+        .collect();
+    forms.sort_by(|&a, &b| model.forms[a].id.cmp(&model.forms[b].id));
+    forms.dedup();
+    forms
+}
+
+pub fn form_spec(model: &Model, w: WardIx, f: FormIx) -> FormSpec {
+    let ward = &model.wards[w];
+    let form = &model.forms[f];
+    FormSpec {
+        id: form.id.clone(),
+        title: form.title.clone(),
+        purpose: form.purpose.clone(),
+        version: form.control.version.clone(),
+        trust: model.trust.name.clone(),
+        site: model.sites[ward.site].name.clone(),
+        ward: ward.name.clone(),
+        parts: form.layout.clone(),
+    }
+}
+
+/// Furniture of a printed form: whose it is, and its id and version so a returned copy can be
+/// traced.
+pub fn form_furniture(model: &Model, w: WardIx, f: FormIx) -> Furniture {
+    let ward = &model.wards[w];
+    let form = &model.forms[f];
+    Furniture {
+        title: form.title.clone(),
+        header: format!(
+            "{} · {} · {}",
+            form.title, ward.name, model.sites[ward.site].name
+        ),
+        author: model.trust.name.clone(),
+        version: format!("{} of form {}", form.control.version, form.id),
+        review_due: view::long_date(form.review_due),
+        draft: form.control.status == crate::load::raw::Status::Draft,
+    }
+}
+
+/// A blank form for one ward, as its own PDF (ready to photocopy).
+pub fn form_pack(model: &Model, w: WardIx, f: FormIx) -> Pack {
+    let spec = form_spec(model, w, f);
+    let mut pack = Pack::new(
+        PackKind::Form(w, f),
+        ward_folder(model, w).join(format!("form-{}.md", model.forms[f].id)),
+        "form",
+        tera::Context::from_serialize(&spec).expect("form specs serialize to JSON objects"),
+        form_furniture(model, w, f),
+    );
+    pack.form = Some(spec);
+    pack
+}

@@ -1,0 +1,422 @@
+//! Blank paper forms, laid out by the same engine as the packs (same page model, furniture and
+//! painter). Everything is sized for handwriting: ruled lines and table rows at least 8 mm apart,
+//! tick boxes drawn, not printed as glyphs.
+
+use super::fonts::Face;
+use super::layout::{plain, Layout, BODY_SIZE};
+use super::lines::break_lines;
+use super::page::{Document, Geometry, Item, RectStyle};
+use crate::load::raw::{FieldKind, FixedPart, Part};
+use serde::Serialize;
+
+const MM: f32 = 72.0 / 25.4;
+/// Distance between ruled lines: 8.5 mm, roomy for handwriting.
+pub const PITCH: f32 = 8.5 * MM;
+const BOX: f32 = 4.2 * MM;
+const LABEL_WIDTH: f32 = 40.0 * MM;
+
+/// What one printed form needs: its parts and the facts printed into its header.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormSpec {
+    pub id: String,
+    pub title: String,
+    pub purpose: String,
+    pub version: String,
+    pub trust: String,
+    pub site: String,
+    pub ward: String,
+    pub parts: Vec<Part>,
+}
+
+/// Lay out one form, without page furniture.
+pub fn layout_form(form: &FormSpec) -> Document {
+    let toc = [];
+    let mut l = Layout::new(Geometry::a4(), &toc, BODY_SIZE);
+    let (x, width) = (l.geo.left, l.geo.body_width());
+    let parts: Vec<Part> = if form.parts.is_empty() {
+        vec![
+            Part::Fixed(FixedPart::Header),
+            Part::Fixed(FixedPart::Patient),
+        ]
+    } else {
+        form.parts.clone()
+    };
+    for part in &parts {
+        match part {
+            Part::Fixed(FixedPart::Header) => header(&mut l, form, x, width),
+            Part::Fixed(FixedPart::Patient) => patient(&mut l, x, width),
+            Part::Fields { fields } => {
+                for f in fields {
+                    field(&mut l, &f.label, f.kind, f.lines.unwrap_or(3), x, width);
+                }
+                l.y += 4.0;
+            }
+            Part::Ticks { ticks: t } => ticks(&mut l, &t.label, &t.options, x, width),
+            Part::Table { table: t } => table(&mut l, &t.columns, t.rows, x, width),
+            Part::Instructions { instructions: text } => {
+                l.paragraph(&[plain(text)], x, width, BODY_SIZE, l.line);
+                l.y += 6.0;
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    for ch in &l.missing {
+        warnings.push(format!(
+            "character U+{:04X} is not in the font; printed as [U+{:04X}]",
+            *ch as u32, *ch as u32
+        ));
+    }
+    Document {
+        pages: l.pages,
+        headings: Vec::new(),
+        title: form.title.clone(),
+        author: form.trust.clone(),
+        warnings,
+    }
+}
+
+fn text(l: &mut Layout, x: f32, baseline: f32, face: Face, size: f32, text: &str) {
+    let width = face.metrics().width(text, size);
+    l.push(Item::Text {
+        x,
+        y: baseline,
+        size,
+        face,
+        text: text.to_string(),
+        width,
+    });
+}
+
+fn rule(l: &mut Layout, x1: f32, x2: f32, y: f32) {
+    l.push(Item::Rule {
+        x1,
+        y1: y,
+        x2,
+        y2: y,
+        thickness: 0.6,
+    });
+}
+
+fn header(l: &mut Layout, form: &FormSpec, x: f32, width: f32) {
+    let bold: Vec<_> = [plain(&form.title)]
+        .into_iter()
+        .map(|s| super::blocks::Span { bold: true, ..s })
+        .collect();
+    let lines = break_lines(&bold, width, 18.0, &mut l.missing);
+    l.lines(&lines, x, 18.0, 24.0);
+    let facts = format!("{} · {} · {}", form.trust, form.site, form.ward);
+    let spans = [super::blocks::Span {
+        text: facts,
+        bold: true,
+        italic: false,
+        code: false,
+    }];
+    l.paragraph(&spans, x, width, BODY_SIZE, l.line);
+    let purpose = [super::blocks::Span {
+        text: form.purpose.clone(),
+        bold: false,
+        italic: true,
+        code: false,
+    }];
+    l.paragraph(&purpose, x, width, BODY_SIZE, l.line);
+    l.y += 3.0;
+    l.push(Item::Rule {
+        x1: x,
+        y1: l.y,
+        x2: x + width,
+        y2: l.y,
+        thickness: 1.2,
+    });
+    l.y += 8.0;
+}
+
+/// The patient identification box: write-in lines on the left, label space on the right.
+fn patient(l: &mut Layout, x: f32, width: f32) {
+    let height = 4.0 * PITCH + 8.0;
+    l.ensure(height + 8.0);
+    let top = l.y;
+    l.push(Item::Rect {
+        x,
+        y: top,
+        w: width,
+        h: height,
+        style: RectStyle::Stroke(1.2),
+    });
+    let split = x + width * 0.58;
+    l.push(Item::Rule {
+        x1: split,
+        y1: top,
+        x2: split,
+        y2: top + height,
+        thickness: 0.8,
+    });
+    text(
+        l,
+        x + 6.0,
+        top + 14.0,
+        Face::Bold,
+        BODY_SIZE,
+        "Patient: write clearly, or affix label",
+    );
+    for (i, label) in ["NHS number", "Name", "Date of birth"].iter().enumerate() {
+        let baseline = top + 14.0 + PITCH * (i as f32 + 1.0);
+        text(l, x + 6.0, baseline - 2.0, Face::Regular, BODY_SIZE, label);
+        rule(l, x + 6.0 + 80.0, split - 8.0, baseline);
+    }
+    let msg = "Affix patient label here";
+    let w = Face::Italic.metrics().width(msg, BODY_SIZE);
+    text(
+        l,
+        split + (x + width - split - w) / 2.0,
+        top + height / 2.0 + 4.0,
+        Face::Italic,
+        BODY_SIZE,
+        msg,
+    );
+    l.y = top + height + 10.0;
+}
+
+fn field(l: &mut Layout, label: &str, kind: FieldKind, count: u32, x: f32, width: f32) {
+    let label_lines = break_lines(
+        &[plain(label)],
+        LABEL_WIDTH - 6.0,
+        BODY_SIZE,
+        &mut l.missing,
+    );
+    match kind {
+        FieldKind::Line => {
+            let rows = label_lines.len().max(1) as f32;
+            l.ensure(PITCH * rows);
+            let top = l.y;
+            draw_label(l, &label_lines, x, top);
+            rule(l, x + LABEL_WIDTH, x + width, top + PITCH * rows - 3.0);
+            l.y = top + PITCH * rows;
+        }
+        FieldKind::Lines => {
+            let count = count.clamp(1, 40);
+            l.ensure(l.line + PITCH * 2.0);
+            let top = l.y;
+            draw_label(l, &label_lines, x, top);
+            l.y = top + l.line * label_lines.len() as f32;
+            for _ in 0..count {
+                l.ensure(PITCH);
+                l.y += PITCH;
+                let y = l.y - 3.0;
+                rule(l, x, x + width, y);
+            }
+            l.y += 4.0;
+        }
+        FieldKind::Date | FieldKind::Time => {
+            l.ensure(PITCH);
+            let top = l.y;
+            draw_label(l, &label_lines, x, top);
+            let groups: &[(usize, &str)] = if kind == FieldKind::Date {
+                &[(2, "/"), (2, "/"), (4, "")]
+            } else {
+                &[(2, ":"), (2, "")]
+            };
+            let mut bx = x + LABEL_WIDTH;
+            let side = PITCH - 6.0;
+            for (n, sep) in groups {
+                for _ in 0..*n {
+                    l.push(Item::Rect {
+                        x: bx,
+                        y: top + 2.0,
+                        w: side,
+                        h: side,
+                        style: RectStyle::Stroke(0.8),
+                    });
+                    bx += side;
+                }
+                if !sep.is_empty() {
+                    text(l, bx + 3.0, top + side - 2.0, Face::Bold, 13.0, sep);
+                    bx += 12.0;
+                }
+            }
+            let hint = if kind == FieldKind::Date {
+                "DD / MM / YYYY"
+            } else {
+                "24-hour clock"
+            };
+            text(
+                l,
+                bx + 10.0,
+                top + side - 3.0,
+                Face::Italic,
+                BODY_SIZE,
+                hint,
+            );
+            l.y = top + PITCH;
+        }
+        FieldKind::Signature => {
+            for part in [label, "Print name", "Designation"] {
+                let lines =
+                    break_lines(&[plain(part)], LABEL_WIDTH - 6.0, BODY_SIZE, &mut l.missing);
+                l.ensure(PITCH);
+                let top = l.y;
+                draw_label(l, &lines, x, top);
+                rule(l, x + LABEL_WIDTH, x + width, top + PITCH - 3.0);
+                l.y = top + PITCH;
+            }
+        }
+    }
+}
+
+fn draw_label(l: &mut Layout, lines: &[super::lines::Line], x: f32, top: f32) {
+    let saved = l.y;
+    l.y = top + (PITCH - l.line) - 2.0;
+    for line in lines {
+        let bold = super::lines::Line {
+            runs: line
+                .runs
+                .iter()
+                .map(|r| super::lines::Run {
+                    face: Face::Bold,
+                    ..r.clone()
+                })
+                .collect(),
+            width: line.width,
+        };
+        let line_height = l.line;
+        l.line(&bold, x, BODY_SIZE, line_height);
+        l.y += l.line;
+    }
+    l.y = saved;
+}
+
+fn ticks(l: &mut Layout, label: &str, options: &[String], x: f32, width: f32) {
+    let label_lines = break_lines(&[plain(label)], width, BODY_SIZE, &mut l.missing);
+    l.ensure(l.line * label_lines.len() as f32 + PITCH);
+    let top = l.y;
+    for (i, line) in label_lines.iter().enumerate() {
+        let bold = super::lines::Line {
+            runs: line
+                .runs
+                .iter()
+                .map(|r| super::lines::Run {
+                    face: Face::Bold,
+                    ..r.clone()
+                })
+                .collect(),
+            width: line.width,
+        };
+        l.y = top + l.line * i as f32;
+        let lh = l.line;
+        l.line(&bold, x, BODY_SIZE, lh);
+    }
+    l.y = top + l.line * label_lines.len() as f32 + 2.0;
+    let mut bx = x;
+    for option in options {
+        let option_lines = break_lines(
+            &[plain(option)],
+            width - BOX - 8.0,
+            BODY_SIZE,
+            &mut l.missing,
+        );
+        let option_width = option_lines.iter().map(|o| o.width).fold(0.0, f32::max);
+        let need = BOX + 6.0 + option_width + 18.0;
+        if bx > x && bx + need > x + width {
+            bx = x;
+            l.y += PITCH;
+        }
+        l.ensure(PITCH * option_lines.len() as f32);
+        let top = l.y;
+        l.push(Item::Rect {
+            x: bx,
+            y: top + (PITCH - BOX) / 2.0,
+            w: BOX,
+            h: BOX,
+            style: RectStyle::Stroke(0.9),
+        });
+        for (i, line) in option_lines.iter().enumerate() {
+            l.y = top + (PITCH - l.line) / 2.0 + PITCH * i as f32;
+            let lh = l.line;
+            l.line(line, bx + BOX + 6.0, BODY_SIZE, lh);
+        }
+        l.y = top + PITCH * (option_lines.len() as f32 - 1.0);
+        bx += need;
+    }
+    l.y += PITCH + 6.0;
+}
+
+/// Column headings and `rows` blank ruled rows; the heading row repeats on each new page.
+fn table(l: &mut Layout, columns: &[String], rows: u32, x: f32, width: f32) {
+    if columns.is_empty() {
+        return;
+    }
+    // Width by heading length, at least enough for a short handwritten entry.
+    let wants: Vec<f32> = columns
+        .iter()
+        .map(|c| {
+            Face::Bold
+                .metrics()
+                .width(c, BODY_SIZE)
+                .clamp(14.0 * MM, 60.0 * MM)
+        })
+        .collect();
+    let total: f32 = wants.iter().sum();
+    let widths: Vec<f32> = wants.iter().map(|w| w * width / total).collect();
+    let heads: Vec<Vec<super::lines::Line>> = columns
+        .iter()
+        .zip(&widths)
+        .map(|(c, w)| {
+            let span = super::blocks::Span {
+                text: c.clone(),
+                bold: true,
+                italic: false,
+                code: false,
+            };
+            break_lines(&[span], (w - 6.0).max(1.0), BODY_SIZE, &mut l.missing)
+        })
+        .collect();
+    let head_height = heads.iter().map(Vec::len).max().unwrap_or(1) as f32 * l.line + 6.0;
+    let draw_head = |l: &mut Layout| {
+        let top = l.y;
+        let mut cx = x;
+        l.push(Item::Rect {
+            x,
+            y: top,
+            w: width,
+            h: head_height,
+            style: RectStyle::Fill(0.88),
+        });
+        for (lines, w) in heads.iter().zip(&widths) {
+            l.y = top + 3.0;
+            for line in lines {
+                let lh = l.line;
+                l.line(line, cx + 3.0, BODY_SIZE, lh);
+                l.y += l.line;
+            }
+            l.push(Item::Rect {
+                x: cx,
+                y: top,
+                w: *w,
+                h: head_height,
+                style: RectStyle::Stroke(1.0),
+            });
+            cx += w;
+        }
+        l.y = top + head_height;
+    };
+    l.ensure(head_height + PITCH * 2.0);
+    draw_head(l);
+    for _ in 0..rows.min(500) {
+        if l.y + PITCH > l.geo.body_bottom {
+            l.new_page();
+            draw_head(l);
+        }
+        let mut cx = x;
+        for w in &widths {
+            l.push(Item::Rect {
+                x: cx,
+                y: l.y,
+                w: *w,
+                h: PITCH,
+                style: RectStyle::Stroke(0.6),
+            });
+            cx += w;
+        }
+        l.y += PITCH;
+    }
+    l.y += 8.0;
+}
