@@ -321,18 +321,20 @@ impl Job<'_> {
     }
 }
 
-/// Identifies the exact build of this tool: a hash of its own executable, so a new release
-/// (or a developer's rebuild) never reuses packs made by different code. Falls back to the
-/// version number if the executable cannot be read.
+/// Identifies the build of this tool: its version plus the size and modification time of its
+/// executable, so a new release (or a developer's rebuild) never reuses packs made by other
+/// code. Cheap: hashing a large debug executable on every run would cost more than it saves.
 fn tool_fingerprint() -> &'static str {
     static FINGERPRINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     FINGERPRINT.get_or_init(|| {
-        let exe = std::env::current_exe().and_then(std::fs::read);
-        match exe {
-            Ok(bytes) => Sha256::digest(&bytes)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect(),
+        let meta = std::env::current_exe().and_then(std::fs::metadata);
+        match meta {
+            Ok(m) => format!(
+                "{}|{}|{:?}",
+                env!("CARGO_PKG_VERSION"),
+                m.len(),
+                m.modified().ok()
+            ),
             Err(_) => env!("CARGO_PKG_VERSION").to_string(),
         }
     })

@@ -126,7 +126,7 @@ fn every_form_part_renders() {
 // heading row repeated when the table crosses a page.
 #[test]
 fn ruled_rows_are_sized_for_handwriting() {
-    assert!(PITCH >= 8.0 * 72.0 / 25.4);
+    const { assert!(PITCH >= 8.0 * 72.0 / 25.4) };
     let doc = layout_form(&spec(vec![Part::Table {
         table: TableSpec {
             columns: vec![
@@ -181,8 +181,7 @@ fn forms_are_printed_per_ward_with_traceable_footers() {
     let pack = String::from_utf8_lossy(&pack.stdout);
     let last_page = pack
         .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .last()
+        .rfind(|p| !p.trim().is_empty())
         .expect("pages");
     assert!(
         last_page.contains("Version 1.0 of form tracking-list"),
