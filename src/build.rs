@@ -1,6 +1,7 @@
 //! The build pipeline: **load -> validate -> model -> render markdown -> typeset pdf -> write**.
 
 use crate::error::Error;
+use crate::html;
 use crate::model::Model;
 use crate::pack::{self, Pack, PackKind, Selection};
 use crate::project::Project;
@@ -10,13 +11,15 @@ use crate::write::{self, Staged, Staging};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Which files a build writes for each pack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Formats {
     pub markdown: bool,
     pub pdf: bool,
+    /// The offline HTML viewer under `html/`.
+    pub html: bool,
 }
 
 /// Everything `downtime build` can be asked to do.
@@ -89,7 +92,9 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
                             && options.out.join(p).is_file()
                     });
                 if unchanged {
-                    return Ok(Outcome::Reused(paths, hash));
+                    // The search index of the start page still needs this pack's sections.
+                    let sections = job.search_sections(&pack)?;
+                    return Ok(Outcome::Reused(paths, hash, sections));
                 }
                 let built = job.render(&pack, hash)?;
                 let staged = built
@@ -102,6 +107,7 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
                     pages: built.pages,
                     warnings: built.warnings,
                     hash: built.hash,
+                    sections: built.sections,
                 })
             })
             .collect()
@@ -111,10 +117,12 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
     let mut staged_all = Vec::new();
     let mut kept = Vec::new();
     let mut hashes = BTreeMap::new();
+    let mut search = Vec::new();
     for result in results {
         summary.packs += 1;
         match result? {
-            Outcome::Reused(paths, hash) => {
+            Outcome::Reused(paths, hash, sections) => {
+                search.extend(sections);
                 summary.reused += 1;
                 for p in paths {
                     hashes.insert(p.clone(), hash.clone());
@@ -126,7 +134,9 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
                 pages,
                 warnings,
                 hash,
+                sections,
             } => {
+                search.extend(sections);
                 summary.pages += pages;
                 summary.warnings.extend(warnings);
                 for file in &staged {
@@ -137,6 +147,11 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
         }
     }
     let partial = !options.selection.sites.is_empty() || !options.selection.wards.is_empty();
+    if options.formats.html && !partial {
+        // The start page indexes every pack, so it is written once all of them are known.
+        let start = job.start_page(&search)?;
+        staged_all.push(staging.stage(Path::new("html/index.html"), start.as_bytes())?);
+    }
     summary.files = staging.commit(staged_all, kept, &hashes, partial)?;
     Ok((project, summary))
 }
@@ -192,12 +207,13 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
 }
 
 enum Outcome {
-    Reused(Vec<PathBuf>, String),
+    Reused(Vec<PathBuf>, String, Vec<html::SearchEntry>),
     Built {
         staged: Vec<Staged>,
         pages: usize,
         warnings: Vec<String>,
         hash: String,
+        sections: Vec<html::SearchEntry>,
     },
 }
 
@@ -207,6 +223,8 @@ struct Built {
     pages: usize,
     warnings: Vec<String>,
     hash: String,
+    /// Sections for the offline viewer's search index.
+    sections: Vec<html::SearchEntry>,
 }
 
 /// Everything shared by the packs of one build.
@@ -226,7 +244,127 @@ impl Job<'_> {
         if self.wants_pdf(pack) {
             paths.push(pack.path.with_extension("pdf"));
         }
+        if self.wants_html(pack) {
+            paths.push(html::html_path(&pack.path));
+        }
         paths
+    }
+
+    /// Every pack with Markdown gets a viewer page, except the index, whose page is the start
+    /// page written at the end of the build.
+    fn wants_html(&self, pack: &Pack) -> bool {
+        self.options.formats.html && pack.form.is_none() && pack.kind != PackKind::Index
+    }
+
+    /// The viewer page of a pack, and its searchable sections.
+    fn html_page(&self, pack: &Pack, markdown: &str) -> (String, Vec<html::SearchEntry>) {
+        let path = html::html_path(&pack.path);
+        let url = pack
+            .path
+            .with_extension("html")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let converted = html::convert(markdown, &pack.furniture.title, &url);
+        let mut nav = html::pack_nav(&path, &pack.path, self.wants_pdf(pack));
+        let root = "../".repeat(path.components().count().saturating_sub(1));
+        for (spec, _) in &pack.appendix {
+            let pdf = pack
+                .path
+                .with_extension("")
+                .join(format!("form-{}.pdf", spec.id));
+            nav.push_str(&format!(
+                "<a href=\"{root}{}\">Blank form: {}</a>",
+                html::escape(&pdf.to_string_lossy()),
+                html::escape(&spec.title)
+            ));
+        }
+        let f = &pack.furniture;
+        let mut footer = format!(
+            "Version {} · Review due {} · Uncontrolled when printed: check the review date",
+            f.version, f.review_due
+        );
+        if f.draft {
+            footer.insert_str(0, "DRAFT · ");
+        }
+        let page = html::page(&f.title, &f.header, &footer, &nav, &converted.body, "");
+        (page, converted.sections)
+    }
+
+    fn search_sections(&self, pack: &Pack) -> Result<Vec<html::SearchEntry>, Error> {
+        if !self.wants_html(pack) {
+            return Ok(Vec::new());
+        }
+        let markdown = self
+            .renderer
+            .render(pack)
+            .map_err(|d| Error::Invalid(vec![*d]))?;
+        Ok(self.html_page(pack, &markdown).1)
+    }
+
+    /// `html/index.html`: the index pack, a search box over every section of every pack, and
+    /// the "what is down?" picker.
+    fn start_page(&self, search: &[html::SearchEntry]) -> Result<String, Error> {
+        let model = self.model;
+        let index = pack::build(model, PackKind::Index);
+        let markdown = self
+            .renderer
+            .render(&index)
+            .map_err(|d| Error::Invalid(vec![*d]))?;
+        let converted = html::convert(&markdown, &index.furniture.title, "index.html");
+        let scenarios: Vec<serde_json::Value> = model
+            .scenarios
+            .iter()
+            .enumerate()
+            .map(|(sc, s)| {
+                let mut packs = Vec::new();
+                for site in &model.sites {
+                    packs.push(serde_json::json!({
+                        "name": format!("{} (hospital)", site.name),
+                        "url": format!("{}/scenarios/{}/index.html", site.id, s.id),
+                    }));
+                    for &w in &site.wards {
+                        if pack::affects_ward(model, sc, w) {
+                            packs.push(serde_json::json!({
+                                "name": format!("{}, {}", model.wards[w].name, site.name),
+                                "url": format!("{}/scenarios/{}/{}.html", site.id, s.id, model.wards[w].id),
+                            }));
+                        }
+                    }
+                }
+                let lost: Vec<String> = s
+                    .radius
+                    .lost()
+                    .filter(|&c| model.components[c].system().is_some())
+                    .map(|c| model.components[c].name.clone())
+                    .collect();
+                serde_json::json!({ "id": s.id, "name": s.name, "description": s.description, "lost": lost, "packs": packs })
+            })
+            .collect();
+        let options: String = model
+            .scenarios
+            .iter()
+            .map(|s| {
+                format!(
+                    "<option value=\"{}\">{}</option>",
+                    html::escape(&s.id),
+                    html::escape(&s.name)
+                )
+            })
+            .collect();
+        let body = format!(
+            "<section class=\"picker\" aria-labelledby=\"picker-heading\">\n<h2 id=\"picker-heading\">What is down?</h2>\n<label for=\"scenario\">Choose what has failed</label>\n<select id=\"scenario\"><option value=\"\">Choose a scenario</option>{options}</select>\n<div id=\"picked\" aria-live=\"polite\"></div>\n</section>\n<section class=\"search\" aria-labelledby=\"search-heading\">\n<h2 id=\"search-heading\">Search every procedure</h2>\n<label for=\"q\">Search for a system, task or form</label>\n<input id=\"q\" type=\"search\" autocomplete=\"off\">\n<p id=\"count\" role=\"status\"></p>\n<ol id=\"results\" class=\"results\"></ol>\n</section>\n{}",
+            converted.body
+        );
+        let script = html::start_script(
+            &serde_json::to_string(search).expect("search index serializes"),
+            &serde_json::to_string(&scenarios).expect("scenarios serialize"),
+        );
+        let f = &index.furniture;
+        let footer = format!(
+            "Pack version {} · Works without a network: open this file on the downtime PC",
+            f.version
+        );
+        Ok(html::page(&f.title, &f.header, &footer, "", &body, &script))
     }
 
     /// The index and the coverage report are for reviewers in git; they are not printed.
@@ -256,6 +394,7 @@ impl Job<'_> {
             pages: 0,
             warnings: Vec::new(),
             hash,
+            sections: Vec::new(),
         };
         let pdf_path = pack.path.with_extension("pdf");
         if let Some(form) = &pack.form {
@@ -311,6 +450,13 @@ impl Job<'_> {
             built
                 .files
                 .push((pdf_path, typeset::pdf::write(&document, self.timestamp)));
+        }
+        if self.wants_html(pack) {
+            let (page, sections) = self.html_page(pack, &markdown);
+            built
+                .files
+                .push((html::html_path(&pack.path), page.into_bytes()));
+            built.sections = sections;
         }
         if self.options.formats.markdown {
             built

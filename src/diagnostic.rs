@@ -68,12 +68,28 @@ impl Diagnostic {
         self
     }
 
+    /// Quote the offending line. Very long lines (a minified or hostile file) are cut to a
+    /// window around the column, and the column is moved to match.
     pub fn with_snippet(mut self, source: &str) -> Self {
-        if let Some(line) = self.line {
-            self.snippet = source
-                .lines()
-                .nth(line.saturating_sub(1))
-                .map(|l| l.trim_end().to_string());
+        const WINDOW: usize = 100;
+        if let (Some(line), Some(col)) = (self.line, self.column) {
+            if let Some(text) = source.lines().nth(line.saturating_sub(1)) {
+                let chars: Vec<char> = text.trim_end().chars().collect();
+                let start = col
+                    .saturating_sub(1)
+                    .saturating_sub(WINDOW / 2)
+                    .min(chars.len());
+                let end = (start + WINDOW).min(chars.len());
+                let mut shown: String = chars[start..end].iter().collect();
+                if start > 0 {
+                    shown.insert_str(0, "...");
+                    self.column = Some(col - start + 3);
+                }
+                if end < chars.len() {
+                    shown.push_str("...");
+                }
+                self.snippet = Some(shown);
+            }
         }
         self
     }

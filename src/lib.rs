@@ -8,6 +8,7 @@ pub mod build;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
+pub mod html;
 pub mod impact;
 pub mod lint;
 pub mod load;

@@ -62,6 +62,7 @@ impl Staging {
                 return Err(Error::io(&lock_path, "cannot lock", e))
             }
         }
+        remove_leftover_temporaries(out);
         Ok(Staging {
             out: out.to_path_buf(),
             _lock: lock,
@@ -133,6 +134,33 @@ impl Staging {
             .collect();
         write_atomic(&self.out.join(MANIFEST), listing.as_bytes())?;
         Ok(count)
+    }
+}
+
+/// A build killed part-way leaves its temporary files behind (the previous packs are intact).
+/// Holding the lock, we know no other build owns them: remove them. Only files with our own
+/// prefix are touched.
+fn remove_leftover_temporaries(out: &Path) {
+    let mut folders = vec![out.to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                folders.push(entry.path());
+            } else if kind.is_file()
+                && entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".downtime-tmp-")
+            {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 }
 

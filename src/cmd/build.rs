@@ -32,8 +32,8 @@ pub struct Args {
     /// Build only this hospital's packs: its hospital pack and all its ward packs (repeatable).
     #[arg(long = "site", value_name = "ID")]
     sites: Vec<String>,
-    /// Formats to write, comma-separated: md, pdf.
-    #[arg(long, value_delimiter = ',', default_value = "md,pdf")]
+    /// Formats to write, comma-separated: md, pdf, html (the offline viewer in `<out>/html/`).
+    #[arg(long, value_delimiter = ',', default_value = "md,pdf,html")]
     format: Vec<Format>,
     /// Build in memory and compare with the output folder instead of writing: exit 1 listing
     /// every file that is missing, different or no longer produced. For CI.
@@ -57,6 +57,8 @@ pub enum Format {
     Md,
     /// Printable A4 PDF packs.
     Pdf,
+    /// Offline HTML viewer with search, for the standalone downtime PC.
+    Html,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
@@ -72,6 +74,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         formats: Formats {
             markdown: args.format.contains(&Format::Md),
             pdf: args.format.contains(&Format::Pdf),
+            html: args.format.contains(&Format::Html),
         },
         jobs: args.jobs,
         force: args.force,

@@ -101,6 +101,14 @@ impl Ids {
     }
 }
 
+/// Names Windows refuses as file names, whatever the extension: packs are opened on ward PCs.
+fn is_reserved_name(id: &str) -> bool {
+    matches!(id, "con" | "prn" | "aux" | "nul")
+        || ((id.starts_with("com") || id.starts_with("lpt"))
+            && id.len() == 4
+            && id.as_bytes()[3].is_ascii_digit())
+}
+
 /// Ids are used in file names and links: lowercase letters, digits and single hyphens.
 fn check_id_format(id: &str, kind: &str, file: &Path, path: &str, diags: &mut Vec<Diagnostic>) {
     let ok = !id.is_empty()
@@ -110,7 +118,8 @@ fn check_id_format(id: &str, kind: &str, file: &Path, path: &str, diags: &mut Ve
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-')
-        && !id.contains("--");
+        && !id.contains("--")
+        && !is_reserved_name(id);
     if !ok {
         diags.push(
             Diagnostic::error(

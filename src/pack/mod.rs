@@ -7,6 +7,7 @@
 pub mod card;
 pub mod coverage;
 mod scenario;
+pub use scenario::affects_ward;
 mod site;
 pub mod view;
 mod ward;

@@ -216,14 +216,20 @@ impl<'a> Layout<'a> {
             (x, width)
         };
         for (n, item) in items.iter().enumerate() {
-            // The marker and the first block of the item go on the same page.
-            let first_height = match item.blocks.first() {
-                Some(Block::Paragraph(spans)) => {
-                    break_lines(spans, content_width, self.body, &mut Vec::new()).len() as f32
-                        * self.line
-                }
-                _ => self.line,
+            // The marker and the first block of the item go on the same page. The first
+            // paragraph is broken into lines once, to measure it and then to draw it.
+            let first_lines = match item.blocks.first() {
+                Some(Block::Paragraph(spans)) => Some(break_lines(
+                    spans,
+                    content_width,
+                    self.body,
+                    &mut self.missing,
+                )),
+                _ => None,
             };
+            let first_height = first_lines
+                .as_ref()
+                .map_or(self.line, |l| l.len() as f32 * self.line);
             self.ensure(first_height.min(self.geo.body_height()));
             let marker_y = self.y;
             match (item.task, start) {
@@ -240,12 +246,18 @@ impl<'a> Layout<'a> {
                 self.y += self.line;
             }
             for (i, block) in item.blocks.iter().enumerate() {
-                match block {
+                match (i, block, &first_lines) {
+                    (0, Block::Paragraph(_), Some(lines)) => {
+                        let (size, line) = (self.body, self.line);
+                        self.lines(lines, content_x, size, line);
+                    }
                     // Paragraphs inside list items sit tight; the list adds its own spacing.
-                    Block::Paragraph(spans) => {
+                    (_, Block::Paragraph(spans), _) => {
                         self.paragraph(spans, content_x, content_width, self.body, self.line)
                     }
-                    other => self.block(other, content_x, content_width, item.blocks.get(i + 1)),
+                    (_, other, _) => {
+                        self.block(other, content_x, content_width, item.blocks.get(i + 1))
+                    }
                 }
             }
             self.y += 1.5;

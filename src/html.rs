@@ -1,0 +1,285 @@
+//! Offline HTML viewer for the standalone downtime PC: every pack as a self-contained page
+//! (no fonts, scripts or styles from anywhere else; works from `file://`), a start page with
+//! search across all procedures and a "what is down?" picker.
+//!
+//! Markdown is turned into HTML by pulldown-cmark with the same parser options as the
+//! typesetter. Raw HTML in the Markdown is shown as text, never passed through.
+
+use crate::markdown;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// One searchable section of one page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchEntry {
+    /// Page title.
+    pub page: String,
+    /// Section heading.
+    pub section: String,
+    /// Link from the start page, with the section anchor.
+    pub url: String,
+    /// The section's text, for matching.
+    pub text: String,
+}
+
+/// A page converted to HTML, with the sections it contributes to the search index.
+pub struct Page {
+    pub body: String,
+    pub sections: Vec<SearchEntry>,
+}
+
+/// Where the HTML page of a pack goes: `html/<pack path>.html`.
+pub fn html_path(markdown_path: &Path) -> PathBuf {
+    Path::new("html").join(markdown_path.with_extension("html"))
+}
+
+/// `../` repeated to climb from a page at `html_path` back to the output folder.
+fn to_root(html_path: &Path) -> String {
+    "../".repeat(html_path.components().count().saturating_sub(1))
+}
+
+/// A stable anchor for a heading: lowercase words joined by hyphens.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if out.is_empty() {
+        "section".into()
+    } else {
+        out
+    }
+}
+
+/// Convert a pack's Markdown to an HTML fragment: headings get anchors, links to other packs'
+/// `.md` files point at their `.html` pages, raw HTML is escaped.
+pub fn convert(markdown_text: &str, title: &str, page_url: &str) -> Page {
+    let mut events: Vec<Event> = Vec::new();
+    let mut sections: Vec<SearchEntry> = Vec::new();
+    let mut in_heading: Option<(HeadingLevel, usize)> = None;
+    let mut heading_text = String::new();
+    let mut used: Vec<String> = Vec::new();
+    for event in markdown::parser(markdown_text) {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id: _,
+                classes,
+                attrs,
+            }) => {
+                in_heading = Some((level, events.len()));
+                heading_text.clear();
+                events.push(Event::Start(Tag::Heading {
+                    level,
+                    id: None,
+                    classes,
+                    attrs,
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some((_, at)) = in_heading.take() {
+                    let mut id = slug(&heading_text);
+                    let base = id.clone();
+                    let mut n = 2;
+                    while used.contains(&id) {
+                        id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                    used.push(id.clone());
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[at] {
+                        *slot = Some(CowStr::from(id.clone()));
+                    }
+                    if level <= HeadingLevel::H3 {
+                        sections.push(SearchEntry {
+                            page: title.to_string(),
+                            section: heading_text.clone(),
+                            url: format!("{page_url}#{id}"),
+                            text: String::new(),
+                        });
+                    }
+                }
+                events.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = if !dest_url.contains("://") && dest_url.ends_with(".md") {
+                    CowStr::from(format!("{}.html", &dest_url[..dest_url.len() - 3]))
+                } else {
+                    dest_url
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let trimmed = html.trim();
+                if trimmed == markdown::PAGE_BREAK
+                    || trimmed == markdown::TOC
+                    || (trimmed.starts_with("<!--") && trimmed.ends_with("-->"))
+                {
+                    continue;
+                }
+                events.push(Event::Text(html));
+            }
+            Event::Text(text) => {
+                if in_heading.is_some() {
+                    heading_text.push_str(&text);
+                } else if let Some(section) = sections.last_mut() {
+                    if section.text.len() < 4000 {
+                        section.text.push_str(&text);
+                        section.text.push(' ');
+                    }
+                }
+                events.push(Event::Text(text));
+            }
+            Event::TaskListMarker(checked) => {
+                // An unticked box that can be ticked on screen, labelled for screen readers.
+                events.push(Event::InlineHtml(CowStr::from(if checked {
+                    "<input type=\"checkbox\" checked aria-label=\"done\"> "
+                } else {
+                    "<input type=\"checkbox\" aria-label=\"done\"> "
+                })));
+            }
+            other => events.push(other),
+        }
+    }
+    let mut body = String::new();
+    pulldown_cmark::html::push_html(&mut body, events.into_iter());
+    Page { body, sections }
+}
+
+/// Escape text for HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
+    out
+}
+
+/// The stylesheet: readable at 200% zoom, visible focus, clean A4 print with the ward header.
+pub const CSS: &str = r#"
+:root { color-scheme: light; }
+body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; font-size: 1.05rem; line-height: 1.5;
+       margin: 0 auto; max-width: 60rem; padding: 0 1rem 3rem; color: #000; background: #fff; }
+.pack-header { border-bottom: 2px solid #000; padding: .5rem 0; font-weight: bold; }
+nav { margin: .5rem 0 1rem; }
+nav a { margin-right: 1rem; }
+a:focus-visible, input:focus-visible, select:focus-visible, button:focus-visible { outline: 3px solid #000; outline-offset: 2px; }
+table { border-collapse: collapse; margin: 1rem 0; display: block; overflow-x: auto; }
+th, td { border: 1px solid #000; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #e0e0e0; }
+blockquote { border: 2px solid #000; border-left: 8px solid #000; margin: 1rem 0; padding: .25rem 1rem; }
+li { margin: .2rem 0; }
+input[type=checkbox] { width: 1.1rem; height: 1.1rem; }
+footer { border-top: 1px solid #000; margin-top: 2rem; padding-top: .5rem; font-size: .9rem; }
+.search input, .picker select { font-size: 1.1rem; padding: .3rem; }
+.results li { margin: .6rem 0; }
+.snippet { font-size: .9rem; color: #333; }
+.draft { border: 3px solid #000; padding: .2rem .5rem; font-weight: bold; }
+@media print {
+  @page { size: A4; margin: 22mm 15mm 20mm 25mm; }
+  body { max-width: none; font-size: 11pt; padding: 0; }
+  nav, .search, .picker, .no-print { display: none; }
+  .pack-header { position: fixed; top: -14mm; left: 0; right: 0; font-size: 9.5pt; }
+  h2 { break-after: avoid; }
+  li, tr { break-inside: avoid; }
+  a { color: #000; text-decoration: none; }
+}
+"#;
+
+/// One complete page.
+pub fn page(
+    title: &str,
+    header: &str,
+    footer: &str,
+    nav: &str,
+    body: &str,
+    script: &str,
+) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header class=\"pack-header\">{header}</header>\n<nav aria-label=\"Packs\">{nav}</nav>\n<main id=\"content\">\n{body}</main>\n<footer>{footer}</footer>\n{script}</body>\n</html>\n",
+        title = escape(title),
+        header = escape(header),
+        footer = escape(footer),
+    )
+}
+
+/// Navigation of a pack page: back to the start page, and its printable PDF.
+pub fn pack_nav(html_path: &Path, markdown_path: &Path, has_pdf: bool) -> String {
+    let root = to_root(html_path);
+    let mut nav = format!("<a href=\"{root}html/index.html\">All packs and search</a>");
+    if has_pdf {
+        let pdf = markdown_path.with_extension("pdf");
+        nav.push_str(&format!(
+            "<a href=\"{root}{}\">Printable PDF</a>",
+            escape(&pdf.to_string_lossy())
+        ));
+    }
+    nav
+}
+
+/// The start page's search and "what is down?" script. Data is embedded as JSON, so it works
+/// from `file://` with no server and no network.
+pub fn start_script(index_json: &str, scenarios_json: &str) -> String {
+    // No `<` inside a script element: user text in the JSON can never close it.
+    let index_json = index_json.replace('<', "\\u003c");
+    let scenarios_json = scenarios_json.replace('<', "\\u003c");
+    format!(
+        r#"<script>
+const INDEX = {index_json};
+const SCENARIOS = {scenarios_json};
+function el(tag, text) {{ const e = document.createElement(tag); if (text) e.textContent = text; return e; }}
+function search(query) {{
+  const out = document.getElementById('results');
+  out.replaceChildren();
+  const words = query.toLowerCase().split(/\s+/).filter(w => w.length > 0);
+  if (words.length === 0) return;
+  // Rank: all words in the section heading first, then in the page title, then anywhere.
+  const score = e => {{ const s = e.section.toLowerCase(), p = e.page.toLowerCase();
+    return (words.every(w => s.includes(w)) ? 4 : 0) + (words.every(w => p.includes(w)) ? 2 : 0) + words.filter(w => s.includes(w)).length; }};
+  const hits = INDEX.filter(e => {{ const hay = (e.page + ' ' + e.section + ' ' + e.text).toLowerCase(); return words.every(w => hay.includes(w)); }})
+    .map((e, i) => [score(e), i, e]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(x => x[2]);
+  document.getElementById('count').textContent = hits.length + ' result' + (hits.length === 1 ? '' : 's') + ' for "' + query + '"';
+  for (const h of hits.slice(0, 200)) {{
+    const li = el('li'); const a = el('a', h.section); a.href = h.url;
+    li.append(a, el('span', ' \u2014 ' + h.page));
+    const at = h.text.toLowerCase().indexOf(words[0]);
+    if (at >= 0) {{ const snip = el('div', '\u2026' + h.text.slice(Math.max(0, at - 60), at + 100) + '\u2026'); snip.className = 'snippet'; li.append(snip); }}
+    out.append(li);
+  }}
+}}
+function pick(id) {{
+  const out = document.getElementById('picked');
+  out.replaceChildren();
+  const s = SCENARIOS.find(s => s.id === id);
+  if (!s) return;
+  out.append(el('p', s.description));
+  out.append(el('h3', 'Down in this scenario'));
+  const lost = el('ul'); for (const n of s.lost) lost.append(el('li', n)); out.append(lost);
+  out.append(el('h3', 'Packs for this scenario'));
+  const packs = el('ul');
+  for (const p of s.packs) {{ const li = el('li'); const a = el('a', p.name); a.href = p.url; li.append(a); packs.append(li); }}
+  out.append(packs);
+}}
+document.getElementById('q').addEventListener('input', e => search(e.target.value));
+document.getElementById('scenario').addEventListener('change', e => pick(e.target.value));
+const params = new URLSearchParams(location.search || location.hash.slice(1));
+if (params.get('q')) {{ document.getElementById('q').value = params.get('q'); search(params.get('q')); }}
+if (params.get('scenario')) {{ document.getElementById('scenario').value = params.get('scenario'); pick(params.get('scenario')); }}
+</script>
+"#
+    )
+}

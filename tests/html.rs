@@ -1,0 +1,209 @@
+//! The offline HTML viewer: self-contained pages, working links, escaped user text, and an
+//! end-to-end search in headless Chromium from file:// with no network requests.
+
+mod common;
+use common::Trust;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn built() -> Trust {
+    let trust = Trust::fixture("minimal");
+    trust.overlay(&common::fixtures().join("scenarios"));
+    let run = trust.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    trust
+}
+
+/// Every `href="..."` and `src="..."` in a page.
+fn links(page: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = page;
+        while let Some(at) = rest.find(attr) {
+            rest = &rest[at + attr.len()..];
+            out.push(rest[..rest.find('"').unwrap_or(0)].to_string());
+        }
+    }
+    out
+}
+
+// Pages exist for every pack; every link resolves to a file in the output; nothing points off
+// the machine (no CDN, no web fonts, no remote scripts).
+#[test]
+fn viewer_is_self_contained_and_links_resolve() {
+    let trust = built();
+    let html_files: Vec<PathBuf> = common::walk(&trust.out().join("html"));
+    let names: Vec<String> = html_files
+        .iter()
+        .map(|p| {
+            p.strip_prefix(trust.out())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    for expected in [
+        "html/index.html",
+        "html/coverage.html",
+        "html/north/index.html",
+        "html/north/ward-a.html",
+        "html/north/ward-a/card-nurse-in-charge.html",
+        "html/north/scenarios/power-cut/ward-a.html",
+    ] {
+        assert!(
+            names.contains(&expected.to_string()),
+            "{expected} missing: {names:?}"
+        );
+    }
+    let mut checked = 0;
+    for file in &html_files {
+        let page = std::fs::read_to_string(file).unwrap();
+        assert!(
+            !page.contains("<link") && !page.contains("@import"),
+            "{}: external stylesheet",
+            file.display()
+        );
+        for link in links(&page) {
+            assert!(
+                !link.contains("://") && !link.starts_with("//"),
+                "{}: off-machine link {link}",
+                file.display()
+            );
+            let target = link.split('#').next().unwrap();
+            if target.is_empty() {
+                continue;
+            }
+            let resolved = file.parent().unwrap().join(target);
+            assert!(resolved.exists(), "{}: broken link {link}", file.display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "checked {checked} links");
+    let ward = trust.read("html/north/ward-a.html");
+    assert!(
+        ward.contains("href=\"../../north/ward-a.pdf\">Printable PDF</a>"),
+        "link to the PDF"
+    );
+    assert!(
+        ward.contains("Blank form: Patient tracking list"),
+        "links to blank forms"
+    );
+    assert!(
+        ward.contains("<h2 id=\"first-15-minutes\">"),
+        "headings have anchors"
+    );
+    assert!(
+        ward.contains("<input type=\"checkbox\" aria-label=\"done\">"),
+        "tick boxes"
+    );
+}
+
+// User text is escaped for HTML: a ward name with markup shows as text.
+#[test]
+fn user_text_is_escaped_for_html() {
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "wards/ward-a.yaml",
+        "name: Ward A",
+        "name: \"Ward <script>alert(1)</script> & <b>A</b>\"",
+    );
+    assert_eq!(trust.run(&["build", "--format", "md,html"]).code, 0);
+    let page = trust.read("html/north/ward-a.html");
+    assert!(!page.contains("<script>alert"), "script injected");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "escaped"
+    );
+    let start = trust.read("html/index.html");
+    assert!(!start.contains("<script>alert"));
+}
+
+fn chromium() -> &'static str {
+    for candidate in ["chromium", "chromium-browser", "google-chrome"] {
+        if Command::new(candidate).arg("--version").output().is_ok() {
+            return candidate;
+        }
+    }
+    panic!(
+        "headless Chromium is needed for the viewer test (apt-get install chromium; .ci/run does)"
+    );
+}
+
+/// Load a page in headless Chromium and return the DOM after its scripts ran, with every
+/// network request logged to `netlog`.
+fn dump_dom(url: &str, netlog: &Path, profile: &Path) -> String {
+    let out = Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,Translate",
+            "--disable-domain-reliability",
+            "--disable-client-side-phishing-detection",
+            "--no-default-browser-check",
+            // Nothing may leave this machine, not even Chromium's own background checks.
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
+            "--proxy-server=127.0.0.1:9",
+            "--allow-file-access-from-files",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--log-net-log={}", netlog.display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .expect("run chromium");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+// End to end in a real browser, from file://: searching finds the procedure, the scenario
+// picker lists what is down, and the page made no request that left the machine.
+#[test]
+fn search_works_offline_in_chromium() {
+    let trust = built();
+    let index = trust.out().join("html/index.html").canonicalize().unwrap();
+    let netlog = trust.root().join("netlog.json");
+    let profile = trust.root().join("profile");
+    let dom = dump_dom(
+        &format!(
+            "file://{}#q=emergency+mobile&scenario=phones-down",
+            index.display()
+        ),
+        &netlog,
+        &profile,
+    );
+    assert!(dom.contains("id=\"results\""), "page loaded: {dom:.500}");
+    assert!(
+        dom.contains("result") && dom.contains("for \"emergency mobile\""),
+        "search ran: {dom:.2000}"
+    );
+    assert!(
+        dom.contains("href=\"north/ward-a.html#no-phones\""),
+        "the No phones procedure is found:\n{dom:.3000}"
+    );
+    assert!(
+        dom.contains("Telephones") && dom.contains("north/scenarios/phones-down/ward-a.html"),
+        "picker shows the scenario packs"
+    );
+    // Every request the page itself started (Chromium's own background jobs have no origin).
+    let log: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&netlog).expect("net log"))
+            .expect("net log is JSON");
+    let start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+        .as_u64()
+        .expect("event type");
+    let from_page: Vec<String> = log["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["type"].as_u64() == Some(start_job))
+        .filter(|e| e["params"]["initiator"].as_str() != Some("not an origin"))
+        .filter_map(|e| e["params"]["url"].as_str().map(str::to_string))
+        .filter(|url| !url.starts_with("file://"))
+        .collect();
+    assert!(from_page.is_empty(), "the page requested: {from_page:?}");
+}
