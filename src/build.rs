@@ -67,12 +67,7 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
     let renderer = Renderer::new(options.templates.as_deref()).map_err(Error::Invalid)?;
     let staging = Staging::new(&options.out)?;
     let previous = write::read_manifest_hashes(&options.out);
-    let job = Job {
-        model: &project.model,
-        renderer: &renderer,
-        options,
-        timestamp: pdf_timestamp(issue_date(&project.model)),
-    };
+    let job = Job::new(&project.model, &renderer, options);
     let kinds = pack::plan(&project.model, &options.selection);
 
     // Packs are independent: build them across cores. Each one writes its files to temporary
@@ -161,12 +156,7 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
 pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Error> {
     let project = Project::load(&options.procedures)?;
     let renderer = Renderer::new(options.templates.as_deref()).map_err(Error::Invalid)?;
-    let job = Job {
-        model: &project.model,
-        renderer: &renderer,
-        options,
-        timestamp: pdf_timestamp(issue_date(&project.model)),
-    };
+    let job = Job::new(&project.model, &renderer, options);
     let kinds = pack::plan(&project.model, &options.selection);
     let results: Vec<Result<Vec<String>, Error>> = thread_pool(options.jobs)?.install(|| {
         kinds
@@ -235,7 +225,16 @@ struct Job<'a> {
     timestamp: i64,
 }
 
-impl Job<'_> {
+impl<'a> Job<'a> {
+    fn new(model: &'a Model, renderer: &'a Renderer, options: &'a BuildOptions) -> Self {
+        Job {
+            model,
+            renderer,
+            options,
+            timestamp: pdf_timestamp(issue_date(model)),
+        }
+    }
+
     fn output_paths(&self, pack: &Pack) -> Vec<PathBuf> {
         let mut paths = Vec::new();
         if self.options.formats.markdown && pack.form.is_none() {

@@ -6,7 +6,6 @@ use common::Trust;
 use downtime::load::raw::{Field, FieldKind, FixedPart, Part, TableSpec, Ticks};
 use downtime::typeset::form::{layout_form, FormSpec, PITCH};
 use downtime::typeset::page::{Item, RectStyle};
-use std::process::Command;
 
 fn spec(parts: Vec<Part>) -> FormSpec {
     FormSpec {
@@ -160,25 +159,13 @@ fn forms_are_printed_per_ward_with_traceable_footers() {
     let trust = Trust::fixture("minimal");
     assert_eq!(trust.run(&["build"]).code, 0);
     let form = trust.out().join("north/ward-a/form-tracking-list.pdf");
-    let text = Command::new("pdftotext")
-        .args(["-raw", form.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = common::pdf_text(&form);
     assert!(text.contains("Version 1.0 of form tracking-list"), "{text}");
     assert!(
         text.contains("Patient tracking list · Ward A · North Hospital"),
         "{text}"
     );
-    let pack = Command::new("pdftotext")
-        .args([
-            "-raw",
-            trust.out().join("north/ward-a.pdf").to_str().unwrap(),
-            "-",
-        ])
-        .output()
-        .expect("pdftotext");
-    let pack = String::from_utf8_lossy(&pack.stdout);
+    let pack = common::pdf_text(&trust.out().join("north/ward-a.pdf"));
     let last_page = pack
         .split('\u{c}')
         .rfind(|p| !p.trim().is_empty())

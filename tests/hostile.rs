@@ -285,15 +285,7 @@ fn hostile_text_in_packs() {
         "{}",
         run.stderr
     );
-    let doc = std::process::Command::new("pdftotext")
-        .args([
-            "-raw",
-            trust.out().join("north/ward-a.pdf").to_str().unwrap(),
-            "-",
-        ])
-        .output()
-        .expect("pdftotext");
-    let text = String::from_utf8_lossy(&doc.stdout);
+    let text = common::pdf_text(&trust.out().join("north/ward-a.pdf"));
     assert!(text.contains("[U+1F600]"), "visible substitute");
     let wide = format!(
         "|{}|\n|{}|\n|{}|\n",

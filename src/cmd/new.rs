@@ -30,15 +30,7 @@ enum Kind {
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
     let id = &args.id;
-    let valid = !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--");
-    if !valid {
+    if !downtime::model::is_valid_id(id) {
         return Err(Error::Usage(format!(
             "`{id}` is not a valid id: use lowercase letters, digits and single hyphens, e.g. `ward-9`"
         )));

@@ -176,6 +176,13 @@ fn load_file<T: DeserializeOwned>(
     result
 }
 
+/// Parse the text of one file as `T`, without touching the disk: for the fuzzer and for
+/// tools that hold YAML in memory. Errors carry the same location and hint as a real load.
+pub fn parse_text<T: DeserializeOwned>(file: &Path, what: &str, text: &str) -> Result<T, Box<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    serde_yaml::from_str::<T>(text).map_err(|e| Box::new(yaml_error(file, what, &e, text)))
+}
+
 /// Read a file as UTF-8 text, refusing huge or binary files with a clear message.
 fn read_text(file: &Path) -> Result<String, Box<Diagnostic>> {
     let unreadable = |e: std::io::Error| {

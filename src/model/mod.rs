@@ -7,7 +7,7 @@ pub mod duration;
 pub mod graph;
 mod resolve;
 
-pub use resolve::resolve;
+pub use resolve::{is_valid_id, resolve};
 
 use crate::load::raw;
 use chrono::NaiveDate;

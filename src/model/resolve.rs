@@ -109,9 +109,10 @@ fn is_reserved_name(id: &str) -> bool {
             && id.as_bytes()[3].is_ascii_digit())
 }
 
-/// Ids are used in file names and links: lowercase letters, digits and single hyphens.
-fn check_id_format(id: &str, kind: &str, file: &Path, path: &str, diags: &mut Vec<Diagnostic>) {
-    let ok = !id.is_empty()
+/// Whether `id` is a valid id: 1-64 lowercase letters, digits and single hyphens, not
+/// starting or ending with a hyphen, and not a reserved device name. Ids become file names.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
         && id.len() <= 64
         && id
             .bytes()
@@ -119,8 +120,12 @@ fn check_id_format(id: &str, kind: &str, file: &Path, path: &str, diags: &mut Ve
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")
-        && !is_reserved_name(id);
-    if !ok {
+        && !is_reserved_name(id)
+}
+
+/// Ids are used in file names and links: lowercase letters, digits and single hyphens.
+fn check_id_format(id: &str, kind: &str, file: &Path, path: &str, diags: &mut Vec<Diagnostic>) {
+    if !is_valid_id(id) {
         diags.push(
             Diagnostic::error(
                 "bad-id",

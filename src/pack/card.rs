@@ -90,22 +90,12 @@ pub fn card_pack(model: &Model, w: WardIx, role: RoleIx) -> Pack {
         phases: Vec::new(),
     });
     let procedures = model.ward_procedures(w);
-    let furniture = Furniture {
-        title: format!("Action card: {}, {}", card.role, ward.name),
-        header: format!("{} · {} · {}", card.role, ward.name, site.name),
-        author: model.trust.name.clone(),
-        version: model.trust.edition.version.clone(),
-        review_due: view::long_date(
-            procedures
-                .iter()
-                .map(|&p| model.procedures[p].review_due)
-                .min()
-                .unwrap_or(model.trust.edition.date),
-        ),
-        draft: procedures
-            .iter()
-            .any(|&p| model.procedures[p].control.status == crate::load::raw::Status::Draft),
-    };
+    let furniture = Furniture::for_procedures(
+        model,
+        format!("Action card: {}, {}", card.role, ward.name),
+        format!("{} · {} · {}", card.role, ward.name, site.name),
+        &procedures,
+    );
     let context = CardContext {
         trust: TrustView::new(model),
         ward: ward.name.clone(),

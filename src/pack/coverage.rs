@@ -95,19 +95,7 @@ pub struct Coverage {
 
 /// Coverage of the given wards.
 pub fn coverage(model: &Model, wards: &[WardIx]) -> Coverage {
-    let mut columns: Vec<ComponentIx> = wards
-        .iter()
-        .flat_map(|&w| model.wards[w].systems.iter().map(|u| u.system))
-        .collect();
-    columns.sort_by_key(|&c| {
-        let info = model.components[c].system();
-        (
-            info.map(|i| i.tier),
-            info.map(|i| i.mtd_minutes),
-            model.components[c].id.clone(),
-        )
-    });
-    columns.dedup();
+    let columns: Vec<ComponentIx> = super::systems_by_priority(model, wards);
     let states: Vec<(Cover, String)> = columns.iter().map(|&c| cover(model, c)).collect();
     let mut gaps = Vec::new();
     let mut rows = Vec::new();

@@ -51,6 +51,51 @@ pub struct Furniture {
     pub draft: bool,
 }
 
+impl Furniture {
+    /// Furniture of a pack that prints `procedures`: it is due for review when the first of
+    /// them is, and if any is a draft every page says DRAFT.
+    pub fn for_procedures(
+        model: &Model,
+        title: String,
+        header: String,
+        procedures: &[usize],
+    ) -> Furniture {
+        let review_due = procedures
+            .iter()
+            .map(|&p| model.procedures[p].review_due)
+            .min()
+            .unwrap_or(model.trust.edition.date);
+        Furniture {
+            title,
+            header,
+            author: model.trust.name.clone(),
+            version: model.trust.edition.version.clone(),
+            review_due: view::long_date(review_due),
+            draft: procedures
+                .iter()
+                .any(|&p| model.procedures[p].control.status == crate::load::raw::Status::Draft),
+        }
+    }
+}
+
+/// The systems `wards` use, each once, most critical first (tier, then tolerable downtime).
+pub fn systems_by_priority(model: &Model, wards: &[WardIx]) -> Vec<crate::model::ComponentIx> {
+    let mut systems: Vec<crate::model::ComponentIx> = wards
+        .iter()
+        .flat_map(|&w| model.wards[w].systems.iter().map(|u| u.system))
+        .collect();
+    systems.sort_by_key(|&c| {
+        let info = model.components[c].system();
+        (
+            info.map(|i| i.tier),
+            info.map(|i| i.mtd_minutes),
+            model.components[c].id.clone(),
+        )
+    });
+    systems.dedup();
+    systems
+}
+
 /// A document ready to render.
 pub struct Pack {
     pub kind: PackKind,

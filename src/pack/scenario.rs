@@ -171,22 +171,12 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
         })
         .collect();
     procedures.dedup();
-    let review_due = procedures
-        .iter()
-        .map(|&p| model.procedures[p].review_due)
-        .min()
-        .unwrap_or(model.trust.edition.date);
-    let draft = procedures
-        .iter()
-        .any(|&p| model.procedures[p].control.status == raw::Status::Draft);
-    let furniture = Furniture {
-        title: format!("{}: {}", scenario.name, ward.name),
-        header: format!("{} · {} · {}", scenario.name, ward.name, site.name),
-        author: model.trust.name.clone(),
-        version: model.trust.edition.version.clone(),
-        review_due: view::long_date(review_due),
-        draft,
-    };
+    let furniture = Furniture::for_procedures(
+        model,
+        format!("{}: {}", scenario.name, ward.name),
+        format!("{} · {} · {}", scenario.name, ward.name, site.name),
+        &procedures,
+    );
     let mut cascade = view::cascade(&lens, &site.cascade);
     cascade.extend(view::cascade(&lens, &model.trust.cascade));
     let context = ScenarioWardContext {

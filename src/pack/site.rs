@@ -101,20 +101,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
         radius: None,
     };
     // Columns: every system a ward on this site uses, in priority order.
-    let mut columns: Vec<usize> = site
-        .wards
-        .iter()
-        .flat_map(|&w| model.wards[w].systems.iter().map(|u| u.system))
-        .collect();
-    columns.sort_by_key(|&c| {
-        let info = model.components[c].system();
-        (
-            info.map(|i| i.tier),
-            info.map(|i| i.mtd_minutes),
-            model.components[c].id.clone(),
-        )
-    });
-    columns.dedup();
+    let columns: Vec<usize> = super::systems_by_priority(model, &site.wards);
 
     let site_procs = model.site_procedures();
     let mut in_pack: Vec<usize> = site_procs.clone();

@@ -95,22 +95,12 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         radius: None,
     };
     let procedures = model.ward_procedures(w);
-    let review_due = procedures
-        .iter()
-        .map(|&p| model.procedures[p].review_due)
-        .min()
-        .unwrap_or(model.trust.edition.date);
-    let draft = procedures
-        .iter()
-        .any(|&p| model.procedures[p].control.status == raw::Status::Draft);
-    let furniture = Furniture {
-        title: format!("Downtime pack: {}", ward.name),
-        header: format!("{} · {}", ward.name, site.name),
-        author: model.trust.name.clone(),
-        version: model.trust.edition.version.clone(),
-        review_due: view::long_date(review_due),
-        draft,
-    };
+    let furniture = Furniture::for_procedures(
+        model,
+        format!("Downtime pack: {}", ward.name),
+        format!("{} · {}", ward.name, site.name),
+        &procedures,
+    );
 
     // Systems in priority order: most critical tier first, then shortest tolerable downtime.
     let mut used: Vec<&crate::model::WardSystem> = ward.systems.iter().collect();

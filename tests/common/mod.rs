@@ -168,6 +168,18 @@ pub fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The text of a PDF in content-stream order (`pdftotext -raw`, from poppler-utils, which
+/// `.ci/run` installs), pages separated by form feeds.
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext is needed (apt-get install poppler-utils; .ci/run does)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Which tools from poppler-utils and qpdf are here; `.ci/run` installs them.
 pub fn have(tool: &str) -> bool {
     Command::new(tool).arg("-v").output().is_ok()
