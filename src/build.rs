@@ -67,6 +67,7 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
     let renderer = Renderer::new(options.templates.as_deref()).map_err(Error::Invalid)?;
     let staging = Staging::new(&options.out)?;
     let previous = write::read_manifest_hashes(&options.out);
+    let search_cache = read_search_cache(&options.out);
     let job = Job::new(&project.model, &renderer, options);
     let kinds = pack::plan(&project.model, &options.selection);
 
@@ -87,8 +88,16 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
                             && options.out.join(p).is_file()
                     });
                 if unchanged {
-                    // The search index of the start page still needs this pack's sections.
-                    let sections = job.search_sections(&pack)?;
+                    // The start page's search index still needs this pack's sections: from the
+                    // previous build's cache, or by rendering the Markdown again.
+                    let cached = job
+                        .wants_html(&pack)
+                        .then(|| search_cache.get(&html::html_path(&pack.path)))
+                        .flatten();
+                    let sections = match cached {
+                        Some(sections) => sections.clone(),
+                        None => job.search_sections(&pack)?,
+                    };
                     return Ok(Outcome::Reused(paths, hash, sections));
                 }
                 let built = job.render(&pack, hash)?;
@@ -146,6 +155,16 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
         // The start page indexes every pack, so it is written once all of them are known.
         let start = job.start_page(&search)?;
         staged_all.push(staging.stage(Path::new("html/index.html"), start.as_bytes())?);
+        let mut cache: BTreeMap<PathBuf, Vec<html::SearchEntry>> = BTreeMap::new();
+        for entry in &search {
+            let page = entry.url.split('#').next().unwrap_or_default();
+            cache
+                .entry(Path::new("html").join(page))
+                .or_default()
+                .push(entry.clone());
+        }
+        let json = serde_json::to_vec(&cache).expect("search cache serializes");
+        staged_all.push(staging.stage(Path::new(SEARCH_CACHE), &json)?);
     }
     summary.files = staging.commit(staged_all, kept, &hashes, partial)?;
     Ok((project, summary))
@@ -286,11 +305,29 @@ impl<'a> Job<'a> {
             footer.insert_str(0, "DRAFT · ");
         }
         let page = html::page(&f.title, &f.header, &footer, &nav, &converted.body, "");
-        (page, converted.sections)
+        // Search covers the ward and hospital packs: cards and scenario packs repeat their
+        // steps, and indexing them too would triple the start page for no new answers.
+        let indexed = matches!(
+            pack.kind,
+            PackKind::Ward(_) | PackKind::Site(_) | PackKind::Coverage
+        );
+        (
+            page,
+            if indexed {
+                converted.sections
+            } else {
+                Vec::new()
+            },
+        )
     }
 
     fn search_sections(&self, pack: &Pack) -> Result<Vec<html::SearchEntry>, Error> {
-        if !self.wants_html(pack) {
+        if !self.wants_html(pack)
+            || !matches!(
+                pack.kind,
+                PackKind::Ward(_) | PackKind::Site(_) | PackKind::Coverage
+            )
+        {
             return Ok(Vec::new());
         }
         let markdown = self
@@ -372,7 +409,9 @@ impl<'a> Job<'a> {
     }
 
     /// A fingerprint of everything a pack's files depend on: tool version, templates, the
-    /// pack's data, its page furniture, formats and dates. Equal fingerprints, equal files.
+    /// pack's data, its page furniture, type size, appended forms and dates. Equal
+    /// fingerprints, equal files. (Formats are not part of it: a file's content does not
+    /// depend on which other formats are written.)
     fn input_hash(&self, pack: &Pack) -> String {
         let mut h = Sha256::new();
         h.update(tool_fingerprint());
@@ -380,9 +419,12 @@ impl<'a> Job<'a> {
         h.update(pack.template);
         h.update(pack.context.clone().into_json().to_string());
         h.update(format!(
-            "{:?}|{:?}|{}",
-            pack.furniture, self.options.formats, self.timestamp
+            "{:?}|{}|{}",
+            pack.furniture, self.timestamp, pack.body
         ));
+        for (spec, furniture) in &pack.appendix {
+            h.update(format!("{spec:?}|{furniture:?}"));
+        }
         h.finalize().iter().map(|b| format!("{b:02x}")).collect()
     }
 
@@ -483,6 +525,16 @@ fn tool_fingerprint() -> &'static str {
             Err(_) => env!("CARGO_PKG_VERSION").to_string(),
         }
     })
+}
+
+/// Each viewer page's search sections, kept between builds so reused packs need no rendering.
+const SEARCH_CACHE: &str = "html/.search-cache.json";
+
+fn read_search_cache(out: &Path) -> BTreeMap<PathBuf, Vec<html::SearchEntry>> {
+    std::fs::read(out.join(SEARCH_CACHE))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
 }
 
 fn issue_date(model: &Model) -> i64 {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// One searchable section of one page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct SearchEntry {
     /// Page title.
     pub page: String,
@@ -139,7 +139,7 @@ pub fn convert(markdown_text: &str, title: &str, page_url: &str) -> Page {
                 if in_heading.is_some() {
                     heading_text.push_str(&text);
                 } else if let Some(section) = sections.last_mut() {
-                    if section.text.len() < 4000 {
+                    if section.text.len() < 1500 {
                         section.text.push_str(&text);
                         section.text.push(' ');
                     }

@@ -336,3 +336,30 @@ fn incremental_builds_match_full_builds() {
         assert!(ba == bb, "{pa} differs between incremental and full build");
     }
 }
+
+// A changed form rebuilds the ward packs it is printed at the end of, not only the form itself;
+// and writing fewer formats reuses what is already there.
+#[test]
+fn changed_forms_rebuild_the_packs_they_are_appended_to() {
+    let trust = Trust::fixture("minimal");
+    assert_eq!(trust.run(&["build"]).code, 0);
+    let before = trust.read_bytes("north/ward-a.pdf");
+    trust.edit(
+        "forms/tracking-list.yaml",
+        "  last_reviewed: 2026-01-10\n",
+        "  last_reviewed: 2026-01-10\nlayout:\n  - header\n  - table: { columns: [Bed, Name], rows: 5 }\n",
+    );
+    let run = trust.run(&["build"]);
+    assert!(
+        run.stderr.contains("built 10 packs (6 reused"),
+        "two forms and two ward packs rebuilt: {}",
+        run.stderr
+    );
+    assert_ne!(before, trust.read_bytes("north/ward-a.pdf"));
+    let fewer = trust.run(&["build", "--format", "md,pdf"]);
+    assert!(
+        fewer.stderr.contains("built 10 packs (10 reused"),
+        "{}",
+        fewer.stderr
+    );
+}

@@ -178,7 +178,11 @@ fn load_file<T: DeserializeOwned>(
 
 /// Parse the text of one file as `T`, without touching the disk: for the fuzzer and for
 /// tools that hold YAML in memory. Errors carry the same location and hint as a real load.
-pub fn parse_text<T: DeserializeOwned>(file: &Path, what: &str, text: &str) -> Result<T, Box<Diagnostic>> {
+pub fn parse_text<T: DeserializeOwned>(
+    file: &Path,
+    what: &str,
+    text: &str,
+) -> Result<T, Box<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_yaml::from_str::<T>(text).map_err(|e| Box::new(yaml_error(file, what, &e, text)))
 }
