@@ -206,12 +206,23 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
         .iter()
         .flat_map(|&kind| job.output_paths(&pack::build(job.model, kind)))
         .collect();
-    for old in write::read_manifest(&options.out) {
-        if !produced.contains(&old) && options.out.join(&old).is_file() {
+    let mut stale: std::collections::BTreeSet<PathBuf> = write::read_manifest(&options.out)
+        .into_iter()
+        .filter(|old| options.out.join(old).is_file())
+        .collect();
+    // The manifest is not committed (it is per machine), so a fresh clone has none: any
+    // Markdown in the folder that this build does not produce is a leftover too, e.g. the pack
+    // of a ward whose YAML was deleted.
+    if options.formats.markdown {
+        stale.extend(write::markdown_files(&options.out));
+    }
+    for old in stale {
+        if !produced.contains(&old) {
             problems.push(format!("stale:     {} (no longer produced)", old.display()));
         }
     }
     problems.sort();
+    problems.dedup();
     Ok((project, problems))
 }
 

@@ -164,6 +164,32 @@ fn remove_leftover_temporaries(out: &Path) {
     }
 }
 
+/// Every `.md` file below `out` (outside the viewer's `html/`), relative to `out`.
+pub fn markdown_files(out: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![out.to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() && path != out.join("html") {
+                folders.push(path);
+            } else if kind.is_file() && path.extension().is_some_and(|e| e == "md") {
+                if let Ok(rel) = path.strip_prefix(out) {
+                    found.push(rel.to_path_buf());
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 /// Files recorded by the last build, ignoring any entry that could point outside the folder.
 pub fn read_manifest(out: &Path) -> BTreeSet<PathBuf> {
     read_manifest_hashes(out).into_keys().collect()

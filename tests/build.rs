@@ -293,6 +293,16 @@ fn check_mode_finds_stale_output() {
         "edited by hand\n",
         "--check writes nothing"
     );
+    // A fresh clone has no manifest: a leftover Markdown pack is still found.
+    std::fs::remove_file(trust.out().join(".downtime-manifest")).expect("remove manifest");
+    let clone = trust.run(&["build", "--format", "md", "--check"]);
+    assert!(
+        clone
+            .stderr
+            .contains("stale:     north/ward-b.md (no longer produced)"),
+        "{}",
+        clone.stderr
+    );
 }
 
 // Incremental builds reuse unchanged packs, rebuild changed ones, and end up byte-identical
