@@ -209,6 +209,17 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
     let mut stale: std::collections::BTreeSet<PathBuf> = write::read_manifest(&options.out)
         .into_iter()
         .filter(|old| options.out.join(old).is_file())
+        // Only the formats being checked: `--check --format md` says nothing about PDFs.
+        .filter(|old| {
+            let f = options.formats;
+            if old.starts_with("html") {
+                f.html
+            } else if old.extension().is_some_and(|e| e == "pdf") {
+                f.pdf
+            } else {
+                f.markdown
+            }
+        })
         .collect();
     // The manifest is not committed (it is per machine), so a fresh clone has none: any
     // Markdown in the folder that this build does not produce is a leftover too, e.g. the pack
