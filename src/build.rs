@@ -205,6 +205,20 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
     let produced: Vec<PathBuf> = kinds
         .iter()
         .flat_map(|&kind| job.output_paths(&pack::build(job.model, kind)))
+        .chain(
+            // The viewer's start page and its search cache are written after the packs.
+            options
+                .formats
+                .html
+                .then(|| {
+                    [
+                        PathBuf::from("html/index.html"),
+                        PathBuf::from(SEARCH_CACHE),
+                    ]
+                })
+                .into_iter()
+                .flatten(),
+        )
         .collect();
     let mut stale: std::collections::BTreeSet<PathBuf> = write::read_manifest(&options.out)
         .into_iter()
