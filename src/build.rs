@@ -453,7 +453,8 @@ impl<'a> Job<'a> {
         h.update(tool_fingerprint());
         h.update(self.renderer.fingerprint());
         h.update(pack.template);
-        h.update(pack.context.clone().into_json().to_string());
+        // Stream the pack's data into the hash: no copy of it is made.
+        serde_json::to_writer(HashWriter(&mut h), &pack.context).expect("pack data serializes");
         h.update(format!(
             "{:?}|{}|{}",
             pack.furniture, self.timestamp, pack.body
@@ -561,6 +562,20 @@ fn tool_fingerprint() -> &'static str {
             Err(_) => env!("CARGO_PKG_VERSION").to_string(),
         }
     })
+}
+
+/// Lets serde_json write straight into a hasher.
+struct HashWriter<'a>(&'a mut Sha256);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Each viewer page's search sections, kept between builds so reused packs need no rendering.

@@ -102,7 +102,8 @@ pub struct Pack {
     /// Path of the Markdown file, relative to the output folder (the PDF goes beside it).
     pub path: PathBuf,
     pub template: &'static str,
-    pub context: tera::Context,
+    /// What the template is rendered with, as JSON (hashed for incremental builds).
+    pub context: serde_json::Value,
     pub furniture: Furniture,
     /// Body text size of the printed version.
     pub body: f32,
@@ -117,7 +118,7 @@ impl Pack {
         kind: PackKind,
         path: PathBuf,
         template: &'static str,
-        context: tera::Context,
+        context: serde_json::Value,
         furniture: Furniture,
     ) -> Pack {
         Pack {

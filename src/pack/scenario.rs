@@ -222,7 +222,7 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
             .join(&scenario.id)
             .join(format!("{}.md", ward.id)),
         "scenario-ward.md",
-        tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
+        serde_json::to_value(&context).expect("pack views serialize to JSON objects"),
         furniture,
     )
 }
@@ -365,7 +365,7 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
             .join(&scenario.id)
             .join("index.md"),
         "scenario-site.md",
-        tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
+        serde_json::to_value(&context).expect("pack views serialize to JSON objects"),
         furniture,
     )
 }

@@ -225,7 +225,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         PackKind::Ward(w),
         PathBuf::from(&site.id).join(format!("{}.md", ward.id)),
         "ward.md",
-        tera::Context::from_serialize(&context).expect("pack views serialize to JSON objects"),
+        serde_json::to_value(&context).expect("pack views serialize to JSON objects"),
         furniture,
     );
     pack.appendix = super::card::ward_forms(model, w)

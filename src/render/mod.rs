@@ -91,7 +91,14 @@ impl Renderer {
 
     /// Render one pack to Markdown.
     pub fn render(&self, pack: &Pack) -> Result<String, Box<Diagnostic>> {
-        self.tera.render(pack.template, &pack.context).map_err(|e| {
+        let context = tera::Context::from_value(pack.context.clone()).map_err(|e| {
+            Box::new(Diagnostic::error(
+                "template",
+                Path::new(pack.template),
+                error_chain(&e),
+            ))
+        })?;
+        self.tera.render(pack.template, &context).map_err(|e| {
             Box::new(
                 Diagnostic::error("template", Path::new(pack.template), error_chain(&e)).with_hint(
                     "a template uses a value the pack does not provide, or a filter wrongly",
