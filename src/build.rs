@@ -177,14 +177,15 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
     let renderer = Renderer::new(options.templates.as_deref()).map_err(Error::Invalid)?;
     let job = Job::new(&project.model, &renderer, options);
     let kinds = pack::plan(&project.model, &options.selection);
-    let results: Vec<Result<Vec<String>, Error>> = thread_pool(options.jobs)?.install(|| {
+    // One pass: each pack is built once, compared, and says which files it produces.
+    let results: Vec<Result<Checked, Error>> = thread_pool(options.jobs)?.install(|| {
         kinds
             .par_iter()
             .map(|&kind| {
                 let pack = pack::build(job.model, kind);
                 let hash = job.input_hash(&pack);
                 let built = job.render(&pack, hash)?;
-                Ok(built
+                let problems = built
                     .files
                     .iter()
                     .filter_map(
@@ -194,32 +195,32 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
                             Err(_) => Some(format!("missing:   {}", path.display())),
                         },
                     )
-                    .collect())
+                    .collect();
+                Ok((job.output_paths(&pack), problems))
             })
             .collect()
     });
     let mut problems = Vec::new();
+    let mut produced = std::collections::BTreeSet::new();
     for r in results {
-        problems.extend(r?);
+        let (paths, found) = r?;
+        produced.extend(paths);
+        problems.extend(found);
     }
-    let produced: Vec<PathBuf> = kinds
-        .iter()
-        .flat_map(|&kind| job.output_paths(&pack::build(job.model, kind)))
-        .chain(
-            // The viewer's start page and its search cache are written after the packs.
-            options
-                .formats
-                .html
-                .then(|| {
-                    [
-                        PathBuf::from("html/index.html"),
-                        PathBuf::from(SEARCH_CACHE),
-                    ]
-                })
-                .into_iter()
-                .flatten(),
-        )
-        .collect();
+    produced.extend(
+        // The viewer's start page and its search cache are written after the packs.
+        options
+            .formats
+            .html
+            .then(|| {
+                [
+                    PathBuf::from("html/index.html"),
+                    PathBuf::from(SEARCH_CACHE),
+                ]
+            })
+            .into_iter()
+            .flatten(),
+    );
     let mut stale: std::collections::BTreeSet<PathBuf> = write::read_manifest(&options.out)
         .into_iter()
         .filter(|old| options.out.join(old).is_file())
@@ -250,6 +251,9 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
     problems.dedup();
     Ok((project, problems))
 }
+
+/// What `--check` found for one pack: the files it produces, and those that differ on disk.
+type Checked = (Vec<PathBuf>, Vec<String>);
 
 enum Outcome {
     Reused(Vec<PathBuf>, String, Vec<html::SearchEntry>),

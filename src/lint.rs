@@ -72,12 +72,14 @@ pub fn lint(model: &Model, today: NaiveDate) -> Vec<Diagnostic> {
     let levels = Levels::for_trust(&model.trust.lints);
     let mut diags = unknown_rules(model);
     let soon = today + chrono::Days::new(30);
-    let in_packs: Vec<bool> = (0..model.procedures.len())
-        .map(|p| {
-            model.site_procedures().contains(&p)
-                || (0..model.wards.len()).any(|w| model.ward_procedures(w).contains(&p))
-        })
-        .collect();
+    // Which procedures some pack prints: one pass over the wards, not one per procedure.
+    let mut in_packs = vec![false; model.procedures.len()];
+    for p in (0..model.wards.len())
+        .flat_map(|w| model.ward_procedures(w))
+        .chain(model.site_procedures())
+    {
+        in_packs[p] = true;
+    }
 
     let documents = model
         .procedures
@@ -211,14 +213,8 @@ pub fn lint(model: &Model, today: NaiveDate) -> Vec<Diagnostic> {
     }
 
     for (w, ward) in model.wards.iter().enumerate() {
-        let procedures = model.ward_procedures(w);
         for (i, &role) in ward.roles.iter().enumerate() {
-            let has_steps = procedures.iter().any(|&p| {
-                crate::model::Phase::ALL
-                    .iter()
-                    .any(|&ph| model.procedures[p].steps(ph).iter().any(|s| s.role == role))
-            });
-            if !has_steps {
+            if !model.role_has_steps(w, role) {
                 levels.push(
                     &mut diags,
                     Diagnostic::error(

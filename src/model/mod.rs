@@ -320,6 +320,16 @@ impl Model {
         out
     }
 
+    /// Whether `role` has any step in the procedures ward `w` follows: decides whether the
+    /// role gets an action card, and whether `check` calls the role idle.
+    pub fn role_has_steps(&self, w: WardIx, role: RoleIx) -> bool {
+        self.ward_procedures(w).iter().any(|&p| {
+            Phase::ALL
+                .iter()
+                .any(|&ph| self.procedures[p].steps(ph).iter().any(|s| s.role == role))
+        })
+    }
+
     /// Site-scope procedures (site command, switchboard...), in id order.
     pub fn site_procedures(&self) -> Vec<ProcedureIx> {
         self.procedures

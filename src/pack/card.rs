@@ -10,7 +10,6 @@ use std::path::PathBuf;
 #[derive(Serialize)]
 pub struct CardView {
     pub role: String,
-    pub role_id: String,
     pub phases: Vec<PhaseView>,
 }
 
@@ -46,7 +45,6 @@ pub fn card(lens: &Lens, w: WardIx, role: RoleIx) -> Option<CardView> {
         .collect();
     (!phases.is_empty()).then(|| CardView {
         role: model.roles[role].name.clone(),
-        role_id: model.roles[role].id.clone(),
         phases,
     })
 }
@@ -86,7 +84,6 @@ pub fn card_pack(model: &Model, w: WardIx, role: RoleIx) -> Pack {
     };
     let card = card(&lens, w, role).unwrap_or(CardView {
         role: model.roles[role].name.clone(),
-        role_id: model.roles[role].id.clone(),
         phases: Vec::new(),
     });
     let procedures = model.ward_procedures(w);

@@ -162,14 +162,8 @@ pub fn plan(model: &Model, selection: &Selection) -> Vec<PackKind> {
         for &w in &site.wards {
             if whole_site || selection.wards.contains(&model.wards[w].id) {
                 kinds.push(PackKind::Ward(w));
-                let lens = view::Lens {
-                    model,
-                    ward: Some(w),
-                    site: s,
-                    radius: None,
-                };
                 for &role in &model.wards[w].roles {
-                    if card::card(&lens, w, role).is_some() {
+                    if model.role_has_steps(w, role) {
                         kinds.push(PackKind::Card(w, role));
                     }
                 }

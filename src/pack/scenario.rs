@@ -29,7 +29,6 @@ struct LostSystem {
     /// Why it is down: the chain of dependencies from it to the failure.
     chain: String,
     fallbacks: Vec<ProcedureView>,
-    fallback_titles: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -116,10 +115,6 @@ fn lost_system(lens: &Lens, c: ComponentIx) -> LostSystem {
         tier: info.map(|i| i.tier).unwrap_or(0),
         max_downtime: info.map(|i| i.mtd_text.clone()).unwrap_or_default(),
         chain: model.chain(radius, c),
-        fallback_titles: fallbacks
-            .iter()
-            .map(|&p| model.procedures[p].title.clone())
-            .collect(),
         fallbacks: fallbacks
             .iter()
             .map(|&p| view::procedure(lens, p))

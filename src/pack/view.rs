@@ -73,8 +73,6 @@ pub struct ContactView {
     pub role: String,
     pub routes: Vec<RouteView>,
     pub notes: String,
-    /// At least one route works with the phone system down.
-    pub reachable_without_phones: bool,
     /// In a scenario pack: at least one route still works in this outage.
     pub reachable: bool,
 }
@@ -112,7 +110,6 @@ pub fn contact(lens: &Lens, ix: ContactIx) -> ContactView {
             .role
             .map(|r| model.roles[r].name.clone())
             .unwrap_or_default(),
-        reachable_without_phones: routes.iter().any(|r| r.without_phones),
         reachable: routes.iter().any(|r| !r.down),
         routes,
         notes: c.notes.clone(),

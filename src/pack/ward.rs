@@ -47,7 +47,6 @@ struct SystemSection {
     ward_notes: String,
     signs: Vec<String>,
     fallbacks: Vec<ProcedureView>,
-    fallback_titles: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -133,10 +132,6 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
                 impact: info.impact.clone(),
                 ward_notes: u.notes.clone(),
                 signs: info.signs_of_failure.clone(),
-                fallback_titles: fallbacks
-                    .iter()
-                    .map(|&p| model.procedures[p].title.clone())
-                    .collect(),
                 fallbacks: fallbacks
                     .iter()
                     .map(|&p| view::procedure(&lens, p))
@@ -151,17 +146,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         .map(|&p| view::procedure(&lens, p))
         .collect();
 
-    let mut form_ixs: Vec<usize> = procedures
-        .iter()
-        .flat_map(|&p| {
-            Phase::ALL
-                .iter()
-                .flat_map(move |&ph| model.procedures[p].steps(ph))
-        })
-        .flat_map(|s| s.forms.iter().copied())
-        .collect();
-    form_ixs.sort_by(|&a, &b| model.forms[a].id.cmp(&model.forms[b].id));
-    form_ixs.dedup();
+    let form_ixs = super::card::ward_forms(model, w);
 
     let mut cascade = view::cascade(&lens, &site.cascade);
     cascade.extend(view::cascade(&lens, &model.trust.cascade));

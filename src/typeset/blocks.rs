@@ -80,22 +80,6 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Vec<Block> {
     let mut link_urls: Vec<(String, usize)> = Vec::new();
     let mut code_block: Option<String> = None;
 
-    let push_block = |stack: &mut Vec<Frame>, block: Block| match stack.last_mut() {
-        Some(Frame::Root(blocks)) | Some(Frame::Quote(blocks)) => blocks.push(block),
-        Some(Frame::Item(item)) => item.blocks.push(block),
-        // Blocks cannot sit directly in a list or table; wrap them in an item.
-        Some(Frame::List { items, .. }) => items.push(Item {
-            task: None,
-            blocks: vec![block],
-        }),
-        Some(Frame::Table { rows, .. }) => {
-            if let Block::Paragraph(spans) = block {
-                rows.push(vec![spans]);
-            }
-        }
-        None => {}
-    };
-
     for event in markdown::parser(text) {
         if let Some(code) = code_block.as_mut() {
             match event {
@@ -113,20 +97,6 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Vec<Block> {
         }
         match event {
             Event::Start(tag) => match tag {
-                // A block starting inside a tight list item ends the item's loose text.
-                Tag::Paragraph
-                | Tag::Heading { .. }
-                | Tag::List(_)
-                | Tag::Item
-                | Tag::BlockQuote(_)
-                | Tag::Table(_)
-                | Tag::CodeBlock(_)
-                | Tag::HtmlBlock
-                    if matches!(inline, Some((InlineKind::Loose, _))) =>
-                {
-                    flush_loose_inline(&mut inline, &mut stack);
-                    start_tag(tag, &mut inline, &mut stack, &mut skipped, &mut code_block);
-                }
                 tag @ (Tag::Paragraph
                 | Tag::Heading { .. }
                 | Tag::List(_)
@@ -135,6 +105,8 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Vec<Block> {
                 | Tag::Table(_)
                 | Tag::CodeBlock(_)
                 | Tag::HtmlBlock) => {
+                    // A block starting inside a tight list item ends the item's loose text.
+                    flush_loose_inline(&mut inline, &mut stack);
                     start_tag(tag, &mut inline, &mut stack, &mut skipped, &mut code_block)
                 }
                 Tag::TableCell => inline = Some((InlineKind::Cell, Vec::new())),
@@ -231,7 +203,7 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Vec<Block> {
                     flush_loose_inline(&mut inline, &mut stack);
                     if stack.len() > 1 {
                         let frame = stack.pop().expect("stack has more than the root");
-                        close_frame(frame, &mut stack, push_block);
+                        close_frame(frame, &mut stack);
                     }
                 }
                 _ => {}
@@ -303,7 +275,7 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Vec<Block> {
     flush_loose_inline(&mut inline, &mut stack);
     while stack.len() > 1 {
         let frame = stack.pop().expect("stack has more than the root");
-        close_frame(frame, &mut stack, push_block);
+        close_frame(frame, &mut stack);
     }
     match stack.pop() {
         Some(Frame::Root(blocks)) => blocks,
@@ -392,24 +364,35 @@ fn add_text(inline: &mut Option<(InlineKind, Vec<Span>)>, text: &str, bold: bool
     }
 }
 
-fn flush_loose_inline(inline: &mut Option<(InlineKind, Vec<Span>)>, stack: &mut [Frame]) {
-    if let Some((InlineKind::Loose, spans)) = inline {
-        let spans = std::mem::take(spans);
-        *inline = None;
-        let block = Block::Paragraph(spans);
-        match stack.last_mut() {
-            Some(Frame::Root(blocks)) | Some(Frame::Quote(blocks)) => blocks.push(block),
-            Some(Frame::Item(item)) => item.blocks.push(block),
-            Some(Frame::List { items, .. }) => items.push(Item {
-                task: None,
-                blocks: vec![block],
-            }),
-            _ => {}
+/// Add a finished block to the innermost open container.
+fn push_block(stack: &mut [Frame], block: Block) {
+    match stack.last_mut() {
+        Some(Frame::Root(blocks)) | Some(Frame::Quote(blocks)) => blocks.push(block),
+        Some(Frame::Item(item)) => item.blocks.push(block),
+        // Blocks cannot sit directly in a list or table; wrap them in an item (or a row).
+        Some(Frame::List { items, .. }) => items.push(Item {
+            task: None,
+            blocks: vec![block],
+        }),
+        Some(Frame::Table { rows, .. }) => {
+            if let Block::Paragraph(spans) = block {
+                rows.push(vec![spans]);
+            }
         }
+        None => {}
     }
 }
 
-fn close_frame(frame: Frame, stack: &mut Vec<Frame>, push_block: impl Fn(&mut Vec<Frame>, Block)) {
+/// Text that arrived outside a paragraph (a tight list item) becomes a paragraph block.
+fn flush_loose_inline(inline: &mut Option<(InlineKind, Vec<Span>)>, stack: &mut [Frame]) {
+    if let Some((InlineKind::Loose, spans)) = inline {
+        let block = Block::Paragraph(std::mem::take(spans));
+        *inline = None;
+        push_block(stack, block);
+    }
+}
+
+fn close_frame(frame: Frame, stack: &mut [Frame]) {
     match frame {
         Frame::Quote(blocks) => push_block(stack, Block::Quote(blocks)),
         Frame::List { start, items } => push_block(stack, Block::List { start, items }),

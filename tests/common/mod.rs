@@ -179,8 +179,3 @@ pub fn pdf_text(pdf: &Path) -> String {
         .expect("pdftotext is needed (apt-get install poppler-utils; .ci/run does)");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
-
-/// Which tools from poppler-utils and qpdf are here; `.ci/run` installs them.
-pub fn have(tool: &str) -> bool {
-    Command::new(tool).arg("-v").output().is_ok()
-}
