@@ -98,11 +98,7 @@ fn rule(l: &mut Layout, x1: f32, x2: f32, y: f32) {
 }
 
 fn header(l: &mut Layout, form: &FormSpec, x: f32, width: f32) {
-    let bold: Vec<_> = [plain(&form.title)]
-        .into_iter()
-        .map(|s| super::blocks::Span { bold: true, ..s })
-        .collect();
-    let lines = break_lines(&bold, width, 18.0, &mut l.missing);
+    let lines = break_lines(&[bold(&form.title)], width, 18.0, &mut l.missing);
     l.lines(&lines, x, 18.0, 24.0);
     let facts = format!("{} · {} · {}", form.trust, form.site, form.ward);
     let spans = [super::blocks::Span {
@@ -177,12 +173,14 @@ fn patient(l: &mut Layout, x: f32, width: f32) {
 }
 
 fn field(l: &mut Layout, label: &str, kind: FieldKind, count: u32, x: f32, width: f32) {
-    let label_lines = break_lines(
-        &[plain(label)],
-        LABEL_WIDTH - 6.0,
-        BODY_SIZE,
-        &mut l.missing,
-    );
+    // A multi-line field's label sits above its lines and may use the full width; the others
+    // sit in the label column, left of the line or boxes.
+    let label_width = if kind == FieldKind::Lines {
+        width
+    } else {
+        LABEL_WIDTH - 6.0
+    };
+    let label_lines = break_lines(&[bold(label)], label_width, BODY_SIZE, &mut l.missing);
     match kind {
         FieldKind::Line => {
             let rows = label_lines.len().max(1) as f32;
@@ -251,7 +249,7 @@ fn field(l: &mut Layout, label: &str, kind: FieldKind, count: u32, x: f32, width
         FieldKind::Signature => {
             for part in [label, "Print name", "Designation"] {
                 let lines =
-                    break_lines(&[plain(part)], LABEL_WIDTH - 6.0, BODY_SIZE, &mut l.missing);
+                    break_lines(&[bold(part)], LABEL_WIDTH - 6.0, BODY_SIZE, &mut l.missing);
                 l.ensure(PITCH);
                 let top = l.y;
                 draw_label(l, &lines, x, top);
@@ -262,48 +260,33 @@ fn field(l: &mut Layout, label: &str, kind: FieldKind, count: u32, x: f32, width
     }
 }
 
+/// A label span, in bold: broken into lines in the face it is drawn in.
+fn bold(text: &str) -> super::blocks::Span {
+    super::blocks::Span {
+        text: text.to_string(),
+        bold: true,
+        italic: false,
+        code: false,
+    }
+}
+
 fn draw_label(l: &mut Layout, lines: &[super::lines::Line], x: f32, top: f32) {
     let saved = l.y;
     l.y = top + (PITCH - l.line) - 2.0;
     for line in lines {
-        let bold = super::lines::Line {
-            runs: line
-                .runs
-                .iter()
-                .map(|r| super::lines::Run {
-                    face: Face::Bold,
-                    ..r.clone()
-                })
-                .collect(),
-            width: line.width,
-        };
         let line_height = l.line;
-        l.line(&bold, x, BODY_SIZE, line_height);
+        l.line(line, x, BODY_SIZE, line_height);
         l.y += l.line;
     }
     l.y = saved;
 }
 
 fn ticks(l: &mut Layout, label: &str, options: &[String], x: f32, width: f32) {
-    let label_lines = break_lines(&[plain(label)], width, BODY_SIZE, &mut l.missing);
+    let label_lines = break_lines(&[bold(label)], width, BODY_SIZE, &mut l.missing);
     l.ensure(l.line * label_lines.len() as f32 + PITCH);
     let top = l.y;
-    for (i, line) in label_lines.iter().enumerate() {
-        let bold = super::lines::Line {
-            runs: line
-                .runs
-                .iter()
-                .map(|r| super::lines::Run {
-                    face: Face::Bold,
-                    ..r.clone()
-                })
-                .collect(),
-            width: line.width,
-        };
-        l.y = top + l.line * i as f32;
-        let lh = l.line;
-        l.line(&bold, x, BODY_SIZE, lh);
-    }
+    let line_height = l.line;
+    l.lines(&label_lines, x, BODY_SIZE, line_height);
     l.y = top + l.line * label_lines.len() as f32 + 2.0;
     let mut bx = x;
     for option in options {
@@ -344,18 +327,17 @@ fn table(l: &mut Layout, columns: &[String], rows: u32, x: f32, width: f32) {
     if columns.is_empty() {
         return;
     }
-    // Width by heading length, at least enough for a short handwritten entry.
-    let wants: Vec<f32> = columns
-        .iter()
-        .map(|c| {
-            Face::Bold
-                .metrics()
-                .width(c, BODY_SIZE)
-                .clamp(14.0 * MM, 60.0 * MM)
-        })
-        .collect();
-    let total: f32 = wants.iter().sum();
-    let widths: Vec<f32> = wants.iter().map(|w| w * width / total).collect();
+    // Headings are never broken mid-word; beyond that, room in proportion to the heading, and
+    // at least enough for a short handwritten entry.
+    let (mut min, mut max) = (Vec::new(), Vec::new());
+    // Wide tables give up some writing room before any heading is broken mid-word.
+    let floor = (14.0 * MM).min(0.7 * width / columns.len() as f32);
+    for c in columns {
+        let (longest, whole) = super::table::measure(&[bold(c)], BODY_SIZE);
+        min.push((longest + 8.0).max(floor));
+        max.push((whole + 8.0).clamp(14.0 * MM, 60.0 * MM));
+    }
+    let widths = super::table::share_width(min, max, width);
     let heads: Vec<Vec<super::lines::Line>> = columns
         .iter()
         .zip(&widths)

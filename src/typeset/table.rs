@@ -173,6 +173,15 @@ fn column_widths(header: &[Cell], rows: &[Vec<Cell>], width: f32, size: f32) -> 
             max[c] = max[c].max(whole + 2.0 * PAD_X);
         }
     }
+    share_width(min, max, width)
+}
+
+/// Share `width` between columns that each want between `min` (their longest word) and `max`
+/// (everything on one line) points: natural widths when they fit, else in proportion to what
+/// each wants beyond its minimum, the way browsers size auto tables. Used by pack tables and
+/// by the ruled tables of blank forms.
+pub(super) fn share_width(mut min: Vec<f32>, mut max: Vec<f32>, width: f32) -> Vec<f32> {
+    let columns = min.len();
     // No single column may claim more than its share when others need room too.
     let cap = (width - MIN_COLUMN * (columns as f32 - 1.0)).max(MIN_COLUMN);
     for c in 0..columns {
@@ -202,7 +211,7 @@ fn column_widths(header: &[Cell], rows: &[Vec<Cell>], width: f32, size: f32) -> 
 }
 
 /// (widest unbreakable piece, whole text on one line) of a cell, in points.
-fn measure(cell: &[Span], size: f32) -> (f32, f32) {
+pub(super) fn measure(cell: &[Span], size: f32) -> (f32, f32) {
     let space = super::fonts::Face::Regular.metrics().char_width(' ', size);
     let (mut longest, mut whole): (f32, f32) = (0.0, 0.0);
     for span in cell {
