@@ -48,6 +48,18 @@ pub struct Summary {
     pub warnings: Vec<String>,
 }
 
+/// Told how far a build has got, for a progress bar. Called from the worker threads, so it
+/// must be cheap; the library itself never prints.
+pub trait Progress: Sync {
+    /// The build will go through this many packs (reused ones included).
+    fn start(&self, _packs: usize) {}
+    /// One more pack is done, built or reused.
+    fn pack_done(&self) {}
+}
+
+/// No progress reporting.
+impl Progress for () {}
+
 /// The creation date written into PDFs: SOURCE_DATE_EPOCH when set (reproducible-builds.org),
 /// else `fallback` (the pack's issue date). Never the clock.
 pub fn pdf_timestamp(fallback: i64) -> i64 {
@@ -58,7 +70,7 @@ pub fn pdf_timestamp(fallback: i64) -> i64 {
 }
 
 /// Run the whole pipeline. Nothing in `out` changes unless every pack was built.
-pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
+pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project, Summary), Error> {
     let project = Project::load(&options.procedures)?;
     let unmatched = pack::unmatched(&project.model, &options.selection);
     if !unmatched.is_empty() {
@@ -70,6 +82,7 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
     let search_cache = read_search_cache(&options.out);
     let job = Job::new(&project.model, &renderer, options);
     let kinds = pack::plan(&project.model, &options.selection);
+    progress.start(kinds.len());
 
     // Packs are independent: build them across cores. Each one writes its files to temporary
     // names as soon as it is done, so memory does not grow with the size of the trust.
@@ -98,6 +111,7 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
                         Some(sections) => sections.clone(),
                         None => job.search_sections(&pack)?,
                     };
+                    progress.pack_done();
                     return Ok(Outcome::Reused(paths, hash, sections));
                 }
                 let built = job.render(&pack, hash)?;
@@ -106,6 +120,7 @@ pub fn build(options: &BuildOptions) -> Result<(Project, Summary), Error> {
                     .iter()
                     .map(|(path, bytes)| staging.stage(path, bytes))
                     .collect::<Result<Vec<Staged>, Error>>()?;
+                progress.pack_done();
                 Ok(Outcome::Built {
                     staged,
                     pages: built.pages,

@@ -3,9 +3,10 @@
 use downtime::build::{self, BuildOptions, Formats};
 use downtime::error::Error;
 use downtime::pack::Selection;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Build the downtime packs: one per ward, one per hospital, scenario packs, and an index.
 ///
@@ -96,7 +97,10 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let (project, summary) = build::build(&options)?;
+    let bar = ProgressBar::new(!args.quiet && std::io::stderr().is_terminal());
+    let built = build::build(&options, &bar);
+    bar.finish();
+    let (project, summary) = built?;
     if !args.quiet {
         super::print_diagnostics(&project.warnings);
         for warning in &summary.warnings {
@@ -113,4 +117,51 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A progress bar on stderr that shows itself only once a build has run for a second: quick
+/// builds stay one line, and pipes and `--quiet` get nothing.
+struct ProgressBar {
+    bar: indicatif::ProgressBar,
+    wanted: bool,
+    started: Instant,
+}
+
+/// Builds shorter than this finish before a bar would be worth drawing.
+const SHOW_AFTER: Duration = Duration::from_secs(1);
+
+impl ProgressBar {
+    fn new(wanted: bool) -> Self {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} building packs [{bar:40}] {pos}/{len} ({eta} left)",
+            )
+            .expect("the progress template is valid")
+            .progress_chars("=> "),
+        );
+        ProgressBar {
+            bar,
+            wanted,
+            started: Instant::now(),
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl build::Progress for ProgressBar {
+    fn start(&self, packs: usize) {
+        self.bar.set_length(packs as u64);
+    }
+
+    fn pack_done(&self) {
+        self.bar.inc(1);
+        if self.wanted && self.bar.is_hidden() && self.started.elapsed() >= SHOW_AFTER {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
 }
