@@ -105,7 +105,7 @@ pub fn card_pack(model: &Model, w: WardIx, role: RoleIx) -> Pack {
         PackKind::Card(w, role),
         ward_folder(model, w).join(format!("card-{}.md", model.roles[role].id)),
         "card.md",
-        serde_json::to_value(&context).expect("pack views serialize to JSON objects"),
+        context,
         furniture,
     );
     pack.body = crate::typeset::layout::LARGE_SIZE;
@@ -169,7 +169,7 @@ pub fn form_pack(model: &Model, w: WardIx, f: FormIx) -> Pack {
         PackKind::Form(w, f),
         ward_folder(model, w).join(format!("form-{}.md", model.forms[f].id)),
         "form",
-        serde_json::to_value(&spec).expect("form specs serialize to JSON objects"),
+        spec.clone(),
         form_furniture(model, w, f),
     );
     pack.form = Some(spec);

@@ -193,7 +193,7 @@ pub fn coverage_pack(model: &Model) -> Pack {
         PackKind::Coverage,
         PathBuf::from("coverage.md"),
         "coverage.md",
-        serde_json::to_value(&context).expect("pack views serialize to JSON objects"),
+        context,
         furniture,
     )
 }

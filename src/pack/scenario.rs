@@ -217,7 +217,7 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
             .join(&scenario.id)
             .join(format!("{}.md", ward.id)),
         "scenario-ward.md",
-        serde_json::to_value(&context).expect("pack views serialize to JSON objects"),
+        context,
         furniture,
     )
 }
@@ -360,7 +360,7 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
             .join(&scenario.id)
             .join("index.md"),
         "scenario-site.md",
-        serde_json::to_value(&context).expect("pack views serialize to JSON objects"),
+        context,
         furniture,
     )
 }

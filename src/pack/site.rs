@@ -226,7 +226,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
         PackKind::Site(s),
         PathBuf::from(&site.id).join("index.md"),
         "site.md",
-        serde_json::to_value(&context).expect("pack views serialize to JSON objects"),
+        context,
         furniture,
     )
 }
@@ -321,7 +321,7 @@ pub fn index_pack(model: &Model) -> Pack {
         PackKind::Index,
         PathBuf::from("README.md"),
         "index.md",
-        serde_json::to_value(&context).expect("pack views serialize to JSON objects"),
+        context,
         furniture,
     )
 }

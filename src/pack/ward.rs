@@ -210,7 +210,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         PackKind::Ward(w),
         PathBuf::from(&site.id).join(format!("{}.md", ward.id)),
         "ward.md",
-        serde_json::to_value(&context).expect("pack views serialize to JSON objects"),
+        context,
         furniture,
     );
     pack.appendix = super::card::ward_forms(model, w)

@@ -91,7 +91,7 @@ impl Renderer {
 
     /// Render one pack to Markdown.
     pub fn render(&self, pack: &Pack) -> Result<String, Box<Diagnostic>> {
-        let context = tera::Context::from_value(pack.context.clone()).map_err(|e| {
+        let context = pack.context.to_context().map_err(|e| {
             Box::new(Diagnostic::error(
                 "template",
                 Path::new(pack.template),
