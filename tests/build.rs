@@ -314,7 +314,9 @@ fn incremental_builds_match_full_builds() {
     assert!(first.stderr.contains("(0 reused"), "{}", first.stderr);
     let again = trust.run(&["build"]);
     assert!(
-        again.stderr.contains("built 10 packs (10 reused, unchanged): 0 files"),
+        again
+            .stderr
+            .contains("built 10 packs (10 reused, unchanged): 0 files"),
         "nothing changed, so nothing is written, not even the viewer's start page: {}",
         again.stderr
     );

@@ -80,6 +80,7 @@ impl Metrics {
         let advances = (0u32..=0xFFFF)
             .map(|cp| {
                 char::from_u32(cp)
+                    .filter(|&ch| in_repertoire(ch))
                     .and_then(|ch| parsed.glyph_index(ch))
                     .and_then(|glyph| parsed.glyph_hor_advance(glyph))
                     .map(|adv| adv.min(MISSING - 1))
@@ -111,6 +112,24 @@ impl Metrics {
     pub fn width(&self, text: &str, size: f32) -> f32 {
         text.chars().map(|ch| self.char_width(ch, size)).sum()
     }
+}
+
+/// The characters we print: Latin (with Welsh, Vietnamese and the rest of Latin Extended),
+/// Greek, Cyrillic, punctuation, currency, arrows, maths, box drawing and the symbols forms
+/// use (✓ ☐ ⚠ ☎). The fonts are cut down to these once per process (see `pdf.rs`), which makes
+/// each PDF's own font subsetting several times cheaper; anything else prints as a visible
+/// `[U+XXXX]` code with a warning, like a character DejaVu lacks.
+pub fn in_repertoire(ch: char) -> bool {
+    matches!(ch,
+        '\u{0020}'..='\u{007E}'
+        | '\u{00A0}'..='\u{052F}' // Latin-1 to Latin Extended-B, IPA, modifiers, combining marks, Greek, Cyrillic
+        | '\u{1E00}'..='\u{1FFF}' // Latin Extended Additional (Welsh ẁ ỳ, Vietnamese), Greek Extended
+        | '\u{2000}'..='\u{23FF}' // punctuation, super/subscripts, currency, letterlike, number forms, arrows, maths, technical
+        | '\u{2460}'..='\u{27FF}' // enclosed numbers, box drawing, blocks, shapes, symbols, dingbats, arrows
+        | '\u{2B00}'..='\u{2BFF}' // more arrows and shapes
+        | '\u{FB00}'..='\u{FB06}' // Latin ligatures
+        | '\u{FFFD}'
+    )
 }
 
 /// Replace characters a face cannot draw with a visible code, e.g. `[U+1F600]`, and
@@ -166,6 +185,21 @@ mod tests {
         let out = substitute_missing("ok 😀 漢 ש\n", Face::Regular, &mut missing);
         assert_eq!(out, "ok [U+1F600] [U+6F22] [U+05E9]\n");
         assert_eq!(missing, vec!['😀', '漢', 'ש']);
+    }
+
+    // Protects the repertoire: Welsh and Polish names, Greek and Cyrillic print; scripts outside
+    // the cut-down fonts are reported even though DejaVu has them.
+    #[test]
+    fn repertoire_covers_european_names_only() {
+        let mut missing = Vec::new();
+        let text = "Ŵyn Ẁ Łódź Ελένη Ольга";
+        assert_eq!(substitute_missing(text, Face::Regular, &mut missing), text);
+        assert!(missing.is_empty());
+        assert_eq!(
+            substitute_missing("Ա", Face::Regular, &mut missing),
+            "[U+0531]"
+        );
+        assert_eq!(missing, vec!['Ա']);
     }
 
     // Protects measuring: wider text measures wider, and size scales linearly.
