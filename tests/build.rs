@@ -375,3 +375,35 @@ fn changed_forms_rebuild_the_packs_they_are_appended_to() {
         fewer.stderr
     );
 }
+
+// The progress bar: drawn on a terminal once a build has run for a second, cleared before the
+// summary; nothing but errors with --quiet. `script` (util-linux) gives the build a terminal.
+#[test]
+fn progress_bar_shows_on_a_terminal_after_a_second() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let in_terminal = |extra: &str| {
+        let command = format!(
+            "{} build --procedures {} --out {} --jobs 1 --format md,pdf {extra}",
+            common::binary(),
+            root.join("procedures").display(),
+            scratch.path().join("out").display(),
+        );
+        let output = std::process::Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .expect("script(1) from util-linux runs");
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    // One site, one thread: several seconds in a debug build.
+    let shown = in_terminal("--site riverside --force");
+    assert!(shown.contains("building packs ["), "{shown}");
+    assert!(shown.contains("/134"), "the bar counts every pack: {shown}");
+    assert!(
+        shown.contains("\r\u{1b}[2Kbuilt 134 packs"),
+        "cleared before the summary: {shown}"
+    );
+    let quiet = in_terminal("--ward ward-7 --force --quiet");
+    assert_eq!(quiet, "", "--quiet prints nothing on success");
+}

@@ -97,7 +97,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let bar = ProgressBar::new(!args.quiet && std::io::stderr().is_terminal());
+    let bar = BuildProgress::new(!args.quiet && std::io::stderr().is_terminal());
     let built = build::build(&options, &bar);
     bar.finish();
     let (project, summary) = built?;
@@ -121,7 +121,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
 
 /// A progress bar on stderr that shows itself only once a build has run for a second: quick
 /// builds stay one line, and pipes and `--quiet` get nothing.
-struct ProgressBar {
+struct BuildProgress {
     bar: indicatif::ProgressBar,
     wanted: bool,
     started: Instant,
@@ -130,7 +130,7 @@ struct ProgressBar {
 /// Builds shorter than this finish before a bar would be worth drawing.
 const SHOW_AFTER: Duration = Duration::from_secs(1);
 
-impl ProgressBar {
+impl BuildProgress {
     fn new(wanted: bool) -> Self {
         let bar = indicatif::ProgressBar::hidden();
         bar.set_style(
@@ -140,7 +140,7 @@ impl ProgressBar {
             .expect("the progress template is valid")
             .progress_chars("=> "),
         );
-        ProgressBar {
+        BuildProgress {
             bar,
             wanted,
             started: Instant::now(),
@@ -152,7 +152,7 @@ impl ProgressBar {
     }
 }
 
-impl build::Progress for ProgressBar {
+impl build::Progress for BuildProgress {
     fn start(&self, packs: usize) {
         self.bar.set_length(packs as u64);
     }
