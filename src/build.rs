@@ -173,44 +173,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
                 kept.push(p);
             }
         } else {
-            // Reused packs' sections come from the previous build's cache, or from
-            // rendering their Markdown again.
-            let cache = read_search_cache(&options.out);
-            let search: Vec<html::SearchEntry> = pool
-                .install(|| {
-                    kinds
-                        .par_iter()
-                        .zip(sections)
-                        .map(|(&kind, built)| match built {
-                            Some(built) => Ok(built),
-                            None => {
-                                let pack = pack::build(job.model, kind);
-                                match job
-                                    .wants_html(&pack)
-                                    .then(|| cache.get(&html::html_path(&pack.path)))
-                                    .flatten()
-                                {
-                                    Some(cached) => Ok(cached.clone()),
-                                    None => job.search_sections(&pack),
-                                }
-                            }
-                        })
-                        .collect::<Result<Vec<_>, Error>>()
-                })?
-                .into_iter()
-                .flatten()
-                .collect();
+            let search = pool.install(|| job.search_index(&kinds, sections))?;
             let start = job.start_page(&search)?;
             staged_all.push(staging.stage(Path::new(START_PAGE), start.as_bytes())?);
-            let mut by_page: BTreeMap<PathBuf, Vec<html::SearchEntry>> = BTreeMap::new();
-            for entry in search {
-                let page = entry.url.split('#').next().unwrap_or_default();
-                by_page
-                    .entry(Path::new("html").join(page))
-                    .or_default()
-                    .push(entry);
-            }
-            let json = serde_json::to_vec(&by_page).expect("search cache serializes");
+            let json = search_cache(search);
             staged_all.push(staging.stage(Path::new(SEARCH_CACHE), &json)?);
             for p in start_files {
                 hashes.insert(p, start_hash.clone());
@@ -423,6 +389,35 @@ impl<'a> Job<'a> {
         Ok(self.html_page(pack, &markdown).1)
     }
 
+    /// Every pack's search sections in plan order: those just built, and for reused packs
+    /// the previous build's cache, or their Markdown rendered again.
+    fn search_index(
+        &self,
+        kinds: &[PackKind],
+        built: Vec<Option<Vec<html::SearchEntry>>>,
+    ) -> Result<Vec<html::SearchEntry>, Error> {
+        let cache = read_search_cache(&self.options.out);
+        let sections = kinds
+            .par_iter()
+            .zip(built)
+            .map(|(&kind, built)| match built {
+                Some(built) => Ok(built),
+                None => {
+                    let pack = pack::build(self.model, kind);
+                    let cached = self
+                        .wants_html(&pack)
+                        .then(|| cache.get(&html::html_path(&pack.path)))
+                        .flatten();
+                    match cached {
+                        Some(cached) => Ok(cached.clone()),
+                        None => self.search_sections(&pack),
+                    }
+                }
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        Ok(sections.into_iter().flatten().collect())
+    }
+
     /// `html/index.html`: the index pack, a search box over every section of every pack, and
     /// the "what is down?" picker.
     fn start_page(&self, search: &[html::SearchEntry]) -> Result<String, Error> {
@@ -624,6 +619,20 @@ fn tool_fingerprint() -> &'static str {
 const SEARCH_CACHE: &str = "html/.search-cache.json";
 /// The viewer's start page.
 const START_PAGE: &str = "html/index.html";
+
+/// The search index by viewer page, kept so that the next build can reuse a pack's sections
+/// without rendering it.
+fn search_cache(search: Vec<html::SearchEntry>) -> Vec<u8> {
+    let mut by_page: BTreeMap<PathBuf, Vec<html::SearchEntry>> = BTreeMap::new();
+    for entry in search {
+        let page = entry.url.split('#').next().unwrap_or_default();
+        by_page
+            .entry(Path::new("html").join(page))
+            .or_default()
+            .push(entry);
+    }
+    serde_json::to_vec(&by_page).expect("search cache serializes")
+}
 
 fn read_search_cache(out: &Path) -> BTreeMap<PathBuf, Vec<html::SearchEntry>> {
     std::fs::read(out.join(SEARCH_CACHE))
