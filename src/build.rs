@@ -3,7 +3,7 @@
 use crate::error::Error;
 use crate::html;
 use crate::model::Model;
-use crate::pack::{self, Pack, PackKind, Selection};
+use crate::pack::{self, Data, Pack, PackKind, Selection};
 use crate::project::Project;
 use crate::render::Renderer;
 use crate::typeset;
@@ -507,12 +507,10 @@ impl<'a> Job<'a> {
         h.update(tool_fingerprint().as_bytes());
         h.update(self.renderer.fingerprint().as_bytes());
         h.update(pack.template.as_bytes());
-        // Stream the pack's data into the hash: no copy of it is made.
+        // Stream the pack's data, and what is printed around it, into the hash: no copy of it
+        // is made.
         pack.context.hash_into(&mut h);
-        h.update(format!("{:?}|{}|{}", pack.furniture, self.timestamp, pack.body).as_bytes());
-        for (spec, furniture) in &pack.appendix {
-            h.update(format!("{spec:?}|{furniture:?}").as_bytes());
-        }
+        (&pack.furniture, self.timestamp, pack.body, &pack.appendix).hash_into(&mut h);
         h.finalize().to_hex().to_string()
     }
 

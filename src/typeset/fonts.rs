@@ -134,11 +134,15 @@ pub fn in_repertoire(ch: char) -> bool {
 
 /// Replace characters a face cannot draw with a visible code, e.g. `[U+1F600]`, and
 /// report each one once in `missing`.
-pub fn substitute_missing(text: &str, face: Face, missing: &mut Vec<char>) -> String {
+pub fn substitute_missing<'a>(
+    text: &'a str,
+    face: Face,
+    missing: &mut Vec<char>,
+) -> std::borrow::Cow<'a, str> {
     let metrics = face.metrics();
     let drawable = |c: char| c.is_whitespace() || (metrics.has(c) && !is_right_to_left(c));
     if text.chars().all(drawable) {
-        return text.to_string();
+        return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 10);
     for ch in text.chars() {
@@ -156,7 +160,7 @@ pub fn substitute_missing(text: &str, face: Face, missing: &mut Vec<char>) -> St
             out.push_str(&format!("[U+{:04X}]", ch as u32));
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Hebrew and Arabic scripts. The font has some of these glyphs, but printpdf does no shaping

@@ -12,6 +12,8 @@ use serde::Serialize;
 const MM: f32 = 72.0 / 25.4;
 /// Distance between ruled lines: 8.5 mm, roomy for handwriting.
 pub const PITCH: f32 = 8.5 * MM;
+/// Thickness of the lines people write on.
+const WRITING_LINE: f32 = 0.6;
 const BOX: f32 = 4.2 * MM;
 const LABEL_WIDTH: f32 = 40.0 * MM;
 
@@ -87,27 +89,11 @@ fn text(l: &mut Layout, x: f32, baseline: f32, face: Face, size: f32, text: &str
     });
 }
 
-fn rule(l: &mut Layout, x1: f32, x2: f32, y: f32) {
-    l.push(Item::Rule {
-        x1,
-        y1: y,
-        x2,
-        y2: y,
-        thickness: 0.6,
-    });
-}
-
 fn header(l: &mut Layout, form: &FormSpec, x: f32, width: f32) {
     let lines = break_lines(&[bold(&form.title)], width, 18.0, &mut l.missing);
     l.lines(&lines, x, 18.0, 24.0);
     let facts = format!("{} · {} · {}", form.trust, form.site, form.ward);
-    let spans = [super::blocks::Span {
-        text: facts,
-        bold: true,
-        italic: false,
-        code: false,
-    }];
-    l.paragraph(&spans, x, width, BODY_SIZE, l.line);
+    l.paragraph(&[bold(&facts)], x, width, BODY_SIZE, l.line);
     let purpose = [super::blocks::Span {
         text: form.purpose.clone(),
         bold: false,
@@ -116,13 +102,7 @@ fn header(l: &mut Layout, form: &FormSpec, x: f32, width: f32) {
     }];
     l.paragraph(&purpose, x, width, BODY_SIZE, l.line);
     l.y += 3.0;
-    l.push(Item::Rule {
-        x1: x,
-        y1: l.y,
-        x2: x + width,
-        y2: l.y,
-        thickness: 1.2,
-    });
+    l.rule(x, x + width, l.y, 1.2);
     l.y += 8.0;
 }
 
@@ -157,7 +137,7 @@ fn patient(l: &mut Layout, x: f32, width: f32) {
     for (i, label) in ["NHS number", "Name", "Date of birth"].iter().enumerate() {
         let baseline = top + 14.0 + PITCH * (i as f32 + 1.0);
         text(l, x + 6.0, baseline - 2.0, Face::Regular, BODY_SIZE, label);
-        rule(l, x + 6.0 + 80.0, split - 8.0, baseline);
+        l.rule(x + 6.0 + 80.0, split - 8.0, baseline, WRITING_LINE);
     }
     let msg = "Affix patient label here";
     let w = Face::Italic.metrics().width(msg, BODY_SIZE);
@@ -187,7 +167,12 @@ fn field(l: &mut Layout, label: &str, kind: FieldKind, count: u32, x: f32, width
             l.ensure(PITCH * rows);
             let top = l.y;
             draw_label(l, &label_lines, x, top);
-            rule(l, x + LABEL_WIDTH, x + width, top + PITCH * rows - 3.0);
+            l.rule(
+                x + LABEL_WIDTH,
+                x + width,
+                top + PITCH * rows - 3.0,
+                WRITING_LINE,
+            );
             l.y = top + PITCH * rows;
         }
         FieldKind::Lines => {
@@ -200,7 +185,7 @@ fn field(l: &mut Layout, label: &str, kind: FieldKind, count: u32, x: f32, width
                 l.ensure(PITCH);
                 l.y += PITCH;
                 let y = l.y - 3.0;
-                rule(l, x, x + width, y);
+                l.rule(x, x + width, y, WRITING_LINE);
             }
             l.y += 4.0;
         }
@@ -253,7 +238,7 @@ fn field(l: &mut Layout, label: &str, kind: FieldKind, count: u32, x: f32, width
                 l.ensure(PITCH);
                 let top = l.y;
                 draw_label(l, &lines, x, top);
-                rule(l, x + LABEL_WIDTH, x + width, top + PITCH - 3.0);
+                l.rule(x + LABEL_WIDTH, x + width, top + PITCH - 3.0, WRITING_LINE);
                 l.y = top + PITCH;
             }
         }
@@ -338,48 +323,11 @@ fn table(l: &mut Layout, columns: &[String], rows: u32, x: f32, width: f32) {
         max.push((whole + 8.0).clamp(14.0 * MM, 60.0 * MM));
     }
     let widths = super::table::share_width(min, max, width);
-    let heads: Vec<Vec<super::lines::Line>> = columns
-        .iter()
-        .zip(&widths)
-        .map(|(c, w)| {
-            let span = super::blocks::Span {
-                text: c.clone(),
-                bold: true,
-                italic: false,
-                code: false,
-            };
-            break_lines(&[span], (w - 6.0).max(1.0), BODY_SIZE, &mut l.missing)
-        })
-        .collect();
-    let head_height = heads.iter().map(Vec::len).max().unwrap_or(1) as f32 * l.line + 6.0;
-    let draw_head = |l: &mut Layout| {
-        let top = l.y;
-        let mut cx = x;
-        l.push(Item::Rect {
-            x,
-            y: top,
-            w: width,
-            h: head_height,
-            style: RectStyle::Fill(0.88),
-        });
-        for (lines, w) in heads.iter().zip(&widths) {
-            l.y = top + 3.0;
-            for line in lines {
-                let lh = l.line;
-                l.line(line, cx + 3.0, BODY_SIZE, lh);
-                l.y += l.line;
-            }
-            l.push(Item::Rect {
-                x: cx,
-                y: top,
-                w: *w,
-                h: head_height,
-                style: RectStyle::Stroke(1.0),
-            });
-            cx += w;
-        }
-        l.y = top + head_height;
-    };
+    // The heading row is drawn exactly like a pack table's heading row.
+    let heads: Vec<Vec<super::blocks::Span>> = columns.iter().map(|c| vec![bold(c)]).collect();
+    let heads = super::table::break_row(l, &heads, &widths);
+    let head_height = super::table::row_height(&heads, l.line);
+    let draw_head = |l: &mut Layout| super::table::draw_row(l, &heads, &widths, x, true);
     l.ensure(head_height + PITCH * 2.0);
     draw_head(l);
     for _ in 0..rows.min(500) {

@@ -70,6 +70,17 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// A horizontal rule from `x1` to `x2` at height `y`.
+    pub fn rule(&mut self, x1: f32, x2: f32, y: f32, thickness: f32) {
+        self.push(Item::Rule {
+            x1,
+            y1: y,
+            x2,
+            y2: y,
+            thickness,
+        });
+    }
+
     pub fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = self.geo.body_top;
@@ -108,13 +119,7 @@ impl<'a> Layout<'a> {
             Block::Rule => {
                 self.ensure(12.0);
                 self.y += 5.0;
-                self.push(Item::Rule {
-                    x1: x,
-                    y1: self.y,
-                    x2: x + width,
-                    y2: self.y,
-                    thickness: 0.8,
-                });
+                self.rule(x, x + width, self.y, 0.8);
                 self.y += 7.0;
             }
             Block::PageBreak => {
@@ -191,13 +196,8 @@ impl<'a> Layout<'a> {
         });
         self.lines(&lines, x, size, line_height);
         if level <= 2 {
-            self.push(Item::Rule {
-                x1: x,
-                y1: self.y + 1.0,
-                x2: x + width,
-                y2: self.y + 1.0,
-                thickness: if level == 1 { 1.5 } else { 0.8 },
-            });
+            let thickness = if level == 1 { 1.5 } else { 0.8 };
+            self.rule(x, x + width, self.y + 1.0, thickness);
             self.y += 4.0;
         }
         self.y += 4.0;

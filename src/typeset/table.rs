@@ -106,7 +106,7 @@ pub fn table(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, w
     layout.y += 7.0;
 }
 
-fn break_row(layout: &mut Layout, row: &[Cell], widths: &[f32]) -> Vec<Vec<Line>> {
+pub(super) fn break_row(layout: &mut Layout, row: &[Cell], widths: &[f32]) -> Vec<Vec<Line>> {
     row.iter()
         .zip(widths)
         .map(|(cell, w)| {
@@ -124,11 +124,17 @@ fn break_row(layout: &mut Layout, row: &[Cell], widths: &[f32]) -> Vec<Vec<Line>
         .collect()
 }
 
-fn row_height(lines: &[Vec<Line>], line: f32) -> f32 {
+pub(super) fn row_height(lines: &[Vec<Line>], line: f32) -> f32 {
     lines.iter().map(Vec::len).max().unwrap_or(0).max(1) as f32 * line + 2.0 * PAD_Y
 }
 
-fn draw_row(layout: &mut Layout, lines: &[Vec<Line>], widths: &[f32], x: f32, header: bool) {
+pub(super) fn draw_row(
+    layout: &mut Layout,
+    lines: &[Vec<Line>],
+    widths: &[f32],
+    x: f32,
+    header: bool,
+) {
     let height = row_height(lines, layout.line);
     let top = layout.y;
     let mut cell_x = x;
@@ -262,13 +268,7 @@ fn as_records(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, 
         }
         layout.paragraph(&spans, x, width, layout.body, layout.line);
         layout.ensure(8.0);
-        layout.push(Item::Rule {
-            x1: x,
-            y1: layout.y + 3.0,
-            x2: x + width,
-            y2: layout.y + 3.0,
-            thickness: 0.6,
-        });
+        layout.rule(x, x + width, layout.y + 3.0, 0.6);
         layout.y += 8.0;
     }
 }
