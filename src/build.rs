@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub struct Formats {
     pub markdown: bool,
     pub pdf: bool,
-    /// The offline HTML viewer under `html/`.
+    /// The offline HTML viewer under `_viewer/`.
     pub html: bool,
 }
 
@@ -239,7 +239,7 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
         // Only the formats being checked: `--check --format md` says nothing about PDFs.
         .filter(|old| {
             let f = options.formats;
-            if old.starts_with("html") {
+            if old.starts_with(pack::layout::VIEWER) {
                 f.html
             } else if old.extension().is_some_and(|e| e == "pdf") {
                 f.pdf
@@ -418,7 +418,7 @@ impl<'a> Job<'a> {
         Ok(sections.into_iter().flatten().collect())
     }
 
-    /// `html/index.html`: the index pack, a search box over every section of every pack, and
+    /// `_viewer/index.html`: the index pack, a search box over every section of every pack, and
     /// the "what is down?" picker.
     fn start_page(&self, search: &[html::SearchEntry]) -> Result<String, Error> {
         let model = self.model;
@@ -465,16 +465,16 @@ impl<'a> Job<'a> {
             .enumerate()
             .map(|(sc, s)| {
                 let mut packs = Vec::new();
-                for site in &model.sites {
+                for (s_ix, site) in model.sites.iter().enumerate() {
                     packs.push(serde_json::json!({
                         "name": format!("{} (hospital)", site.name),
-                        "url": format!("{}/scenarios/{}/index.html", site.id, s.id),
+                        "url": viewer_url(model, PackKind::ScenarioSite(sc, s_ix)),
                     }));
                     for &w in &site.wards {
                         if pack::affects_ward(model, sc, w) {
                             packs.push(serde_json::json!({
                                 "name": format!("{}, {}", model.wards[w].name, site.name),
-                                "url": format!("{}/scenarios/{}/{}.html", site.id, s.id, model.wards[w].id),
+                                "url": viewer_url(model, PackKind::ScenarioWard(sc, w)),
                             }));
                         }
                     }
@@ -614,9 +614,9 @@ fn tool_fingerprint() -> &'static str {
 }
 
 /// Each viewer page's search sections, kept between builds so reused packs need no rendering.
-const SEARCH_CACHE: &str = "html/.search-cache.json";
+const SEARCH_CACHE: &str = "_viewer/.search-cache.json";
 /// The viewer's start page.
-const START_PAGE: &str = "html/index.html";
+const START_PAGE: &str = "_viewer/index.html";
 
 /// The search index by viewer page, kept so that the next build can reuse a pack's sections
 /// without rendering it.
@@ -625,7 +625,7 @@ fn search_cache(search: Vec<html::SearchEntry>) -> Vec<u8> {
     for entry in search {
         let page = entry.url.split('#').next().unwrap_or_default();
         by_page
-            .entry(Path::new("html").join(page))
+            .entry(Path::new(pack::layout::VIEWER).join(page))
             .or_default()
             .push(entry);
     }
@@ -637,6 +637,14 @@ fn read_search_cache(out: &Path) -> BTreeMap<PathBuf, Vec<html::SearchEntry>> {
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default()
+}
+
+/// A pack's viewer page as a link from the start page, which sits at the viewer's top.
+fn viewer_url(model: &Model, kind: PackKind) -> String {
+    pack::layout::relative(
+        Path::new("index.html"),
+        &pack::layout::path(model, kind).with_extension("html"),
+    )
 }
 
 fn issue_date(model: &Model) -> i64 {

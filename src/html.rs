@@ -29,9 +29,9 @@ pub struct Page {
     pub sections: Vec<SearchEntry>,
 }
 
-/// Where the HTML page of a pack goes: `html/<pack path>.html`.
+/// Where the HTML page of a pack goes: `_viewer/<pack path>.html`.
 pub fn html_path(markdown_path: &Path) -> PathBuf {
-    Path::new("html").join(markdown_path.with_extension("html"))
+    crate::pack::layout::viewer_page(markdown_path)
 }
 
 /// `../` repeated to climb from a page at `html_path` back to the output folder.
@@ -220,7 +220,8 @@ pub fn page(
 /// Navigation of a pack page: back to the start page, and its printable PDF.
 pub fn pack_nav(html_path: &Path, markdown_path: &Path, has_pdf: bool) -> String {
     let root = to_root(html_path);
-    let mut nav = format!("<a href=\"{root}html/index.html\">All packs and search</a>");
+    let viewer = crate::pack::layout::VIEWER;
+    let mut nav = format!("<a href=\"{root}{viewer}/index.html\">All packs and search</a>");
     if has_pdf {
         let pdf = markdown_path.with_extension("pdf");
         nav.push_str(&format!(

@@ -164,7 +164,7 @@ fn remove_leftover_temporaries(out: &Path) {
     }
 }
 
-/// Every `.md` file below `out` (outside the viewer's `html/`), relative to `out`.
+/// Every `.md` file below `out` (outside the viewer's folder), relative to `out`.
 pub fn markdown_files(out: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut folders = vec![out.to_path_buf()];
@@ -177,7 +177,7 @@ pub fn markdown_files(out: &Path) -> Vec<PathBuf> {
             let Ok(kind) = entry.file_type() else {
                 continue;
             };
-            if kind.is_dir() && path != out.join("html") {
+            if kind.is_dir() && path != out.join(crate::pack::layout::VIEWER) {
                 folders.push(path);
             } else if kind.is_file() && path.extension().is_some_and(|e| e == "md") {
                 if let Ok(rel) = path.strip_prefix(out) {

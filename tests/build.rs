@@ -18,7 +18,7 @@ fn markdown_packs_match_golden_files() {
             ".downtime-manifest",
             "README.md",
             "coverage.md",
-            "north/index.md",
+            "north/_hospital.md",
             "north/ward-a.md",
             "north/ward-a/card-nurse-in-charge.md",
             "north/ward-a/card-ward-clerk.md",
@@ -28,7 +28,7 @@ fn markdown_packs_match_golden_files() {
     );
     insta::assert_snapshot!("coverage", trust.read("coverage.md"));
     insta::assert_snapshot!("index", trust.read("README.md"));
-    insta::assert_snapshot!("hospital-pack", trust.read("north/index.md"));
+    insta::assert_snapshot!("hospital-pack", trust.read("north/_hospital.md"));
     insta::assert_snapshot!("ward-pack", trust.read("north/ward-a.md"));
 }
 
@@ -128,7 +128,7 @@ fn selection_builds_only_what_was_asked() {
         files,
         [
             ".downtime-manifest",
-            "north/index.md",
+            "north/_hospital.md",
             "north/ward-a.md",
             "north/ward-a/card-nurse-in-charge.md",
             "north/ward-a/card-ward-clerk.md",
@@ -235,7 +235,7 @@ fn templates_can_be_overridden() {
         "# Ward A at North Hospital\n"
     );
     assert!(trust
-        .read("north/index.md")
+        .read("north/_hospital.md")
         .contains("Hospital downtime pack"));
 }
 
@@ -267,7 +267,7 @@ fn check_mode_finds_stale_output() {
     assert!(clean.stderr.contains("is up to date"));
 
     std::fs::write(trust.out().join("north/ward-a.md"), "edited by hand\n").expect("write");
-    std::fs::remove_file(trust.out().join("north/index.md")).expect("remove");
+    std::fs::remove_file(trust.out().join("north/_hospital.md")).expect("remove");
     std::fs::remove_file(trust.procedures().join("wards/ward-b.yaml")).expect("remove ward");
     let stale = trust.run(&["build", "--format", "md", "--check"]);
     assert_eq!(stale.code, 1, "{}", stale.stderr);
@@ -277,7 +277,7 @@ fn check_mode_finds_stale_output() {
         stale.stderr
     );
     assert!(
-        stale.stderr.contains("missing:   north/index.md"),
+        stale.stderr.contains("missing:   north/_hospital.md"),
         "{}",
         stale.stderr
     );
@@ -406,4 +406,60 @@ fn progress_bar_shows_on_a_terminal_after_a_second() {
     );
     let quiet = in_terminal("--ward ward-7 --force --quiet");
     assert_eq!(quiet, "", "--quiet prints nothing on success");
+}
+
+// Ids that spell the layout's own names (a ward `index`, a site `html`, a scenario `index`) can
+// never overwrite another pack: every pack keeps its own file, in every format.
+#[test]
+fn ids_never_collide_with_generated_names() {
+    let trust = Trust::fixture("minimal");
+    let ward_b = std::fs::read_to_string(trust.procedures().join("wards/ward-b.yaml")).unwrap();
+    trust.write(
+        "wards/index.yaml",
+        &ward_b
+            .replace("id: ward-b", "id: index")
+            .replace("Ward B", "Ward Index"),
+    );
+    let site = std::fs::read_to_string(trust.procedures().join("sites/north.yaml")).unwrap();
+    trust.write(
+        "sites/html.yaml",
+        &site
+            .replace("id: north", "id: html")
+            .replace("North Hospital", "Html Hospital")
+            .replace("north-site-manager", "html-site-manager"),
+    );
+    trust.write(
+        "wards/viewer.yaml",
+        &ward_b
+            .replace("id: ward-b", "id: viewer")
+            .replace("site: north", "site: html")
+            .replace("Ward B", "Ward Viewer"),
+    );
+    trust.write(
+        "scenarios/index.yaml",
+        "id: index\nname: Index outage\nkind: unplanned\nexpected_duration: 1h\nfails: [records]\ndescription: Records fail.\n",
+    );
+    let run = trust.run(&["build", "--format", "md,html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(trust.read("north/_hospital.md").contains("North Hospital"));
+    assert!(trust.read("north/index.md").contains("Ward Index"));
+    assert!(trust.read("html/_hospital.md").contains("Html Hospital"));
+    assert!(trust.read("html/viewer.md").contains("Ward Viewer"));
+    assert!(trust
+        .read("north/_scenarios/index/_hospital.md")
+        .contains("Index outage"));
+    assert!(trust
+        .read("north/_scenarios/index/index.md")
+        .contains("Ward Index"));
+    assert!(trust.read("_viewer/index.html").contains("Html Hospital"));
+    assert!(trust
+        .read("_viewer/html/viewer.html")
+        .contains("Ward Viewer"));
+    // Nothing was written twice: every file in the manifest is listed once, and no two
+    // differ only in case (Windows and macOS would merge them).
+    let files: Vec<String> = trust.output_files().into_iter().map(|(p, _)| p).collect();
+    let mut folded: Vec<String> = files.iter().map(|p| p.to_lowercase()).collect();
+    folded.sort();
+    folded.dedup();
+    assert_eq!(folded.len(), files.len());
 }

@@ -32,7 +32,7 @@ fn links(page: &str) -> Vec<String> {
 #[test]
 fn viewer_is_self_contained_and_links_resolve() {
     let trust = built();
-    let html_files: Vec<PathBuf> = common::walk(&trust.out().join("html"));
+    let html_files: Vec<PathBuf> = common::walk(&trust.out().join("_viewer"));
     let names: Vec<String> = html_files
         .iter()
         .map(|p| {
@@ -43,12 +43,12 @@ fn viewer_is_self_contained_and_links_resolve() {
         })
         .collect();
     for expected in [
-        "html/index.html",
-        "html/coverage.html",
-        "html/north/index.html",
-        "html/north/ward-a.html",
-        "html/north/ward-a/card-nurse-in-charge.html",
-        "html/north/scenarios/power-cut/ward-a.html",
+        "_viewer/index.html",
+        "_viewer/coverage.html",
+        "_viewer/north/_hospital.html",
+        "_viewer/north/ward-a.html",
+        "_viewer/north/ward-a/card-nurse-in-charge.html",
+        "_viewer/north/_scenarios/power-cut/ward-a.html",
     ] {
         assert!(
             names.contains(&expected.to_string()),
@@ -79,7 +79,7 @@ fn viewer_is_self_contained_and_links_resolve() {
         }
     }
     assert!(checked > 30, "checked {checked} links");
-    let ward = trust.read("html/north/ward-a.html");
+    let ward = trust.read("_viewer/north/ward-a.html");
     assert!(
         ward.contains("href=\"../../north/ward-a.pdf\">Printable PDF</a>"),
         "link to the PDF"
@@ -108,13 +108,13 @@ fn user_text_is_escaped_for_html() {
         "name: \"Ward <script>alert(1)</script> & <b>A</b>\"",
     );
     assert_eq!(trust.run(&["build", "--format", "md,html"]).code, 0);
-    let page = trust.read("html/north/ward-a.html");
+    let page = trust.read("_viewer/north/ward-a.html");
     assert!(!page.contains("<script>alert"), "script injected");
     assert!(
         page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
         "escaped"
     );
-    let start = trust.read("html/index.html");
+    let start = trust.read("_viewer/index.html");
     assert!(!start.contains("<script>alert"));
 }
 
@@ -165,7 +165,11 @@ fn dump_dom(url: &str, netlog: &Path, profile: &Path) -> String {
 #[test]
 fn search_works_offline_in_chromium() {
     let trust = built();
-    let index = trust.out().join("html/index.html").canonicalize().unwrap();
+    let index = trust
+        .out()
+        .join("_viewer/index.html")
+        .canonicalize()
+        .unwrap();
     let netlog = trust.root().join("netlog.json");
     let profile = trust.root().join("profile");
     let dom = dump_dom(
@@ -186,7 +190,7 @@ fn search_works_offline_in_chromium() {
         "the No phones procedure is found:\n{dom:.3000}"
     );
     assert!(
-        dom.contains("Telephones") && dom.contains("north/scenarios/phones-down/ward-a.html"),
+        dom.contains("Telephones") && dom.contains("north/_scenarios/phones-down/ward-a.html"),
         "picker shows the scenario packs"
     );
     // Every request the page itself started (Chromium's own background jobs have no origin).

@@ -174,7 +174,7 @@ fn all_markdown_text_is_in_the_pdf_in_order() {
 #[test]
 fn pdf_is_valid_a4_with_embedded_fonts() {
     let trust = built();
-    let pdf = trust.out().join("north/index.pdf");
+    let pdf = trust.out().join("north/_hospital.pdf");
     let path = pdf.to_str().expect("utf-8 path");
     let check = tool("qpdf", &["--check", path]);
     assert!(

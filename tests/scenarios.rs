@@ -151,15 +151,15 @@ fn scenario_packs_show_only_what_is_down() {
     assert_eq!(
         files,
         [
-            "north/scenarios/phones-down/index.md",
-            "north/scenarios/phones-down/ward-a.md",
-            "north/scenarios/power-cut/index.md",
-            "north/scenarios/power-cut/ward-a.md",
-            "north/scenarios/power-cut/ward-b.md",
-            "north/scenarios/spare-link-cut/index.md",
+            "north/_scenarios/phones-down/_hospital.md",
+            "north/_scenarios/phones-down/ward-a.md",
+            "north/_scenarios/power-cut/_hospital.md",
+            "north/_scenarios/power-cut/ward-a.md",
+            "north/_scenarios/power-cut/ward-b.md",
+            "north/_scenarios/spare-link-cut/_hospital.md",
         ]
     );
-    let pack = trust.read("north/scenarios/phones-down/ward-a.md");
+    let pack = trust.read("north/_scenarios/phones-down/ward-a.md");
     insta::assert_snapshot!("phones-down-ward-a", pack);
     assert!(pack.contains("**not working in this outage:** Bleep 100"));
     assert!(
@@ -170,12 +170,12 @@ fn scenario_packs_show_only_what_is_down() {
         pack.contains("- Patient records (tier 1)"),
         "listed under what still works"
     );
-    let hospital = trust.read("north/index.md");
+    let hospital = trust.read("north/_hospital.md");
     assert!(
-        hospital.contains("| [Phones down](scenarios/phones-down/index.md) | DOWN | - |"),
+        hospital.contains("| [Phones down](_scenarios/phones-down/_hospital.md) | DOWN | - |"),
         "{hospital}"
     );
-    let spare = trust.read("north/scenarios/spare-link-cut/index.md");
+    let spare = trust.read("north/_scenarios/spare-link-cut/_hospital.md");
     assert!(spare.contains("Not affected: Ward A, Ward B."), "{spare}");
 }
 

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 /// Build the downtime packs: one per ward, one per hospital, scenario packs, and an index.
 ///
 /// Reads the procedures folder, validates it, and writes `<out>/README.md`,
-/// `<out>/<site>/index.md` (hospital pack), `<out>/<site>/<ward>.md` (ward packs) and
-/// `<out>/<site>/scenarios/<scenario>/...` (scenario packs), each with a PDF beside it.
+/// `<out>/<site>/_hospital.md` (hospital pack), `<out>/<site>/<ward>.md` (ward packs) and
+/// `<out>/<site>/_scenarios/<scenario>/...` (scenario packs), each with a PDF beside it.
 /// Nothing is written unless the whole build succeeds. Packs whose inputs have not changed
 /// since the last build are left as they are.
 #[derive(clap::Args)]
@@ -33,7 +33,7 @@ pub struct Args {
     /// Build only this hospital's packs: its hospital pack and all its ward packs (repeatable).
     #[arg(long = "site", value_name = "ID")]
     sites: Vec<String>,
-    /// Formats to write, comma-separated: md, pdf, html (the offline viewer in `<out>/html/`).
+    /// Formats to write, comma-separated: md, pdf, html (the offline viewer in `<out>/_viewer/`).
     #[arg(long, value_delimiter = ',', default_value = "md,pdf,html")]
     format: Vec<Format>,
     /// Build in memory and compare with the output folder instead of writing: exit 1 listing

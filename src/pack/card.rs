@@ -5,7 +5,6 @@ use super::{Furniture, Pack, PackKind};
 use crate::model::{FormIx, Model, Phase, RoleIx, WardIx};
 use crate::typeset::form::FormSpec;
 use serde::Serialize;
-use std::path::PathBuf;
 
 #[derive(Serialize)]
 pub struct CardView {
@@ -68,11 +67,6 @@ struct CardContext {
     furniture: Furniture,
 }
 
-fn ward_folder(model: &Model, w: WardIx) -> PathBuf {
-    let ward = &model.wards[w];
-    PathBuf::from(&model.sites[ward.site].id).join(&ward.id)
-}
-
 pub fn card_pack(model: &Model, w: WardIx, role: RoleIx) -> Pack {
     let ward = &model.wards[w];
     let site = &model.sites[ward.site];
@@ -102,8 +96,8 @@ pub fn card_pack(model: &Model, w: WardIx, role: RoleIx) -> Pack {
         furniture: furniture.clone(),
     };
     let mut pack = Pack::new(
+        model,
         PackKind::Card(w, role),
-        ward_folder(model, w).join(format!("card-{}.md", model.roles[role].id)),
         "card.md",
         context,
         furniture,
@@ -166,8 +160,8 @@ pub fn form_furniture(model: &Model, w: WardIx, f: FormIx) -> Furniture {
 pub fn form_pack(model: &Model, w: WardIx, f: FormIx) -> Pack {
     let spec = form_spec(model, w, f);
     let mut pack = Pack::new(
+        model,
         PackKind::Form(w, f),
-        ward_folder(model, w).join(format!("form-{}.md", model.forms[f].id)),
         "form",
         spec.clone(),
         form_furniture(model, w, f),

@@ -7,7 +7,6 @@ use super::{Furniture, Pack, PackKind};
 use crate::load::raw::{Scope, Status};
 use crate::model::{ComponentIx, Model, SiteIx, WardIx};
 use serde::Serialize;
-use std::path::PathBuf;
 
 /// The state of one ward-system pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -189,13 +188,7 @@ pub fn coverage_pack(model: &Model) -> Pack {
         coverage: coverage(model, &wards),
         furniture: furniture.clone(),
     };
-    Pack::new(
-        PackKind::Coverage,
-        PathBuf::from("coverage.md"),
-        "coverage.md",
-        context,
-        furniture,
-    )
+    Pack::new(model, PackKind::Coverage, "coverage.md", context, furniture)
 }
 
 /// Coverage of one site's wards, for the hospital pack.

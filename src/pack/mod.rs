@@ -8,6 +8,7 @@ pub mod card;
 pub mod coverage;
 mod scenario;
 pub use scenario::affects_ward;
+pub mod layout;
 mod site;
 pub mod view;
 mod ward;
@@ -24,13 +25,13 @@ pub enum PackKind {
     Index,
     /// `coverage.md`: which wards have an approved, in-date fallback for each system.
     Coverage,
-    /// `<site>/index.md`: the hospital pack.
+    /// `<site>/_hospital.md`: the hospital pack.
     Site(SiteIx),
     /// `<site>/<ward>.md`: a ward pack.
     Ward(WardIx),
-    /// `<site>/scenarios/<scenario>/index.md`: one outage, for a hospital.
+    /// `<site>/_scenarios/<scenario>/_hospital.md`: one outage, for a hospital.
     ScenarioSite(ScenarioIx, SiteIx),
-    /// `<site>/scenarios/<scenario>/<ward>.md`: one outage, for a ward it affects.
+    /// `<site>/_scenarios/<scenario>/<ward>.md`: one outage, for a ward it affects.
     ScenarioWard(ScenarioIx, WardIx),
     /// `<site>/<ward>/card-<role>.md`: one role's action card, in large type.
     Card(WardIx, RoleIx),
@@ -115,16 +116,17 @@ pub struct Pack {
 }
 
 impl Pack {
+    /// A pack of `kind`, at the path the output layout gives it.
     pub fn new(
+        model: &Model,
         kind: PackKind,
-        path: PathBuf,
         template: &'static str,
         context: impl Data + 'static,
         furniture: Furniture,
     ) -> Pack {
         Pack {
             kind,
-            path,
+            path: layout::path(model, kind),
             template,
             context: Box::new(context),
             furniture,

@@ -3,11 +3,10 @@
 //! call cascade marked with the routes that no longer work.
 
 use super::view::{self, ContactView, Lens, ProcedureView, RoleSteps, TrustView};
-use super::{Furniture, Pack, PackKind};
+use super::{layout, Furniture, Pack, PackKind};
 use crate::load::raw::{self, ScenarioKind};
 use crate::model::{ComponentIx, Model, Phase, ScenarioIx, SiteIx, WardIx};
 use serde::Serialize;
-use std::path::PathBuf;
 
 #[derive(Serialize)]
 struct ScenarioView {
@@ -211,11 +210,8 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
         furniture: furniture.clone(),
     };
     Pack::new(
+        model,
         PackKind::ScenarioWard(sc, w),
-        PathBuf::from(&site.id)
-            .join("scenarios")
-            .join(&scenario.id)
-            .join(format!("{}.md", ward.id)),
         "scenario-ward.md",
         context,
         furniture,
@@ -286,7 +282,11 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
             worst,
             AffectedWard {
                 name: ward.name.clone(),
-                link: format!("{}.md", ward.id),
+                link: layout::link(
+                    model,
+                    PackKind::ScenarioSite(sc, s),
+                    PackKind::ScenarioWard(sc, w),
+                ),
                 lost: ward_lost
                     .iter()
                     .map(|&c| {
@@ -354,11 +354,8 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
         furniture: furniture.clone(),
     };
     Pack::new(
+        model,
         PackKind::ScenarioSite(sc, s),
-        PathBuf::from(&site.id)
-            .join("scenarios")
-            .join(&scenario.id)
-            .join("index.md"),
         "scenario-site.md",
         context,
         furniture,

@@ -2,11 +2,10 @@
 
 use super::view::{self, ContactView, ControlView, ProcedureView, TrustView};
 use super::ward::ward_kind_label;
-use super::{Furniture, Pack, PackKind};
+use super::{layout, Furniture, Pack, PackKind};
 use crate::load::raw::{self, EquipmentKind, SiteKind};
 use crate::model::{Model, SiteIx};
 use serde::Serialize;
-use std::path::PathBuf;
 
 fn site_kind_label(kind: SiteKind) -> &'static str {
     match kind {
@@ -135,9 +134,10 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
         scenarios: model
             .scenarios
             .iter()
-            .map(|sc| ScenarioRow {
+            .enumerate()
+            .map(|(sc_ix, sc)| ScenarioRow {
                 name: sc.name.clone(),
-                link: format!("scenarios/{}/index.md", sc.id),
+                link: layout::link(model, PackKind::Site(s), PackKind::ScenarioSite(sc_ix, s)),
                 down: columns.iter().map(|&c| sc.radius.is_lost(c)).collect(),
             })
             .collect(),
@@ -162,7 +162,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
                     location: ward.location.clone(),
                     kit_location: ward.kit.location.clone(),
                     kit_checked_by: ward.kit.checked_by.clone(),
-                    link: format!("{}.md", ward.id),
+                    link: layout::link(model, PackKind::Site(s), PackKind::Ward(w)),
                     uses: columns
                         .iter()
                         .map(|&c| ward.systems.iter().any(|u| u.system == c))
@@ -222,13 +222,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             .collect(),
         furniture: furniture.clone(),
     };
-    Pack::new(
-        PackKind::Site(s),
-        PathBuf::from(&site.id).join("index.md"),
-        "site.md",
-        context,
-        furniture,
-    )
+    Pack::new(model, PackKind::Site(s), "site.md", context, furniture)
 }
 
 #[derive(Serialize)]
@@ -268,7 +262,8 @@ pub fn index_pack(model: &Model) -> Pack {
         scenarios: model
             .scenarios
             .iter()
-            .map(|sc| IndexScenario {
+            .enumerate()
+            .map(|(sc_ix, sc)| IndexScenario {
                 name: sc.name.clone(),
                 kind: match sc.kind {
                     crate::load::raw::ScenarioKind::Planned => "planned",
@@ -279,10 +274,11 @@ pub fn index_pack(model: &Model) -> Pack {
                 links: model
                     .sites
                     .iter()
-                    .map(|site| {
+                    .enumerate()
+                    .map(|(s, site)| {
                         (
                             site.name.clone(),
-                            format!("{}/scenarios/{}/index.md", site.id, sc.id),
+                            layout::link(model, PackKind::Index, PackKind::ScenarioSite(sc_ix, s)),
                         )
                     })
                     .collect(),
@@ -293,17 +289,18 @@ pub fn index_pack(model: &Model) -> Pack {
         sites: model
             .sites
             .iter()
-            .map(|site| IndexSite {
+            .enumerate()
+            .map(|(s, site)| IndexSite {
                 name: site.name.clone(),
                 kind: site_kind_label(site.kind),
-                link: format!("{}/index.md", site.id),
+                link: layout::link(model, PackKind::Index, PackKind::Site(s)),
                 wards: site
                     .wards
                     .iter()
                     .map(|&w| IndexWard {
                         name: model.wards[w].name.clone(),
                         kind: ward_kind_label(model.wards[w].kind),
-                        link: format!("{}/{}.md", site.id, model.wards[w].id),
+                        link: layout::link(model, PackKind::Index, PackKind::Ward(w)),
                     })
                     .collect(),
             })
@@ -317,11 +314,5 @@ pub fn index_pack(model: &Model) -> Pack {
         review_due: view::long_date(model.trust.edition.date),
         draft: false,
     };
-    Pack::new(
-        PackKind::Index,
-        PathBuf::from("README.md"),
-        "index.md",
-        context,
-        furniture,
-    )
+    Pack::new(model, PackKind::Index, "index.md", context, furniture)
 }

@@ -5,7 +5,6 @@ use super::{Furniture, Pack, PackKind};
 use crate::load::raw::{self, WardKind};
 use crate::model::{Model, Phase, WardIx};
 use serde::Serialize;
-use std::path::PathBuf;
 
 pub fn ward_kind_label(kind: WardKind) -> &'static str {
     match kind {
@@ -206,13 +205,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         cards: super::card::cards(&lens, w),
         furniture: furniture.clone(),
     };
-    let mut pack = Pack::new(
-        PackKind::Ward(w),
-        PathBuf::from(&site.id).join(format!("{}.md", ward.id)),
-        "ward.md",
-        context,
-        furniture,
-    );
+    let mut pack = Pack::new(model, PackKind::Ward(w), "ward.md", context, furniture);
     pack.appendix = super::card::ward_forms(model, w)
         .into_iter()
         .map(|f| {
