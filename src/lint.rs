@@ -11,7 +11,7 @@ use chrono::{Months, NaiveDate};
 use std::collections::BTreeMap;
 
 /// Every rule: (code, default level, what it checks).
-pub const RULES: [(&str, LintLevel, &str); 8] = [
+pub const RULES: [(&str, LintLevel, &str); 10] = [
     ("overdue-review", LintLevel::Error, "a procedure or form is past its review date"),
     ("review-due-soon", LintLevel::Warning, "a procedure or form is due for review within 30 days"),
     ("missing-owner", LintLevel::Error, "a procedure or form has no named owner or approver"),
@@ -20,6 +20,8 @@ pub const RULES: [(&str, LintLevel, &str); 8] = [
     ("untested-fallback", LintLevel::Warning, "a fallback for a tier 1-2 system was never exercised, not within its review interval, or failed its last test"),
     ("idle-role", LintLevel::Warning, "a role listed on a ward has no steps in that ward's procedures (its action card would be empty)"),
     ("stale-contact", LintLevel::Warning, "a contact's numbers were never verified, or not within the trust's contact check interval"),
+    ("future-date", LintLevel::Error, "a review, exercise or verification dated after today (later checks would never fire)"),
+    ("unused-role", LintLevel::Warning, "a trust role that no ward, step, escalation, cascade or contact uses"),
 ];
 
 /// The severity each rule has for this trust.
@@ -256,5 +258,91 @@ pub fn lint(model: &Model, today: NaiveDate) -> Vec<Diagnostic> {
             );
         }
     }
+    future_dates(model, today, &levels, &mut diags);
+    unused_roles(model, &levels, &mut diags);
     diags
+}
+
+/// A date of review, exercise or verification after today is a typing mistake (2062 for 2026)
+/// that would silence `overdue-review`, `untested-fallback` or `stale-contact` for years.
+fn future_dates(model: &Model, today: NaiveDate, levels: &Levels, diags: &mut Vec<Diagnostic>) {
+    let controls = model
+        .procedures
+        .iter()
+        .map(|p| (&p.control, &p.file))
+        .chain(model.forms.iter().map(|f| (&f.control, &f.file)));
+    let mut dated: Vec<(NaiveDate, &std::path::Path, String, &str)> = Vec::new();
+    for (control, file) in controls {
+        dated.push((
+            control.last_reviewed,
+            file,
+            "control.last_reviewed".into(),
+            "reviewed",
+        ));
+        if let Some(t) = &control.last_tested {
+            dated.push((t.date, file, "control.last_tested.date".into(), "exercised"));
+        }
+    }
+    for contact in &model.contacts {
+        if let Some(d) = contact.verified {
+            let path = format!("{}.verified", contact.yaml_path);
+            dated.push((d, &contact.file, path, "verified"));
+        }
+    }
+    for (date, file, path, what) in dated.into_iter().filter(|(d, ..)| *d > today) {
+        levels.push(
+            diags,
+            Diagnostic::error(
+                "future-date",
+                file,
+                format!("{what} on {date}, which is after today ({today})"),
+            )
+            .at_path(path)
+            .with_hint("write the date it really happened (YYYY-MM-DD)"),
+        );
+    }
+}
+
+/// A role nothing refers to is usually a leftover or a misspelling of one that is used.
+fn unused_roles(model: &Model, levels: &Levels, diags: &mut Vec<Diagnostic>) {
+    let mut used = vec![false; model.roles.len()];
+    let steps = model
+        .procedures
+        .iter()
+        .flat_map(|p| p.phases.iter().flatten());
+    for step in steps {
+        used[step.role] = true;
+        for e in &step.escalate {
+            used[e.to] = true;
+        }
+    }
+    let cascades = model
+        .trust
+        .cascade
+        .iter()
+        .chain(model.sites.iter().flat_map(|s| &s.cascade));
+    for c in cascades {
+        used[c.caller] = true;
+    }
+    for &r in model.wards.iter().flat_map(|w| &w.roles) {
+        used[r] = true;
+    }
+    for r in model.contacts.iter().filter_map(|c| c.role) {
+        used[r] = true;
+    }
+    for (i, role) in model.roles.iter().enumerate().filter(|(i, _)| !used[*i]) {
+        levels.push(
+            diags,
+            Diagnostic::error(
+                "unused-role",
+                &model.trust.file,
+                format!(
+                    "role `{}` is not used by any ward, step, cascade or contact",
+                    role.id
+                ),
+            )
+            .at_path(format!("roles[{i}]"))
+            .with_hint("give it to the wards and steps it belongs to, or remove it"),
+        );
+    }
 }

@@ -134,3 +134,31 @@ fn help_is_complete() {
         assert!(pdf.contains(flag), "pdf help lacks {flag}");
     }
 }
+
+// Cascades that can never work (a caller who would call themselves, a contact listed twice, a
+// step with nobody to call) and a scenario that fails nothing: one error each, naming where.
+#[test]
+fn impossible_cascades_and_scenarios_are_errors() {
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "sites/north.yaml",
+        "  - { caller: nurse-in-charge, contacts: [north-site-manager], when: as soon as downtime is suspected }",
+        "  - { caller: nurse-in-charge, contacts: [north-site-manager, north-site-manager], when: as soon as downtime is suspected }\n  - { caller: site-manager, contacts: [north-site-manager], when: at once }\n  - { caller: nurse-in-charge, contacts: [], when: later }",
+    );
+    trust.write(
+        "scenarios/nothing.yaml",
+        "id: nothing\nname: Nothing\nkind: planned\nexpected_duration: 1h\nfails: []\ndescription: Nothing fails.\n",
+    );
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let expected = [
+        "contact `north-site-manager` is listed twice in this cascade step\n  --> procedures/sites/north.yaml at `cascade[0].contacts[1]`",
+        "the site-manager is told to call `north-site-manager`, who holds the same role: they would call themselves\n  --> procedures/sites/north.yaml at `cascade[1].contacts[0]`",
+        "the nurse-in-charge has nobody to call in this cascade step\n  --> procedures/sites/north.yaml at `cascade[2].contacts`",
+        "error[empty-scenario]: scenario `nothing` fails nothing\n  --> procedures/scenarios/nothing.yaml at `fails`",
+    ];
+    for e in expected {
+        assert!(run.stderr.contains(e), "missing {e:?} in\n{}", run.stderr);
+    }
+    assert_eq!(run.stderr.matches("error[").count(), 4, "{}", run.stderr);
+}

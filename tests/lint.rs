@@ -212,3 +212,56 @@ fn json_diagnostic_shape() {
     assert_eq!(first["yaml_path"], "tier");
     assert_eq!(first["severity"], "error");
 }
+
+// future-date: a review, exercise or verification dated after today is an error, because it
+// would keep overdue-review, untested-fallback and stale-contact quiet for years.
+#[test]
+fn dates_after_today_are_errors() {
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "fallbacks/phones-down.yaml",
+        "last_reviewed: 2026-01-10",
+        "last_reviewed: 2062-01-10",
+    );
+    trust.edit("trust.yaml", "verified: 2026-01-05", "verified: 2026-03-01");
+    let (code, found) = findings(&trust, CLEAN_DAY, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        found,
+        [
+            ("future-date".to_string(), "error".to_string()),
+            ("future-date".to_string(), "error".to_string())
+        ],
+        "the review in 2062 and the verification on 1 March, judged on 1 February"
+    );
+    // The day after the verification, only the review is still in the future.
+    let (_, found) = findings(&trust, "2026-03-02", &[]);
+    assert_eq!(codes(&found), ["future-date"]);
+}
+
+// unused-role: a trust role nothing refers to is reported; a role used only by a contact or a
+// cascade is in use.
+#[test]
+fn unused_roles() {
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "trust.yaml",
+        "  - { id: site-manager, name: Site manager }",
+        "  - { id: site-manager, name: Site manager }\n  - { id: porter, name: Porter }",
+    );
+    let run = trust.run(&["check", "--today", CLEAN_DAY]);
+    assert_eq!(run.code, 0, "a warning by default");
+    assert!(
+        run.stderr
+            .contains("warning[unused-role]: role `porter` is not used")
+            && run.stderr.contains("trust.yaml at `roles[3]`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("unused-role").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}

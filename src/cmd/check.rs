@@ -13,7 +13,8 @@ use std::process::ExitCode;
 /// Reports every problem (malformed YAML, unknown fields, unknown or duplicate ids, dependency
 /// cycles, systems without a paper fallback, fallbacks that rely on what their outage takes
 /// down) and every lint finding (overdue-review, review-due-soon, missing-owner, draft-in-pack,
-/// no-fallback, untested-fallback, stale-contact) with file, line and YAML path.
+/// no-fallback, untested-fallback, idle-role, stale-contact, future-date, unused-role) with
+/// file, line and YAML path.
 /// Exit status: 0 valid, 1 errors found, 2 usage error.
 #[derive(clap::Args)]
 pub struct Args {

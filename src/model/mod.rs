@@ -3,6 +3,7 @@
 //! Built by [`resolve::resolve`] from the raw YAML. Every reference is an index into one of the
 //! `Model`'s vectors, so nothing downstream looks up an id string that might not exist.
 
+mod consistency;
 pub mod duration;
 pub mod graph;
 mod resolve;

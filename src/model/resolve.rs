@@ -469,6 +469,9 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
     for scenario in &model.scenarios {
         check_fallbacks_in_scenario(&model, scenario, diags);
     }
+    if diags.iter().filter(|d| d.is_error()).count() == errors_before {
+        super::consistency::check(&model, diags);
+    }
 
     let errors_after = diags.iter().filter(|d| d.is_error()).count();
     (errors_after == errors_before).then_some(model)
