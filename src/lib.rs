@@ -5,12 +5,13 @@
 //! [`build::build`] runs it end to end.
 
 pub mod build;
+pub mod check;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
 pub mod html;
 pub mod impact;
-pub mod lint;
+
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -2,7 +2,7 @@
 
 mod cmd;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Subcommand};
 use std::process::ExitCode;
 
 // A build makes millions of small short-lived allocations (pack views, lines, PDF operators)
@@ -15,7 +15,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Describe the trust (sites, wards, systems, infrastructure, paper fallback procedures, forms,
 /// contacts) as YAML under procedures/, then run `downtime build` to write a Markdown pack per
 /// ward and per hospital into output/.
-#[derive(Parser)]
+#[derive(clap::Parser)]
 #[command(name = "downtime", version, about, long_about)]
 struct Cli {
     #[command(subcommand)]
@@ -34,7 +34,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // `check --help` lists the governance rules from their registry, so it cannot forget one.
+    let command =
+        Cli::command().mut_subcommand("check", |c| c.after_long_help(downtime::check::help_text()));
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),

@@ -162,3 +162,16 @@ fn impossible_cascades_and_scenarios_are_errors() {
     }
     assert_eq!(run.stderr.matches("error[").count(), 4, "{}", run.stderr);
 }
+
+// The README's table of governance rules is the rule registry, word for word: a new rule or a
+// changed default cannot go undocumented.
+#[test]
+fn readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let table = downtime::check::markdown_table();
+    assert!(
+        readme.contains(&table),
+        "README.md must contain this table:\n{table}"
+    );
+}

@@ -1,9 +1,9 @@
 //! `downtime check`: validate everything and run the governance lint rules; render nothing.
 
 use chrono::NaiveDate;
+use downtime::check;
 use downtime::diagnostic::{self, Severity};
 use downtime::error::Error;
-use downtime::lint;
 use downtime::project::Project;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,9 +12,7 @@ use std::process::ExitCode;
 ///
 /// Reports every problem (malformed YAML, unknown fields, unknown or duplicate ids, dependency
 /// cycles, systems without a paper fallback, fallbacks that rely on what their outage takes
-/// down) and every lint finding (overdue-review, review-due-soon, missing-owner, draft-in-pack,
-/// no-fallback, untested-fallback, idle-role, stale-contact, future-date, unused-role) with
-/// file, line and YAML path.
+/// down) and every finding of the governance rules listed below, with file, line and YAML path.
 /// Exit status: 0 valid, 1 errors found, 2 usage error.
 #[derive(clap::Args)]
 pub struct Args {
@@ -66,7 +64,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     let (mut diags, summary) = match Project::load(&args.procedures) {
         Ok(project) => {
             let mut diags = project.warnings.clone();
-            diags.extend(lint::lint(&project.model, today));
+            diags.extend(check::lint(&project.model, today));
             let m = &project.model;
             let summary = format!(
                 "{} sites, {} wards, {} systems and components, {} procedures, {} forms, {} scenarios; judged on {today}",

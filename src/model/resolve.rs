@@ -709,7 +709,7 @@ fn check_coverage(model: &Model, diags: &mut Vec<Diagnostic>) {
             if system.system().is_some() && ward_fallbacks == 0 {
                 diags.push(
                     Diagnostic::error(
-                        "no-fallback",
+                        "ward-without-fallback",
                         &ward.file,
                         format!("ward uses `{}` but no ward procedure replaces it", system.id),
                     )

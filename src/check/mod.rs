@@ -1,0 +1,152 @@
+//! Governance rules for `downtime check`: the evidence an auditor asks for (every critical
+//! system has an approved, in-date, tested fallback with a named owner), judged against a date.
+//!
+//! Every rule is one entry of [`RULES`]: its code, default level, one-line summary and the check
+//! itself, in one file per family under `rules/`. `check`, `check --help` and the README's table
+//! all read this registry (a test keeps the README in step). To add a rule, write its check in
+//! the family it belongs to and add one entry here.
+
+mod rules;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::raw::LintLevel;
+use crate::model::Model;
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// One governance rule.
+pub struct Rule {
+    /// Stable code, used in diagnostics and in a trust's `lints:` table.
+    pub code: &'static str,
+    /// Level unless the trust sets another.
+    pub default: LintLevel,
+    /// What it finds, in one line (for `--help` and the README).
+    pub summary: &'static str,
+    /// The check: every finding of this rule in the model.
+    pub check: fn(&Context) -> Vec<Diagnostic>,
+}
+
+/// Every rule, in the order the README lists them.
+pub const RULES: &[Rule] = &[
+    rules::review::OVERDUE_REVIEW,
+    rules::review::REVIEW_DUE_SOON,
+    rules::ownership::MISSING_OWNER,
+    rules::fallbacks::DRAFT_IN_PACK,
+    rules::fallbacks::NO_FALLBACK,
+    rules::fallbacks::UNTESTED_FALLBACK,
+    rules::roles::IDLE_ROLE,
+    rules::contacts::STALE_CONTACT,
+    rules::review::FUTURE_DATE,
+    rules::roles::UNUSED_ROLE,
+];
+
+/// What a rule is judged on: the model and the day.
+pub struct Context<'a> {
+    pub model: &'a Model,
+    pub today: NaiveDate,
+    code: &'static str,
+}
+
+impl Context<'_> {
+    /// A finding of the rule being run, in `file` at `yaml_path`. Its severity is set by the
+    /// trust's level for the rule when the findings are collected.
+    pub fn finding(
+        &self,
+        file: &Path,
+        yaml_path: impl Into<String>,
+        message: String,
+    ) -> Diagnostic {
+        Diagnostic::error(self.code, file, message).at_path(yaml_path)
+    }
+}
+
+/// Run every rule against `today`, at the levels the trust set.
+pub fn lint(model: &Model, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut diags = unknown_rules(model);
+    for rule in RULES {
+        let severity = match model.trust.lints.get(rule.code).unwrap_or(&rule.default) {
+            LintLevel::Allow => continue,
+            LintLevel::Warning => Severity::Warning,
+            LintLevel::Error => Severity::Error,
+        };
+        let context = Context {
+            model,
+            today,
+            code: rule.code,
+        };
+        diags.extend(
+            (rule.check)(&context)
+                .into_iter()
+                .map(|d| Diagnostic { severity, ..d }),
+        );
+    }
+    diags
+}
+
+/// Unknown rule names in a trust's `lints:` table, with the nearest known name.
+fn unknown_rules(model: &Model) -> Vec<Diagnostic> {
+    let known: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    model
+        .trust
+        .lints
+        .keys()
+        .filter(|k| !known.contains(&k.as_str()))
+        .map(|k| {
+            let nearest = known
+                .iter()
+                .map(|code| (strsim::jaro_winkler(k, code), code))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .filter(|(score, _)| *score > 0.8);
+            let hint = match nearest {
+                Some((_, code)) => {
+                    format!("did you mean `{code}`? Rules are: {}", known.join(", "))
+                }
+                None => format!("rules are: {}", known.join(", ")),
+            };
+            Diagnostic::error(
+                "unknown-lint",
+                &model.trust.file,
+                format!("unknown lint rule `{k}`"),
+            )
+            .at_path(format!("lints.{k}"))
+            .with_hint(hint)
+        })
+        .collect()
+}
+
+fn level_name(level: LintLevel) -> &'static str {
+    match level {
+        LintLevel::Allow => "allow",
+        LintLevel::Warning => "warning",
+        LintLevel::Error => "error",
+    }
+}
+
+/// The rules as plain text, for `downtime check --help`.
+pub fn help_text() -> String {
+    let mut text =
+        String::from("Governance rules (set a level per rule in trust.yaml under `lints:`):\n");
+    for rule in RULES {
+        text.push_str(&format!(
+            "  {:<18} {:<8} {}\n",
+            rule.code,
+            level_name(rule.default),
+            rule.summary
+        ));
+    }
+    text
+}
+
+/// The rules as the README's Markdown table.
+pub fn markdown_table() -> String {
+    let mut table = String::from("| code | default | finds |\n|---|---|---|\n");
+    for rule in RULES {
+        table.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            rule.code,
+            level_name(rule.default),
+            rule.summary
+        ));
+    }
+    table
+}

@@ -1,0 +1,127 @@
+//! Fallback procedures: approved, printed only when approved, and exercised.
+
+use super::super::{Context, Rule};
+use crate::diagnostic::Diagnostic;
+use crate::load::raw::{LintLevel, Outcome, Status};
+use crate::model::Procedure;
+use chrono::Months;
+
+pub const DRAFT_IN_PACK: Rule = Rule {
+    code: "draft-in-pack",
+    default: LintLevel::Warning,
+    summary: "a draft printed in a pack (every page of that pack says DRAFT)",
+    check: draft_in_pack,
+};
+
+pub const NO_FALLBACK: Rule = Rule {
+    code: "no-fallback",
+    default: LintLevel::Warning,
+    summary: "a system with no approved fallback at all",
+    check: no_fallback,
+};
+
+pub const UNTESTED_FALLBACK: Rule = Rule {
+    code: "untested-fallback",
+    default: LintLevel::Warning,
+    summary: "a tier 1-2 fallback never exercised, not within its review interval, or failed",
+    check: untested_fallback,
+};
+
+fn draft_in_pack(cx: &Context) -> Vec<Diagnostic> {
+    let model = cx.model;
+    // Which procedures some pack prints: one pass over the wards, not one per procedure.
+    let mut in_packs = vec![false; model.procedures.len()];
+    for p in (0..model.wards.len())
+        .flat_map(|w| model.ward_procedures(w))
+        .chain(model.site_procedures())
+    {
+        in_packs[p] = true;
+    }
+    model
+        .procedures
+        .iter()
+        .enumerate()
+        .filter(|(p, proc)| proc.control.status == Status::Draft && in_packs[*p])
+        .map(|(_, proc)| {
+            cx.finding(
+                &proc.file,
+                "control.status",
+                format!("draft procedure `{}` is printed in packs", proc.id),
+            )
+            .with_hint("packs containing it say DRAFT on every page until it is approved")
+        })
+        .collect()
+}
+
+fn no_fallback(cx: &Context) -> Vec<Diagnostic> {
+    let model = cx.model;
+    model
+        .components
+        .iter()
+        .filter_map(|comp| Some((comp, comp.system()?)))
+        .filter(|(comp, _)| {
+            !comp
+                .fallbacks
+                .iter()
+                .any(|&p| model.procedures[p].control.status == Status::Approved)
+        })
+        .map(|(comp, info)| {
+            cx.finding(
+                &comp.file,
+                "id",
+                format!(
+                    "tier {} system `{}` has no approved fallback procedure",
+                    info.tier, comp.id
+                ),
+            )
+            .with_hint(format!(
+                "write and approve a procedure with `replaces: [{}]`",
+                comp.id
+            ))
+        })
+        .collect()
+}
+
+fn untested_fallback(cx: &Context) -> Vec<Diagnostic> {
+    let model = cx.model;
+    let critical = |proc: &Procedure| {
+        proc.replaces
+            .iter()
+            .any(|&c| model.components[c].system().is_some_and(|i| i.tier <= 2))
+    };
+    model
+        .procedures
+        .iter()
+        .filter(|proc| proc.control.status == Status::Approved && critical(proc))
+        .filter_map(|proc| Some((proc, exercise_problem(cx, proc)?)))
+        .map(|(proc, problem)| {
+            cx.finding(&proc.file, "control.last_tested", format!("fallback `{}` {problem}", proc.id))
+                .with_hint("exercise it (a table-top or live drill) and record `last_tested: { date, outcome }`")
+        })
+        .collect()
+}
+
+/// What is wrong with a fallback's last exercise, if anything.
+fn exercise_problem(cx: &Context, proc: &Procedure) -> Option<String> {
+    let interval = proc
+        .control
+        .review_interval_months
+        .unwrap_or(cx.model.trust.review_interval_months);
+    match &proc.control.last_tested {
+        None => Some("has never been exercised".to_string()),
+        Some(t) if t.outcome == Outcome::Failed => {
+            Some(format!("failed its last exercise on {}", t.date))
+        }
+        Some(t)
+            if t.date
+                .checked_add_months(Months::new(interval))
+                .is_some_and(|d| d < cx.today) =>
+        {
+            Some(format!(
+                "was last exercised on {}, more than {interval} months ago",
+                t.date
+            ))
+        }
+        Some(_) => None,
+    }
+}

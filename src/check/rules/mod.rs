@@ -1,0 +1,41 @@
+//! The governance rules, one file per family. Each file declares its rules as [`super::Rule`]
+//! constants, listed in the registry in `check/mod.rs`.
+
+pub mod contacts;
+pub mod fallbacks;
+pub mod ownership;
+pub mod review;
+pub mod roles;
+
+use crate::load::raw::DocControl;
+use crate::model::Model;
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// A controlled document (procedure or form) as the rules see it.
+pub struct Document<'a> {
+    pub what: &'static str,
+    pub id: &'a str,
+    pub control: &'a DocControl,
+    pub review_due: NaiveDate,
+    pub file: &'a Path,
+}
+
+/// Every procedure and form, with its document control.
+pub fn documents(model: &Model) -> impl Iterator<Item = Document<'_>> {
+    let procedures = model.procedures.iter().map(|p| Document {
+        what: "procedure",
+        id: &p.id,
+        control: &p.control,
+        review_due: p.review_due,
+        file: &p.file,
+    });
+    let forms = model.forms.iter().map(|f| Document {
+        what: "form",
+        id: &f.id,
+        control: &f.control,
+        review_due: f.review_due,
+        file: &f.file,
+    });
+    procedures.chain(forms)
+}
