@@ -1,7 +1,7 @@
 //! Blast radius reports: what a set of failures takes down, and which wards feel it first.
 
 use crate::model::graph::BlastRadius;
-use crate::model::{ComponentIx, Model};
+use crate::model::{order, ComponentIx, Model};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -46,17 +46,9 @@ pub struct WardImpact {
 }
 
 /// Order key for a component: tier, then tolerable downtime, then id; infrastructure last.
-fn priority(model: &Model, c: ComponentIx) -> (u8, u32, String) {
-    let comp = &model.components[c];
-    match comp.system() {
-        Some(info) => (info.tier, info.mtd_minutes, comp.id.clone()),
-        None => (u8::MAX, u32::MAX, comp.id.clone()),
-    }
-}
-
 pub fn impact(model: &Model, failed: &[ComponentIx], radius: &BlastRadius) -> Impact {
     let mut lost: Vec<ComponentIx> = radius.lost().collect();
-    lost.sort_by_key(|&c| priority(model, c));
+    order::by_priority(model, &mut lost);
     let sites = model
         .sites
         .iter()
@@ -75,11 +67,11 @@ pub fn impact(model: &Model, failed: &[ComponentIx], radius: &BlastRadius) -> Im
                     if systems.is_empty() {
                         return None;
                     }
-                    systems.sort_by_key(|&c| priority(model, c));
-                    let first = priority(model, systems[0]);
+                    order::by_priority(model, &mut systems);
+                    let first = order::priority(model, systems[0]);
                     let shortest = systems
                         .iter()
-                        .map(|&c| priority(model, c).1)
+                        .map(|&c| order::priority(model, c).1)
                         .min()
                         .unwrap_or(u32::MAX);
                     Some(WardImpact {

@@ -6,6 +6,7 @@
 mod consistency;
 pub mod duration;
 pub mod graph;
+pub mod order;
 mod resolve;
 
 pub use resolve::{is_valid_id, resolve};

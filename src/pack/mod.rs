@@ -85,15 +85,9 @@ pub fn systems_by_priority(model: &Model, wards: &[WardIx]) -> Vec<crate::model:
         .iter()
         .flat_map(|&w| model.wards[w].systems.iter().map(|u| u.system))
         .collect();
-    systems.sort_by_key(|&c| {
-        let info = model.components[c].system();
-        (
-            info.map(|i| i.tier),
-            info.map(|i| i.mtd_minutes),
-            model.components[c].id.clone(),
-        )
-    });
+    systems.sort_unstable();
     systems.dedup();
+    crate::model::order::by_priority(model, &mut systems);
     systems
 }
 

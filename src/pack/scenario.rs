@@ -5,7 +5,7 @@
 use super::view::{self, ContactView, Lens, ProcedureView, RoleSteps, TrustView};
 use super::{layout, Furniture, Pack, PackKind};
 use crate::load::raw::{self, ScenarioKind};
-use crate::model::{ComponentIx, Model, Phase, ScenarioIx, SiteIx, WardIx};
+use crate::model::{order, ComponentIx, Model, Phase, ScenarioIx, SiteIx, WardIx};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -84,19 +84,6 @@ fn scenario_view(model: &Model, sc: ScenarioIx) -> ScenarioView {
     }
 }
 
-/// Systems by priority: tier, then tolerable downtime, then name.
-fn by_priority(model: &Model, systems: &mut [ComponentIx]) {
-    systems.sort_by_key(|&c| {
-        let comp = &model.components[c];
-        let info = comp.system();
-        (
-            info.map(|i| i.tier),
-            info.map(|i| i.mtd_minutes),
-            comp.name.clone(),
-        )
-    });
-}
-
 fn lost_system(lens: &Lens, c: ComponentIx) -> LostSystem {
     let model = lens.model;
     let comp = &model.components[c];
@@ -146,14 +133,14 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
         .map(|u| u.system)
         .filter(|&c| scenario.radius.is_lost(c))
         .collect();
-    by_priority(model, &mut lost);
+    order::by_priority(model, &mut lost);
     let mut working: Vec<ComponentIx> = ward
         .systems
         .iter()
         .map(|u| u.system)
         .filter(|&c| !scenario.radius.is_lost(c))
         .collect();
-    by_priority(model, &mut working);
+    order::by_priority(model, &mut working);
 
     // The procedures in play: general ward procedures, then the fallbacks of what is lost.
     let mut procedures: Vec<usize> = model
@@ -258,7 +245,7 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
         .collect();
     lost.sort_unstable();
     lost.dedup();
-    by_priority(model, &mut lost);
+    order::by_priority(model, &mut lost);
     let mut affected: Vec<(u8, AffectedWard)> = Vec::new();
     let mut unaffected = Vec::new();
     for &w in &site.wards {
@@ -273,7 +260,7 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
             unaffected.push(ward.name.clone());
             continue;
         }
-        by_priority(model, &mut ward_lost);
+        order::by_priority(model, &mut ward_lost);
         let worst = model.components[ward_lost[0]]
             .system()
             .map(|i| i.tier)

@@ -3,7 +3,7 @@
 use super::view::{self, ContactView, ControlView, ProcedureView, RoleSteps, TrustView};
 use super::{Furniture, Pack, PackKind};
 use crate::load::raw::{self, WardKind};
-use crate::model::{Model, Phase, WardIx};
+use crate::model::{order, Model, Phase, WardIx};
 use serde::Serialize;
 
 pub fn ward_kind_label(kind: WardKind) -> &'static str {
@@ -102,15 +102,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
 
     // Systems in priority order: most critical tier first, then shortest tolerable downtime.
     let mut used: Vec<&crate::model::WardSystem> = ward.systems.iter().collect();
-    used.sort_by_key(|u| {
-        let c = &model.components[u.system];
-        let info = c.system();
-        (
-            info.map(|i| i.tier),
-            info.map(|i| i.mtd_minutes),
-            c.name.clone(),
-        )
-    });
+    used.sort_by(|a, b| order::priority(model, a.system).cmp(&order::priority(model, b.system)));
     let systems = used
         .iter()
         .filter_map(|u| {
