@@ -143,16 +143,15 @@ pub fn form_spec(model: &Model, w: WardIx, f: FormIx) -> FormSpec {
 pub fn form_furniture(model: &Model, w: WardIx, f: FormIx) -> Furniture {
     let ward = &model.wards[w];
     let form = &model.forms[f];
+    let header = format!(
+        "{} · {} · {}",
+        form.title, ward.name, model.sites[ward.site].name
+    );
     Furniture {
-        title: form.title.clone(),
-        header: format!(
-            "{} · {} · {}",
-            form.title, ward.name, model.sites[ward.site].name
-        ),
-        author: model.trust.name.clone(),
         version: format!("{} of form {}", form.control.version, form.id),
         review_due: view::long_date(form.review_due),
         draft: form.control.status == crate::load::raw::Status::Draft,
+        ..Furniture::trust_wide(model, form.title.clone(), header)
     }
 }
 

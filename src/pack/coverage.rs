@@ -175,14 +175,11 @@ pub fn coverage_pack(model: &Model) -> Pack {
         .iter()
         .flat_map(|s| s.wards.iter().copied())
         .collect();
-    let furniture = Furniture {
-        title: format!("Fallback coverage: {}", model.trust.name),
-        header: format!("{} · fallback coverage", model.trust.name),
-        author: model.trust.name.clone(),
-        version: model.trust.edition.version.clone(),
-        review_due: view::long_date(model.trust.edition.date),
-        draft: false,
-    };
+    let furniture = Furniture::trust_wide(
+        model,
+        format!("Fallback coverage: {}", model.trust.name),
+        format!("{} · fallback coverage", model.trust.name),
+    );
     let context = CoverageContext {
         trust: TrustView::new(model),
         coverage: coverage(model, &wards),

@@ -53,6 +53,19 @@ pub struct Furniture {
 }
 
 impl Furniture {
+    /// Furniture of a trust-wide document (the index, the coverage report): it carries the
+    /// edition's version and is reviewed with the edition.
+    pub fn trust_wide(model: &Model, title: String, header: String) -> Furniture {
+        Furniture {
+            title,
+            header,
+            author: model.trust.name.clone(),
+            version: model.trust.edition.version.clone(),
+            review_due: view::long_date(model.trust.edition.date),
+            draft: false,
+        }
+    }
+
     /// Furniture of a pack that prints `procedures`: it is due for review when the first of
     /// them is, and if any is a draft every page says DRAFT.
     pub fn for_procedures(
@@ -67,14 +80,11 @@ impl Furniture {
             .min()
             .unwrap_or(model.trust.edition.date);
         Furniture {
-            title,
-            header,
-            author: model.trust.name.clone(),
-            version: model.trust.edition.version.clone(),
             review_due: view::long_date(review_due),
             draft: procedures
                 .iter()
                 .any(|&p| model.procedures[p].control.status == crate::load::raw::Status::Draft),
+            ..Furniture::trust_wide(model, title, header)
         }
     }
 }

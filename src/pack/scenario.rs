@@ -289,22 +289,12 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
     }
     affected.sort_by(|a, b| (a.0, &a.1.name).cmp(&(b.0, &b.1.name)));
     let site_procs = model.site_procedures();
-    let furniture = Furniture {
-        title: format!("{}: {}", scenario.name, site.name),
-        header: format!("{} · {} · hospital", scenario.name, site.name),
-        author: model.trust.name.clone(),
-        version: model.trust.edition.version.clone(),
-        review_due: view::long_date(
-            site_procs
-                .iter()
-                .map(|&p| model.procedures[p].review_due)
-                .min()
-                .unwrap_or(model.trust.edition.date),
-        ),
-        draft: site_procs
-            .iter()
-            .any(|&p| model.procedures[p].control.status == raw::Status::Draft),
-    };
+    let furniture = Furniture::for_procedures(
+        model,
+        format!("{}: {}", scenario.name, site.name),
+        format!("{} · {} · hospital", scenario.name, site.name),
+        &site_procs,
+    );
     let context = ScenarioSiteContext {
         trust: TrustView::new(model),
         scenario: scenario_view(model, sc),

@@ -3,7 +3,7 @@
 use super::view::{self, ContactView, ControlView, ProcedureView, TrustView};
 use super::ward::ward_kind_label;
 use super::{layout, Furniture, Pack, PackKind};
-use crate::load::raw::{self, EquipmentKind, SiteKind};
+use crate::load::raw::{EquipmentKind, SiteKind};
 use crate::model::{Model, SiteIx};
 use serde::Serialize;
 
@@ -117,17 +117,16 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
         .map(|&p| model.procedures[p].review_due)
         .min()
         .unwrap_or(model.trust.edition.date);
-    let draft = site_procs
-        .iter()
-        .any(|&p| model.procedures[p].control.status == raw::Status::Draft);
-
+    // It prints the site procedures (a draft among them makes it DRAFT), and its document
+    // control table lists every ward procedure too, so it is due when the first of them is.
     let furniture = Furniture {
-        title: format!("Hospital downtime pack: {}", site.name),
-        header: format!("{} · hospital pack", site.name),
-        author: model.trust.name.clone(),
-        version: model.trust.edition.version.clone(),
         review_due: view::long_date(review_due),
-        draft,
+        ..Furniture::for_procedures(
+            model,
+            format!("Hospital downtime pack: {}", site.name),
+            format!("{} · hospital pack", site.name),
+            &site_procs,
+        )
     };
     let context = SitePackContext {
         coverage: super::coverage::site_coverage(model, s),
@@ -306,13 +305,10 @@ pub fn index_pack(model: &Model) -> Pack {
             })
             .collect(),
     };
-    let furniture = Furniture {
-        title: format!("Downtime packs: {}", model.trust.name),
-        header: model.trust.name.clone(),
-        author: model.trust.name.clone(),
-        version: model.trust.edition.version.clone(),
-        review_due: view::long_date(model.trust.edition.date),
-        draft: false,
-    };
+    let furniture = Furniture::trust_wide(
+        model,
+        format!("Downtime packs: {}", model.trust.name),
+        model.trust.name.clone(),
+    );
     Pack::new(model, PackKind::Index, "index.md", context, furniture)
 }
