@@ -39,18 +39,9 @@ pub enum PackKind {
     Form(WardIx, FormIx),
 }
 
-/// What the typesetter prints around every page, and the PDF's metadata.
-#[derive(Debug, Clone, Serialize)]
-pub struct Furniture {
-    pub title: String,
-    /// Left of the header: whose pack this is (ward and hospital).
-    pub header: String,
-    pub author: String,
-    pub version: String,
-    pub review_due: String,
-    /// Any procedure in the pack is a draft: every page says DRAFT.
-    pub draft: bool,
-}
+/// What the typesetter prints around every page. The typesetter owns the type; packs build it
+/// from the model here.
+pub use crate::typeset::Furniture;
 
 impl Furniture {
     /// Furniture of a trust-wide document (the index, the coverage report): it carries the

@@ -3,9 +3,22 @@
 
 use super::fonts::Face;
 use super::page::{Geometry, Item, Page, RectStyle};
-use crate::pack::Furniture;
+use serde::Serialize;
 
 const SIZE: f32 = 9.5;
+
+/// What the typesetter prints around every page, and the PDF's metadata.
+#[derive(Debug, Clone, Serialize)]
+pub struct Furniture {
+    pub title: String,
+    /// Left of the header: whose pack this is (ward and hospital).
+    pub header: String,
+    pub author: String,
+    pub version: String,
+    pub review_due: String,
+    /// Any procedure in the pack is a draft: every page says DRAFT.
+    pub draft: bool,
+}
 
 /// Add furniture to `pages`, numbered from `first` out of `total`.
 pub fn add(pages: &mut [Page], furniture: &Furniture, geo: &Geometry, first: usize, total: usize) {

@@ -14,8 +14,8 @@ pub mod page;
 pub mod pdf;
 mod table;
 
-use crate::pack::Furniture;
 use blocks::Block;
+pub use furniture::Furniture;
 use layout::{Layout, TocEntry};
 use page::{Document, Geometry, Item};
 
