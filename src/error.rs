@@ -23,6 +23,16 @@ pub enum Error {
 }
 
 impl Error {
+    /// The exit status for this failure: 2 when the command line asked for something that
+    /// cannot be done (as for clap's own usage errors), 1 when the inputs or outputs have
+    /// problems.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
     pub fn io(path: &Path, what: &'static str, source: std::io::Error) -> Self {
         Error::Io {
             path: path.to_path_buf(),

@@ -54,7 +54,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             cmd::report_error(&err);
-            ExitCode::from(1)
+            ExitCode::from(err.exit_code())
         }
     }
 }

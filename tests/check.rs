@@ -95,13 +95,25 @@ fn reports_every_problem_in_file_order() {
     );
 }
 
-// Protects the usage-error exit code (2) that scripts rely on.
+// Protects the usage-error exit code (2) that scripts rely on: clap's own usage errors and a
+// command line that asks for something impossible exit 2; problems in the inputs exit 1.
 #[test]
 fn usage_errors_exit_2() {
     let trust = Trust::fixture("minimal");
     assert_eq!(trust.run(&["check", "--no-such-flag"]).code, 2);
     assert_eq!(trust.run(&["frobnicate"]).code, 2);
     assert_eq!(trust.run(&[]).code, 2);
+    let run = trust.run(&["impact", "no-such-system"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`no-such-system` is not a system"),
+        "{}",
+        run.stderr
+    );
+    let run = trust.run(&["build", "--ward", "ward-z", "--format", "md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    trust.write("wards/ward-a.yaml", "id: [");
+    assert_eq!(trust.run(&["build", "--format", "md"]).code, 1);
 }
 
 // Protects complete help: every subcommand documents its flags.
