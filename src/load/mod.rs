@@ -3,7 +3,9 @@
 //! All serde_yaml calls live here, so swapping to a maintained fork is a one-folder change.
 //! Every file is read and parsed even after one fails, so a single run reports every problem.
 
+mod entry;
 pub mod raw;
+mod walk;
 
 use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
@@ -65,31 +67,37 @@ pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         );
         return loaded;
     }
-    let trust_file = root.join("trust.yaml");
-    loaded.trust = load_file(&trust_file, "the trust", &mut loaded.sources, diags);
+    let mut listing = walk::list_tree(root, diags);
+    loaded.failed = std::mem::take(&mut listing.refused);
+    if let Some(trust_file) = &listing.trust {
+        loaded.trust = load_file(trust_file, "the trust", &mut loaded.sources, diags);
+    }
     for (folder, what) in FOLDERS {
-        for file in yaml_files(&root.join(folder), diags) {
+        for file in listing.files_in(folder) {
             let sources = &mut loaded.sources;
             let ok = match folder {
-                "sites" => push(&mut loaded.sites, &file, what, sources, diags),
-                "wards" => push(&mut loaded.wards, &file, what, sources, diags),
-                "systems" => push(&mut loaded.systems, &file, what, sources, diags),
-                "infrastructure" => push(&mut loaded.infrastructure, &file, what, sources, diags),
-                "fallbacks" => push(&mut loaded.procedures, &file, what, sources, diags),
-                "forms" => push(&mut loaded.forms, &file, what, sources, diags),
-                "scenarios" => push(&mut loaded.scenarios, &file, what, sources, diags),
+                "sites" => push(&mut loaded.sites, file, what, sources, diags),
+                "wards" => push(&mut loaded.wards, file, what, sources, diags),
+                "systems" => push(&mut loaded.systems, file, what, sources, diags),
+                "infrastructure" => push(&mut loaded.infrastructure, file, what, sources, diags),
+                "fallbacks" => push(&mut loaded.procedures, file, what, sources, diags),
+                "forms" => push(&mut loaded.forms, file, what, sources, diags),
+                "scenarios" => push(&mut loaded.scenarios, file, what, sources, diags),
                 _ => unreachable!("FOLDERS lists every folder matched here"),
             };
             if !ok {
-                let stem = file
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                loaded.failed.push((folder, stem));
+                loaded.failed.push((folder, file_stem(file)));
             }
         }
     }
     loaded
+}
+
+/// The id a file's name implies: its name without the (any-case) `.yaml`/`.yml` extension.
+fn file_stem(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn push<T: DeserializeOwned>(
@@ -106,34 +114,6 @@ fn push<T: DeserializeOwned>(
         }
         None => false,
     }
-}
-
-/// The `.yaml`/`.yml` files directly inside `dir`, sorted by name so load order is stable.
-/// A missing folder is fine (a trust may have no forms yet); an unreadable one is not.
-fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "unreadable",
-                dir,
-                format!("cannot read folder: {e}"),
-            ));
-            return Vec::new();
-        }
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("yaml") | Some("yml")
-            )
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 /// Read and parse one file into `T`, reporting any problem with its line and column.
@@ -190,17 +170,26 @@ pub fn parse_text<T: DeserializeOwned>(
 /// Read a file as UTF-8 text, refusing huge or binary files with a clear message.
 fn read_text(file: &Path) -> Result<String, Box<Diagnostic>> {
     let unreadable = |e: std::io::Error| {
-        let hint = if e.kind() == std::io::ErrorKind::NotFound {
-            "every procedures folder needs this file"
-        } else {
-            "check the file's permissions, and that it is not a broken or looping link"
-        };
         Box::new(
-            Diagnostic::error("unreadable", file, format!("cannot read file: {e}")).with_hint(hint),
+            Diagnostic::error("unreadable", file, format!("cannot read file: {e}"))
+                .with_hint("check the file's permissions"),
         )
     };
+    // The walk checked this is a regular file before it got here (opening a FIFO blocks);
+    // checking the opened handle again covers a file swapped in between.
     let handle = std::fs::File::open(file).map_err(unreadable)?;
-    let size = handle.metadata().map_err(unreadable)?.len();
+    let meta = handle.metadata().map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(Box::new(
+            Diagnostic::error(
+                "not-a-file",
+                file,
+                "this is not a regular file, so it is not read",
+            )
+            .with_hint("replace it with an ordinary YAML file, or remove it"),
+        ));
+    }
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(Box::new(
             Diagnostic::error(
