@@ -220,7 +220,7 @@ pub fn escape_control(text: &str) -> Cow<'_, str> {
 }
 
 /// The candidate `word` was most likely meant to be, for a "did you mean" hint: case is
-/// ignored, and only a close match (Jaro-Winkler similarity of 0.8 or more) is offered,
+/// ignored, and only a close match (Jaro-Winkler similarity of 0.85 or more) is offered,
 /// because a wrong suggestion misleads more than none.
 pub fn did_you_mean<'a>(
     word: &str,
@@ -230,7 +230,7 @@ pub fn did_you_mean<'a>(
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c))
-        .filter(|&(score, _)| score >= 0.8)
+        .filter(|&(score, _)| score >= 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
@@ -250,3 +250,83 @@ impl fmt::Display for Failed {
 }
 
 impl std::error::Error for Failed {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FOLDERS: [&str; 7] = [
+        "sites",
+        "wards",
+        "systems",
+        "infrastructure",
+        "fallbacks",
+        "forms",
+        "scenarios",
+    ];
+
+    // Close misspellings get a suggestion, in any case; unrelated names get none.
+    #[test]
+    fn did_you_mean_offers_only_close_matches() {
+        for (typo, meant) in [
+            ("scenario", "scenarios"),
+            ("Wards", "wards"),
+            ("ward", "wards"),
+            ("fallback", "fallbacks"),
+            ("infra", "infrastructure"),
+            ("system", "systems"),
+            ("site", "sites"),
+            ("form", "forms"),
+        ] {
+            assert_eq!(did_you_mean(typo, FOLDERS), Some(meant), "{typo}");
+        }
+        // `schemas` scores 0.81 against `scenarios`: the threshold sits above it.
+        for unrelated in [
+            "archive", "old", "docs", "schemas", "templates", "output", "drafts", "images",
+            "procedures",
+        ] {
+            assert_eq!(did_you_mean(unrelated, FOLDERS), None, "{unrelated}");
+        }
+        assert_eq!(did_you_mean("Trust", ["trust"]), Some("trust"));
+        assert_eq!(did_you_mean("ward-c", ["trust"]), None);
+    }
+
+    // ESC, CR, tabs and bidi overrides are shown as escapes; ordinary text is untouched.
+    #[test]
+    fn escape_control_makes_control_characters_visible() {
+        assert_eq!(escape_control("x: \u{1b}[31mred"), "x: \\u{1b}[31mred");
+        assert_eq!(escape_control("a\tb\rc\nd"), "a\\tb\\rc\\nd");
+        assert_eq!(escape_control("abc\u{202e}def"), "abc\\u{202e}def");
+        assert_eq!(escape_control("\u{9b}2J"), "\\u{9b}2J");
+        assert!(matches!(escape_control("Ward B – café £5 ✓"), Cow::Borrowed(_)));
+    }
+
+    // A diagnostic never prints a raw ESC, and its caret stays under the escaped character.
+    #[test]
+    fn display_escapes_user_text() {
+        let source = "id: \u{1b}]0;pwned\u{7}x\n";
+        let diag = Diagnostic::error("yaml-syntax", Path::new("w\u{1b}.yaml"), "bad \u{1b}[2J")
+            .with_hint("hint \u{1b}")
+            .at_path("a\u{1b}")
+            .at_line(1, 15)
+            .with_snippet(source);
+        let shown = diag.to_string();
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown}");
+        assert!(shown.contains("bad \\u{1b}[2J"), "{shown}");
+        assert!(shown.contains("w\\u{1b}.yaml"), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let quoted = lines[3].find("x").expect("the quoted line holds x");
+        assert_eq!(lines[4].find('^'), Some(quoted), "{shown}");
+    }
+
+    // Lines are split where YAML splits them: LF, CRLF and old-Mac lone CR.
+    #[test]
+    fn snippets_split_lines_like_yaml() {
+        for source in ["a: 1\nb: 2\nc: 3\n", "a: 1\r\nb: 2\r\nc: 3\r\n", "a: 1\rb: 2\rc: 3\r"] {
+            assert_eq!(nth_line(source, 2), Some("b: 2"), "{source:?}");
+            assert_eq!(nth_line(source, 3), Some("c: 3"), "{source:?}");
+            assert_eq!(nth_line(source, 4), None, "{source:?}");
+        }
+        assert_eq!(nth_line("a\n\nc", 2), Some(""));
+    }
+}
