@@ -282,7 +282,14 @@ mod tests {
         }
         // `schemas` scores 0.81 against `scenarios`: the threshold sits above it.
         for unrelated in [
-            "archive", "old", "docs", "schemas", "templates", "output", "drafts", "images",
+            "archive",
+            "old",
+            "docs",
+            "schemas",
+            "templates",
+            "output",
+            "drafts",
+            "images",
             "procedures",
         ] {
             assert_eq!(did_you_mean(unrelated, FOLDERS), None, "{unrelated}");
@@ -298,7 +305,10 @@ mod tests {
         assert_eq!(escape_control("a\tb\rc\nd"), "a\\tb\\rc\\nd");
         assert_eq!(escape_control("abc\u{202e}def"), "abc\\u{202e}def");
         assert_eq!(escape_control("\u{9b}2J"), "\\u{9b}2J");
-        assert!(matches!(escape_control("Ward B – café £5 ✓"), Cow::Borrowed(_)));
+        assert!(matches!(
+            escape_control("Ward B – café £5 ✓"),
+            Cow::Borrowed(_)
+        ));
     }
 
     // A diagnostic never prints a raw ESC, and its caret stays under the escaped character.
@@ -311,7 +321,10 @@ mod tests {
             .at_line(1, 15)
             .with_snippet(source);
         let shown = diag.to_string();
-        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown}");
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown}"
+        );
         assert!(shown.contains("bad \\u{1b}[2J"), "{shown}");
         assert!(shown.contains("w\\u{1b}.yaml"), "{shown}");
         let lines: Vec<&str> = shown.lines().collect();
@@ -322,7 +335,11 @@ mod tests {
     // Lines are split where YAML splits them: LF, CRLF and old-Mac lone CR.
     #[test]
     fn snippets_split_lines_like_yaml() {
-        for source in ["a: 1\nb: 2\nc: 3\n", "a: 1\r\nb: 2\r\nc: 3\r\n", "a: 1\rb: 2\rc: 3\r"] {
+        for source in [
+            "a: 1\nb: 2\nc: 3\n",
+            "a: 1\r\nb: 2\r\nc: 3\r\n",
+            "a: 1\rb: 2\rc: 3\r",
+        ] {
             assert_eq!(nth_line(source, 2), Some("b: 2"), "{source:?}");
             assert_eq!(nth_line(source, 3), Some("c: 3"), "{source:?}");
             assert_eq!(nth_line(source, 4), None, "{source:?}");

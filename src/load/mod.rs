@@ -6,6 +6,9 @@
 mod entry;
 pub mod raw;
 mod walk;
+mod yaml_error;
+
+use yaml_error::yaml_error;
 
 use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
@@ -227,66 +230,4 @@ fn read_text(file: &Path) -> Result<String, Box<Diagnostic>> {
             ))
         }
     }
-}
-
-/// Turn a serde_yaml error into a diagnostic, keeping its location and YAML path.
-fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
-    // serde_yaml appends " at line L column C" to its message; we print location ourselves.
-    let message = strip_location(&err.to_string());
-    let (yaml_path, message) = split_yaml_path(&message);
-    let code = if message.contains("unknown field")
-        || message.contains("missing field")
-        || message.contains("invalid type")
-        || message.contains("unknown variant")
-        || message.contains("duplicate field")
-        || message.contains("invalid value")
-        || message.contains("input contains invalid characters")
-    {
-        "yaml-schema"
-    } else {
-        "yaml-syntax"
-    };
-    let hint = match code {
-        "yaml-schema" => format!("this file should describe {what}; see README.md for its fields"),
-        _ if text.contains('\t') => {
-            "YAML does not allow tabs for indentation; use spaces".to_string()
-        }
-        _ => "check indentation and quoting near this line".to_string(),
-    };
-    let mut diag = Diagnostic::error(code, file, message).with_hint(hint);
-    if let Some(path) = yaml_path {
-        diag = diag.at_path(path);
-    }
-    if let Some(loc) = err.location() {
-        diag = diag.at_line(loc.line(), loc.column()).with_snippet(text);
-    }
-    diag
-}
-
-/// serde_yaml writes " at line L column C" into its messages; we print the location ourselves.
-fn strip_location(message: &str) -> String {
-    let mut out = message.to_string();
-    while let Some(at) = out.find(" at line ") {
-        let rest = &out[at + " at line ".len()..];
-        let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
-        let line_len = digits(rest);
-        let after_line = &rest[line_len..];
-        let Some(col) = after_line.strip_prefix(" column ") else {
-            break;
-        };
-        let end = at + " at line ".len() + line_len + " column ".len() + digits(col);
-        out.replace_range(at..end, "");
-    }
-    out
-}
-
-/// serde_yaml prefixes messages with the path of the offending value (`wards[0].kit: ...`).
-fn split_yaml_path(message: &str) -> (Option<String>, String) {
-    if let Some((path, rest)) = message.split_once(": ") {
-        let looks_like_path = !path.contains(' ') && !path.is_empty();
-        if looks_like_path {
-            return (Some(path.to_string()), rest.to_string());
-        }
-    }
-    (None, message.to_string())
 }
