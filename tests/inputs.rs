@@ -151,6 +151,27 @@ fn subfolder_of_a_kind_folder_is_an_error() {
     );
 }
 
+// A file that is not read because of where or how it is saved is one error, not one more
+// "unknown id" for every reference to the id it holds.
+#[test]
+fn unread_files_do_not_cascade_into_unknown_ids() {
+    let trust = Trust::fixture("minimal");
+    std::fs::create_dir_all(trust.procedures().join("systems/old")).expect("mkdir");
+    rename(&trust, "systems/phones.yaml", "systems/old/phones.yaml");
+    rename(&trust, "systems/records.yaml", "systems/records.yaml.txt");
+    rename(&trust, "infrastructure", "infrastucture");
+    let checked = check(&trust);
+    assert_eq!(checked.code, 1, "{}", checked.stderr);
+    assert_reported(&checked.stderr, "procedures/systems/old", "error[subfolder]");
+    assert_reported(
+        &checked.stderr,
+        "procedures/systems/records.yaml.txt",
+        "error[misnamed-file]",
+    );
+    assert_reported(&checked.stderr, "procedures/infrastucture", "error[unknown-folder]");
+    assert!(!checked.stderr.contains("unknown-id"), "{}", checked.stderr);
+}
+
 // `.yaml` (no id) and `ward-c.yaml.txt` (an editor's extra extension) are errors, the second
 // with the name it was meant to have.
 #[test]

@@ -178,8 +178,8 @@ fn read_text(file: &Path) -> Result<String, Box<Diagnostic>> {
                 .with_hint("check the file's permissions"),
         )
     };
-    // The walk checked this is a regular file before it got here (opening a FIFO blocks);
-    // checking the opened handle again covers a file swapped in between.
+    // The walk checked this is a regular file before it got here, because opening a FIFO
+    // blocks; checking the opened handle again catches a device swapped in since.
     let handle = std::fs::File::open(file).map_err(unreadable)?;
     let meta = handle.metadata().map_err(unreadable)?;
     if !meta.is_file() {

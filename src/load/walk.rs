@@ -22,7 +22,8 @@ pub struct Listing {
     pub trust: Option<PathBuf>,
     /// (folder, file), sorted by name within a folder.
     pub files: Vec<(&'static str, PathBuf)>,
-    /// YAML files refused before reading (a FIFO, a broken link...), as (folder, file stem).
+    /// YAML files not read (a FIFO, a broken link, a file in a subfolder...), as (folder,
+    /// file stem): their ids probably exist, so references to them are not reported again.
     pub refused: Vec<(&'static str, String)>,
 }
 
@@ -68,7 +69,7 @@ pub fn list_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Listing {
             }
         } else if FOLDERS.iter().any(|(folder, _)| folder == name) {
             // Listed below, in FOLDERS order.
-        } else if let Some(diag) = top_level_entry(name, path, has_trust) {
+        } else if let Some(diag) = top_level_entry(name, path, has_trust, &mut listing) {
             trust_lookalike |= diag.code == "misnamed-file";
             diags.push(diag);
         }
@@ -99,12 +100,20 @@ pub fn list_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Listing {
 }
 
 /// The diagnostic for an entry at the top that is neither `trust.yaml` nor a kind folder.
-fn top_level_entry(name: &str, path: &Path, has_trust: bool) -> Option<Diagnostic> {
+fn top_level_entry(
+    name: &str,
+    path: &Path,
+    has_trust: bool,
+    listing: &mut Listing,
+) -> Option<Diagnostic> {
     let kind_names = || FOLDERS.iter().map(|(folder, _)| *folder);
     let folder_list = kind_names().collect::<Vec<_>>().join("/, ");
     if is_folder(path) && !is_ignored(name) {
         let hint = match did_you_mean(name, kind_names()) {
-            Some(meant) => format!("did you mean `{meant}`? rename the folder"),
+            Some(meant) => {
+                refuse_all(path, meant, listing);
+                format!("did you mean `{meant}`? rename the folder")
+            }
             None => format!(
                 "the procedures folder holds trust.yaml and the folders {folder_list}/; \
                  move other folders out of it"
@@ -175,25 +184,46 @@ fn list_kind_folder(
                     *diag
                 }
             },
-            _ if is_folder(&path) => Diagnostic::error(
-                "subfolder",
-                &path,
-                format!(
-                    "folders inside {folder}/ are not read, so the files in this one are ignored"
-                ),
-            )
-            .with_hint(format!(
-                "move its files up into {folder}/ and remove the folder"
-            )),
-            Name::AlmostYaml(stem) => Diagnostic::error(
-                "misnamed-file",
-                &path,
-                "this file is not read: its name does not end in `.yaml` or `.yml`",
-            )
-            .with_hint(format!("did you mean `{stem}.yaml`? rename the file")),
+            _ if is_folder(&path) => {
+                refuse_all(&path, folder, listing);
+                Diagnostic::error(
+                    "subfolder",
+                    &path,
+                    format!(
+                        "folders inside {folder}/ are not read, so the files in this one are \
+                         ignored"
+                    ),
+                )
+                .with_hint(format!(
+                    "move its files up into {folder}/ and remove the folder"
+                ))
+            }
+            Name::AlmostYaml(stem) => {
+                listing.refused.push((folder, stem.to_string()));
+                Diagnostic::error(
+                    "misnamed-file",
+                    &path,
+                    "this file is not read: its name does not end in `.yaml` or `.yml`",
+                )
+                .with_hint(format!("did you mean `{stem}.yaml`? rename the file"))
+            }
             Name::Other => not_loaded(&path),
         };
         diags.push(diag);
+    }
+}
+
+/// Mark the YAML files directly in `dir`, a folder already reported as not read, as refused
+/// files of kind `folder`, so the ids they hold do not each come back as an unknown id.
+fn refuse_all(dir: &Path, folder: &str, listing: &mut Listing) {
+    let Some(&(folder, _)) = FOLDERS.iter().find(|(name, _)| *name == folder) else {
+        return;
+    };
+    // The folder itself is reported; a failure to list it would only repeat that.
+    for (name, _) in entries(dir, &mut Vec::new()) {
+        if let Name::Yaml(stem) | Name::AlmostYaml(stem) = classify(&name) {
+            listing.refused.push((folder, stem.to_string()));
+        }
     }
 }
 
