@@ -162,13 +162,21 @@ fn unread_files_do_not_cascade_into_unknown_ids() {
     rename(&trust, "infrastructure", "infrastucture");
     let checked = check(&trust);
     assert_eq!(checked.code, 1, "{}", checked.stderr);
-    assert_reported(&checked.stderr, "procedures/systems/old", "error[subfolder]");
+    assert_reported(
+        &checked.stderr,
+        "procedures/systems/old",
+        "error[subfolder]",
+    );
     assert_reported(
         &checked.stderr,
         "procedures/systems/records.yaml.txt",
         "error[misnamed-file]",
     );
-    assert_reported(&checked.stderr, "procedures/infrastucture", "error[unknown-folder]");
+    assert_reported(
+        &checked.stderr,
+        "procedures/infrastucture",
+        "error[unknown-folder]",
+    );
     assert!(!checked.stderr.contains("unknown-id"), "{}", checked.stderr);
 }
 

@@ -106,46 +106,14 @@ fn top_level_entry(
     has_trust: bool,
     listing: &mut Listing,
 ) -> Option<Diagnostic> {
-    let kind_names = || FOLDERS.iter().map(|(folder, _)| *folder);
-    let folder_list = kind_names().collect::<Vec<_>>().join("/, ");
     if is_folder(path) && !is_ignored(name) {
-        let hint = match did_you_mean(name, kind_names()) {
-            Some(meant) => {
-                refuse_all(path, meant, listing);
-                format!("did you mean `{meant}`? rename the folder")
-            }
-            None => format!(
-                "the procedures folder holds trust.yaml and the folders {folder_list}/; \
-                 move other folders out of it"
-            ),
-        };
-        return Some(
-            Diagnostic::error(
-                "unknown-folder",
-                path,
-                "this folder is not one downtime reads, so nothing in it is loaded",
-            )
-            .with_hint(hint),
-        );
+        return Some(unknown_folder(name, path, listing));
     }
     match classify(name) {
         Name::Ignored => None,
         Name::NoStem => Some(nameless(path)),
         Name::Yaml(stem) | Name::AlmostYaml(stem) if did_you_mean(stem, ["trust"]).is_some() => {
-            let hint = if has_trust {
-                "did you mean `trust.yaml`? only trust.yaml is read; merge this file into it \
-                 or delete it"
-            } else {
-                "did you mean `trust.yaml`? rename the file"
-            };
-            Some(
-                Diagnostic::error(
-                    "misnamed-file",
-                    path,
-                    "this file is not read: the trust file must be named exactly `trust.yaml`",
-                )
-                .with_hint(hint),
-            )
+            Some(trust_lookalike(path, has_trust))
         }
         Name::Yaml(_) | Name::AlmostYaml(_) => Some(
             Diagnostic::error(
@@ -155,11 +123,58 @@ fn top_level_entry(
                  is read",
             )
             .with_hint(format!(
-                "move it into the folder for its kind: {folder_list}/"
+                "move it into the folder for its kind: {}",
+                folder_list()
             )),
         ),
         Name::Other => Some(not_loaded(path)),
     }
+}
+
+/// A folder at the top that is not a kind folder. When it is a misspelt one, its files count
+/// as failed loads of that kind, so their ids are not reported again as unknown.
+fn unknown_folder(name: &str, path: &Path, listing: &mut Listing) -> Diagnostic {
+    let hint = match did_you_mean(name, FOLDERS.iter().map(|(folder, _)| *folder)) {
+        Some(meant) => {
+            refuse_all(path, meant, listing);
+            format!("did you mean `{meant}`? rename the folder")
+        }
+        None => format!(
+            "the procedures folder holds trust.yaml and the folders {}; move other folders \
+             out of it",
+            folder_list()
+        ),
+    };
+    Diagnostic::error(
+        "unknown-folder",
+        path,
+        "this folder is not one downtime reads, so nothing in it is loaded",
+    )
+    .with_hint(hint)
+}
+
+/// `trust.yml`, `Trust.yaml`...: the trust file under a near name.
+fn trust_lookalike(path: &Path, has_trust: bool) -> Diagnostic {
+    let hint = if has_trust {
+        "did you mean `trust.yaml`? only trust.yaml is read; merge this file into it or delete it"
+    } else {
+        "did you mean `trust.yaml`? rename the file"
+    };
+    Diagnostic::error(
+        "misnamed-file",
+        path,
+        "this file is not read: the trust file must be named exactly `trust.yaml`",
+    )
+    .with_hint(hint)
+}
+
+/// The kind folders, as a hint lists them: `sites/, wards/, ...`.
+fn folder_list() -> String {
+    FOLDERS
+        .iter()
+        .map(|(folder, _)| format!("{folder}/"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// List one kind folder: its YAML files go into `listing`, everything else is reported.
