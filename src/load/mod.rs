@@ -3,9 +3,9 @@
 //! All serde_yaml calls live here, so swapping to a maintained fork is a one-folder change.
 //! Every file is read and parsed even after one fails, so a single run reports every problem.
 //!
-//! [`walk`] lists the tree first: every entry is loaded, ignored as an editor or OS leftover,
-//! or reported, and [`entry`] looks at each file's metadata before it is opened (a FIFO would
-//! block, a link may lead outside). [`yaml_error`] turns parser errors into diagnostics.
+//! `walk` lists the tree first: every entry is loaded, ignored as an editor or OS leftover,
+//! or reported, and `entry` looks at each file's metadata before it is opened (a FIFO would
+//! block, a link may lead outside). `yaml_error` turns parser errors into diagnostics.
 
 mod entry;
 pub mod raw;
