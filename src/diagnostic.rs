@@ -3,7 +3,8 @@
 //! Every stage collects `Diagnostic`s instead of stopping at the first problem, so one run of
 //! `downtime check` lists everything a governance reviewer has to fix.
 
-use std::fmt;
+use std::borrow::Cow;
+use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -73,7 +74,7 @@ impl Diagnostic {
     pub fn with_snippet(mut self, source: &str) -> Self {
         const WINDOW: usize = 100;
         if let (Some(line), Some(col)) = (self.line, self.column) {
-            if let Some(text) = source.lines().nth(line.saturating_sub(1)) {
+            if let Some(text) = nth_line(source, line) {
                 let chars: Vec<char> = text.trim_end().chars().collect();
                 let start = col
                     .saturating_sub(1)
@@ -135,32 +136,103 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
 }
 
 impl fmt::Display for Diagnostic {
+    /// Printed like rustc. Everything that may hold user text (message, file name, YAML path,
+    /// quoted line, hint) goes through [`escape_control`], so a file cannot drive the terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(f, "{label}[{}]: {}", self.code, self.message)?;
-        write!(f, "  --> {}", self.file.display())?;
+        let message = escape_control(&self.message);
+        writeln!(f, "{label}[{}]: {message}", self.code)?;
+        let file = self.file.display().to_string();
+        write!(f, "  --> {}", escape_control(&file))?;
         if let (Some(line), Some(col)) = (self.line, self.column) {
             write!(f, ":{line}:{col}")?;
         }
         if let Some(path) = &self.yaml_path {
-            write!(f, " at `{path}`")?;
+            write!(f, " at `{}`", escape_control(path))?;
         }
         writeln!(f)?;
         if let (Some(snippet), Some(line), Some(col)) = (&self.snippet, self.line, self.column) {
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
+            // The caret sits under the same character once the text before it is escaped.
+            let before: String = snippet.chars().take(col.saturating_sub(1)).collect();
+            let caret = escape_control(&before).chars().count();
             writeln!(f, "  {pad} |")?;
-            writeln!(f, "  {gutter} | {snippet}")?;
-            writeln!(f, "  {pad} | {}^", " ".repeat(col.saturating_sub(1)))?;
+            writeln!(f, "  {gutter} | {}", escape_control(snippet))?;
+            writeln!(f, "  {pad} | {}^", " ".repeat(caret))?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "   = hint: {hint}")?;
+            writeln!(f, "   = hint: {}", escape_control(hint))?;
         }
         Ok(())
     }
+}
+
+/// Line `line` (1-based) of `source`, splitting where YAML does: at `\n`, `\r\n` and a lone
+/// `\r` (old Mac files), so the quoted line is the one the parser's line number means.
+fn nth_line(source: &str, line: usize) -> Option<&str> {
+    let mut rest = source;
+    for _ in 1..line {
+        let end = rest.find(['\n', '\r'])?;
+        let skip = if rest[end..].starts_with("\r\n") {
+            2
+        } else {
+            1
+        };
+        rest = &rest[end + skip..];
+    }
+    if rest.is_empty() {
+        // Past the final line break: there is no such line (as with `str::lines`).
+        return None;
+    }
+    Some(rest.split(['\n', '\r']).next().unwrap_or(rest))
+}
+
+/// Characters that must not reach a terminal raw: C0 and C1 controls (ESC starts terminal
+/// commands, CR rewrites the line) and the bidirectional overrides that reorder what is shown.
+fn is_unsafe_to_print(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every control or bidi character shown as a visible escape (`\t`, `\u{1b}`), for
+/// printing user text in human diagnostics. Borrowed when nothing needs escaping.
+pub fn escape_control(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe_to_print) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if is_unsafe_to_print(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The candidate `word` was most likely meant to be, for a "did you mean" hint: case is
+/// ignored, and only a close match (Jaro-Winkler similarity of 0.85 or more) is offered,
+/// because a wrong suggestion misleads more than none.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c))
+        .filter(|&(score, _)| score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
 }
 
 /// A stage failed: the diagnostics say why. Warnings may ride along with the errors.
@@ -178,3 +250,100 @@ impl fmt::Display for Failed {
 }
 
 impl std::error::Error for Failed {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FOLDERS: [&str; 7] = [
+        "sites",
+        "wards",
+        "systems",
+        "infrastructure",
+        "fallbacks",
+        "forms",
+        "scenarios",
+    ];
+
+    // Close misspellings get a suggestion, in any case; unrelated names get none.
+    #[test]
+    fn did_you_mean_offers_only_close_matches() {
+        for (typo, meant) in [
+            ("scenario", "scenarios"),
+            ("Wards", "wards"),
+            ("ward", "wards"),
+            ("fallback", "fallbacks"),
+            ("infra", "infrastructure"),
+            ("system", "systems"),
+            ("site", "sites"),
+            ("form", "forms"),
+        ] {
+            assert_eq!(did_you_mean(typo, FOLDERS), Some(meant), "{typo}");
+        }
+        // `schemas` scores 0.81 against `scenarios`: the threshold sits above it.
+        for unrelated in [
+            "archive",
+            "old",
+            "docs",
+            "schemas",
+            "templates",
+            "output",
+            "drafts",
+            "images",
+            "procedures",
+        ] {
+            assert_eq!(did_you_mean(unrelated, FOLDERS), None, "{unrelated}");
+        }
+        assert_eq!(did_you_mean("Trust", ["trust"]), Some("trust"));
+        assert_eq!(did_you_mean("ward-c", ["trust"]), None);
+    }
+
+    // ESC, CR, tabs and bidi overrides are shown as escapes; ordinary text is untouched.
+    #[test]
+    fn escape_control_makes_control_characters_visible() {
+        assert_eq!(escape_control("x: \u{1b}[31mred"), "x: \\u{1b}[31mred");
+        assert_eq!(escape_control("a\tb\rc\nd"), "a\\tb\\rc\\nd");
+        assert_eq!(escape_control("abc\u{202e}def"), "abc\\u{202e}def");
+        assert_eq!(escape_control("\u{9b}2J"), "\\u{9b}2J");
+        assert!(matches!(
+            escape_control("Ward B – café £5 ✓"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    // A diagnostic never prints a raw ESC, and its caret stays under the escaped character.
+    #[test]
+    fn display_escapes_user_text() {
+        let source = "id: \u{1b}]0;pwned\u{7}x\n";
+        let diag = Diagnostic::error("yaml-syntax", Path::new("w\u{1b}.yaml"), "bad \u{1b}[2J")
+            .with_hint("hint \u{1b}")
+            .at_path("a\u{1b}")
+            .at_line(1, 15)
+            .with_snippet(source);
+        let shown = diag.to_string();
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown}"
+        );
+        assert!(shown.contains("bad \\u{1b}[2J"), "{shown}");
+        assert!(shown.contains("w\\u{1b}.yaml"), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let quoted = lines[3].find("x").expect("the quoted line holds x");
+        assert_eq!(lines[4].find('^'), Some(quoted), "{shown}");
+    }
+
+    // Lines are split where YAML splits them: LF, CRLF and old-Mac lone CR.
+    #[test]
+    fn snippets_split_lines_like_yaml() {
+        for source in [
+            "a: 1\nb: 2\nc: 3\n",
+            "a: 1\r\nb: 2\r\nc: 3\r\n",
+            "a: 1\rb: 2\rc: 3\r",
+        ] {
+            assert_eq!(nth_line(source, 2), Some("b: 2"), "{source:?}");
+            assert_eq!(nth_line(source, 3), Some("c: 3"), "{source:?}");
+            assert_eq!(nth_line(source, 4), None, "{source:?}");
+        }
+        assert_eq!(nth_line("a\n\nc", 2), Some(""));
+    }
+}

@@ -104,7 +104,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     if !args.quiet {
         super::print_diagnostics(&project.warnings);
         for warning in &summary.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", downtime::diagnostic::escape_control(warning));
         }
         eprintln!(
             "built {} packs ({} reused, unchanged): {} files, {} PDF pages, written to {} in {:.2} s",

@@ -8,7 +8,7 @@ pub mod new;
 pub mod pdf;
 pub mod schema;
 
-use downtime::diagnostic::Diagnostic;
+use downtime::diagnostic::{escape_control, Diagnostic};
 use downtime::error::Error;
 
 /// Print diagnostics to stderr, warnings and errors alike, in their stable order.
@@ -25,9 +25,10 @@ pub fn report_error(err: &Error) {
     }
     if let Error::Stale(files) = err {
         for f in files {
-            eprintln!("  {f}");
+            eprintln!("  {}", escape_control(f));
         }
         eprintln!("hint: run `downtime build` and commit the output folder");
     }
-    eprintln!("error: {err}");
+    // Paths and ids in the message come from the user; escape them like diagnostics.
+    eprintln!("error: {}", escape_control(&err.to_string()));
 }

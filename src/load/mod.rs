@@ -2,8 +2,17 @@
 //!
 //! All serde_yaml calls live here, so swapping to a maintained fork is a one-folder change.
 //! Every file is read and parsed even after one fails, so a single run reports every problem.
+//!
+//! `walk` lists the tree first: every entry is loaded, ignored as an editor or OS leftover,
+//! or reported, and `entry` looks at each file's metadata before it is opened (a FIFO would
+//! block, a link may lead outside). `yaml_error` turns parser errors into diagnostics.
 
+mod entry;
 pub mod raw;
+mod walk;
+mod yaml_error;
+
+use yaml_error::yaml_error;
 
 use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
@@ -65,31 +74,37 @@ pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
         );
         return loaded;
     }
-    let trust_file = root.join("trust.yaml");
-    loaded.trust = load_file(&trust_file, "the trust", &mut loaded.sources, diags);
+    let mut listing = walk::list_tree(root, diags);
+    loaded.failed = std::mem::take(&mut listing.refused);
+    if let Some(trust_file) = &listing.trust {
+        loaded.trust = load_file(trust_file, "the trust", &mut loaded.sources, diags);
+    }
     for (folder, what) in FOLDERS {
-        for file in yaml_files(&root.join(folder), diags) {
+        for file in listing.files_in(folder) {
             let sources = &mut loaded.sources;
             let ok = match folder {
-                "sites" => push(&mut loaded.sites, &file, what, sources, diags),
-                "wards" => push(&mut loaded.wards, &file, what, sources, diags),
-                "systems" => push(&mut loaded.systems, &file, what, sources, diags),
-                "infrastructure" => push(&mut loaded.infrastructure, &file, what, sources, diags),
-                "fallbacks" => push(&mut loaded.procedures, &file, what, sources, diags),
-                "forms" => push(&mut loaded.forms, &file, what, sources, diags),
-                "scenarios" => push(&mut loaded.scenarios, &file, what, sources, diags),
+                "sites" => push(&mut loaded.sites, file, what, sources, diags),
+                "wards" => push(&mut loaded.wards, file, what, sources, diags),
+                "systems" => push(&mut loaded.systems, file, what, sources, diags),
+                "infrastructure" => push(&mut loaded.infrastructure, file, what, sources, diags),
+                "fallbacks" => push(&mut loaded.procedures, file, what, sources, diags),
+                "forms" => push(&mut loaded.forms, file, what, sources, diags),
+                "scenarios" => push(&mut loaded.scenarios, file, what, sources, diags),
                 _ => unreachable!("FOLDERS lists every folder matched here"),
             };
             if !ok {
-                let stem = file
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                loaded.failed.push((folder, stem));
+                loaded.failed.push((folder, file_stem(file)));
             }
         }
     }
     loaded
+}
+
+/// The id a file's name implies: its name without the (any-case) `.yaml`/`.yml` extension.
+fn file_stem(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn push<T: DeserializeOwned>(
@@ -106,34 +121,6 @@ fn push<T: DeserializeOwned>(
         }
         None => false,
     }
-}
-
-/// The `.yaml`/`.yml` files directly inside `dir`, sorted by name so load order is stable.
-/// A missing folder is fine (a trust may have no forms yet); an unreadable one is not.
-fn yaml_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                "unreadable",
-                dir,
-                format!("cannot read folder: {e}"),
-            ));
-            return Vec::new();
-        }
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("yaml") | Some("yml")
-            )
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 /// Read and parse one file into `T`, reporting any problem with its line and column.
@@ -190,17 +177,26 @@ pub fn parse_text<T: DeserializeOwned>(
 /// Read a file as UTF-8 text, refusing huge or binary files with a clear message.
 fn read_text(file: &Path) -> Result<String, Box<Diagnostic>> {
     let unreadable = |e: std::io::Error| {
-        let hint = if e.kind() == std::io::ErrorKind::NotFound {
-            "every procedures folder needs this file"
-        } else {
-            "check the file's permissions, and that it is not a broken or looping link"
-        };
         Box::new(
-            Diagnostic::error("unreadable", file, format!("cannot read file: {e}")).with_hint(hint),
+            Diagnostic::error("unreadable", file, format!("cannot read file: {e}"))
+                .with_hint("check the file's permissions"),
         )
     };
+    // The walk checked this is a regular file before it got here, because opening a FIFO
+    // blocks; checking the opened handle again catches a device swapped in since.
     let handle = std::fs::File::open(file).map_err(unreadable)?;
-    let size = handle.metadata().map_err(unreadable)?.len();
+    let meta = handle.metadata().map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(Box::new(
+            Diagnostic::error(
+                "not-a-file",
+                file,
+                "this is not a regular file, so it is not read",
+            )
+            .with_hint("replace it with an ordinary YAML file, or remove it"),
+        ));
+    }
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(Box::new(
             Diagnostic::error(
@@ -238,66 +234,4 @@ fn read_text(file: &Path) -> Result<String, Box<Diagnostic>> {
             ))
         }
     }
-}
-
-/// Turn a serde_yaml error into a diagnostic, keeping its location and YAML path.
-fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
-    // serde_yaml appends " at line L column C" to its message; we print location ourselves.
-    let message = strip_location(&err.to_string());
-    let (yaml_path, message) = split_yaml_path(&message);
-    let code = if message.contains("unknown field")
-        || message.contains("missing field")
-        || message.contains("invalid type")
-        || message.contains("unknown variant")
-        || message.contains("duplicate field")
-        || message.contains("invalid value")
-        || message.contains("input contains invalid characters")
-    {
-        "yaml-schema"
-    } else {
-        "yaml-syntax"
-    };
-    let hint = match code {
-        "yaml-schema" => format!("this file should describe {what}; see README.md for its fields"),
-        _ if text.contains('\t') => {
-            "YAML does not allow tabs for indentation; use spaces".to_string()
-        }
-        _ => "check indentation and quoting near this line".to_string(),
-    };
-    let mut diag = Diagnostic::error(code, file, message).with_hint(hint);
-    if let Some(path) = yaml_path {
-        diag = diag.at_path(path);
-    }
-    if let Some(loc) = err.location() {
-        diag = diag.at_line(loc.line(), loc.column()).with_snippet(text);
-    }
-    diag
-}
-
-/// serde_yaml writes " at line L column C" into its messages; we print the location ourselves.
-fn strip_location(message: &str) -> String {
-    let mut out = message.to_string();
-    while let Some(at) = out.find(" at line ") {
-        let rest = &out[at + " at line ".len()..];
-        let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
-        let line_len = digits(rest);
-        let after_line = &rest[line_len..];
-        let Some(col) = after_line.strip_prefix(" column ") else {
-            break;
-        };
-        let end = at + " at line ".len() + line_len + " column ".len() + digits(col);
-        out.replace_range(at..end, "");
-    }
-    out
-}
-
-/// serde_yaml prefixes messages with the path of the offending value (`wards[0].kit: ...`).
-fn split_yaml_path(message: &str) -> (Option<String>, String) {
-    if let Some((path, rest)) = message.split_once(": ") {
-        let looks_like_path = !path.contains(' ') && !path.is_empty();
-        if looks_like_path {
-            return (Some(path.to_string()), rest.to_string());
-        }
-    }
-    (None, message.to_string())
 }

@@ -1,0 +1,139 @@
+//! Turn serde_yaml's errors into diagnostics: the location printed once, the YAML path split
+//! out, a code and a hint, and a real line and column where libyaml only gives a byte offset.
+
+use crate::diagnostic::Diagnostic;
+use std::path::Path;
+
+/// Turn a serde_yaml error into a diagnostic, keeping its location and YAML path.
+pub fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
+    // serde_yaml appends " at line L column C" to its message; we print location ourselves.
+    let message = strip_location(&err.to_string());
+    // libyaml reports some problems (a control character in the text) only as a byte offset.
+    let (message, offset) = split_position(&message);
+    let (yaml_path, message) = split_yaml_path(&message);
+    let code = if message.contains("unknown field")
+        || message.contains("missing field")
+        || message.contains("invalid type")
+        || message.contains("unknown variant")
+        || message.contains("duplicate field")
+        || message.contains("invalid value")
+        || message.contains("input contains invalid characters")
+    {
+        "yaml-schema"
+    } else {
+        "yaml-syntax"
+    };
+    let hint = match code {
+        "yaml-schema" => format!("this file should describe {what}; see README.md for its fields"),
+        _ if message.contains("control characters") => "delete the control character (shown \
+             as `\\u{..}` in the quoted line); editors often do not show it"
+            .to_string(),
+        _ if text.contains('\t') => {
+            "YAML does not allow tabs for indentation; use spaces".to_string()
+        }
+        _ => "check indentation and quoting near this line".to_string(),
+    };
+    let mut diag = Diagnostic::error(code, file, message).with_hint(hint);
+    if let Some(path) = yaml_path {
+        diag = diag.at_path(path);
+    }
+    let location = match offset {
+        Some(offset) => Some(line_column(text, offset)),
+        None => err.location().map(|loc| (loc.line(), loc.column())),
+    };
+    if let Some((line, column)) = location {
+        diag = diag.at_line(line, column).with_snippet(text);
+    }
+    diag
+}
+
+/// Split libyaml's " at position N" (a byte offset) off a message.
+fn split_position(message: &str) -> (String, Option<usize>) {
+    if let Some(at) = message.find(" at position ") {
+        let rest = &message[at + " at position ".len()..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if let Ok(offset) = rest[..digits].parse() {
+            let mut out = message[..at].to_string();
+            out.push_str(&rest[digits..]);
+            return (out, Some(offset));
+        }
+    }
+    (message.to_string(), None)
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`, counting line
+/// breaks as YAML does: `\n`, `\r\n` and a lone `\r`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let mut line = 1;
+    let mut line_start = 0;
+    let mut chars = before.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let crlf = c == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n');
+        if (c == '\n' || c == '\r') && !crlf {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// serde_yaml writes " at line L column C" into its messages; we print the location ourselves.
+fn strip_location(message: &str) -> String {
+    let mut out = message.to_string();
+    while let Some(at) = out.find(" at line ") {
+        let rest = &out[at + " at line ".len()..];
+        let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+        let line_len = digits(rest);
+        let after_line = &rest[line_len..];
+        let Some(col) = after_line.strip_prefix(" column ") else {
+            break;
+        };
+        let end = at + " at line ".len() + line_len + " column ".len() + digits(col);
+        out.replace_range(at..end, "");
+    }
+    out
+}
+
+/// serde_yaml prefixes messages with the path of the offending value (`wards[0].kit: ...`).
+fn split_yaml_path(message: &str) -> (Option<String>, String) {
+    if let Some((path, rest)) = message.split_once(": ") {
+        let looks_like_path = !path.contains(' ') && !path.is_empty();
+        if looks_like_path {
+            return (Some(path.to_string()), rest.to_string());
+        }
+    }
+    (None, message.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Byte offsets become line and column under every kind of line ending.
+    #[test]
+    fn offsets_become_lines_and_columns() {
+        assert_eq!(line_column("id: raw\nname: x", 14), (2, 7));
+        assert_eq!(line_column("id: raw\r\nname: x", 15), (2, 7));
+        assert_eq!(line_column("id: raw\rname: x", 14), (2, 7));
+        assert_eq!(line_column("é: x", 3), (1, 3));
+        assert_eq!(line_column("ab", 99), (1, 3));
+    }
+
+    // " at position N" is cut from the message and returned as the offset.
+    #[test]
+    fn positions_are_split_off() {
+        assert_eq!(
+            split_position("control characters are not allowed at position 14"),
+            ("control characters are not allowed".to_string(), Some(14))
+        );
+        assert_eq!(
+            split_position("no position here"),
+            ("no position here".to_string(), None)
+        );
+    }
+}
