@@ -112,6 +112,20 @@ fn usage_errors_exit_2() {
     );
     let run = trust.run(&["build", "--ward", "ward-z", "--format", "md"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
+    // A near miss on the command line gets the nearest known name.
+    let run = trust.run(&["impact", "recrds"]);
+    assert!(
+        run.stderr.contains("did you mean `records`?"),
+        "{}",
+        run.stderr
+    );
+    let run = trust.run(&["build", "--ward", "ward-aa", "--format", "md"]);
+    assert!(
+        run.stderr
+            .contains("no such ward `ward-aa` (did you mean `ward-a`?)"),
+        "{}",
+        run.stderr
+    );
     trust.write("wards/ward-a.yaml", "id: [");
     assert_eq!(trust.run(&["build", "--format", "md"]).code, 1);
 }

@@ -92,13 +92,8 @@ fn unknown_rules(model: &Model) -> Vec<Diagnostic> {
         .keys()
         .filter(|k| !known.contains(&k.as_str()))
         .map(|k| {
-            let nearest = known
-                .iter()
-                .map(|code| (strsim::jaro_winkler(k, code), code))
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .filter(|(score, _)| *score > 0.8);
-            let hint = match nearest {
-                Some((_, code)) => {
+            let hint = match crate::diagnostic::did_you_mean(k, known.iter().copied()) {
+                Some(code) => {
                     format!("did you mean `{code}`? Rules are: {}", known.join(", "))
                 }
                 None => format!("rules are: {}", known.join(", ")),

@@ -1,5 +1,6 @@
 //! `downtime graph`: the dependency graph of systems and infrastructure.
 
+use downtime::diagnostic::did_you_mean;
 use downtime::error::Error;
 use downtime::export;
 use downtime::project::Project;
@@ -40,7 +41,13 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
                 .scenarios
                 .iter()
                 .find(|s| &s.id == id)
-                .ok_or_else(|| Error::Usage(format!("no such scenario `{id}`")))?
+                .ok_or_else(|| {
+                    let known = model.scenarios.iter().map(|s| s.id.as_str());
+                    let hint = did_you_mean(id, known)
+                        .map(|near| format!("; did you mean `{near}`?"))
+                        .unwrap_or_default();
+                    Error::Usage(format!("no such scenario `{id}`{hint}"))
+                })?
                 .radius,
         ),
         None => None,

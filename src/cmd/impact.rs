@@ -1,5 +1,6 @@
 //! `downtime impact`: the blast radius of failed components or a scenario.
 
+use downtime::diagnostic::did_you_mean;
 use downtime::error::Error;
 use downtime::impact::impact;
 use downtime::model::duration::describe;
@@ -41,8 +42,17 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         } else if let Some(s) = model.scenarios.iter().find(|s| &s.id == id) {
             failed.extend(s.fails.iter().copied());
         } else {
+            let known = model
+                .components
+                .iter()
+                .map(|c| c.id.as_str())
+                .chain(model.scenarios.iter().map(|s| s.id.as_str()));
+            let hint = match did_you_mean(id, known) {
+                Some(near) => format!("; did you mean `{near}`?"),
+                None => "; `downtime graph` lists every component".to_string(),
+            };
             return Err(Error::Usage(format!(
-                "`{id}` is not a system, infrastructure component or scenario in {}",
+                "`{id}` is not a system, infrastructure component or scenario in {}{hint}",
                 args.procedures.display()
             )));
         }

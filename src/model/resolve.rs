@@ -68,13 +68,16 @@ impl Ids {
         }
         let mut known: Vec<&str> = self.map.keys().map(String::as_str).collect();
         known.sort_unstable();
+        let near = crate::diagnostic::did_you_mean(id, known.iter().copied())
+            .map(|near| format!("did you mean `{near}`? "))
+            .unwrap_or_default();
         let hint = if known.is_empty() {
             format!("no {} is defined yet", self.kind)
         } else if known.len() <= 15 {
-            format!("known {}s: {}", self.kind, known.join(", "))
+            format!("{near}known {}s: {}", self.kind, known.join(", "))
         } else {
             format!(
-                "{} {}s are defined; check the spelling",
+                "{near}{} {}s are defined; check the spelling",
                 known.len(),
                 self.kind
             )

@@ -211,15 +211,19 @@ pub fn plan(model: &Model, selection: &Selection) -> Vec<PackKind> {
 /// Ids in the selection that match nothing: worth an error, since a typo would otherwise
 /// silently build nothing.
 pub fn unmatched(model: &Model, selection: &Selection) -> Vec<String> {
+    let sites: Vec<&str> = model.sites.iter().map(|s| s.id.as_str()).collect();
+    let wards: Vec<&str> = model.wards.iter().map(|w| w.id.as_str()).collect();
     let mut missing = Vec::new();
-    for id in &selection.sites {
-        if !model.sites.iter().any(|s| &s.id == id) {
-            missing.push(format!("site `{id}`"));
-        }
-    }
-    for id in &selection.wards {
-        if !model.wards.iter().any(|w| &w.id == id) {
-            missing.push(format!("ward `{id}`"));
+    for (kind, asked, known) in [
+        ("site", &selection.sites, &sites),
+        ("ward", &selection.wards, &wards),
+    ] {
+        for id in asked.iter().filter(|id| !known.contains(&id.as_str())) {
+            let near = crate::diagnostic::did_you_mean(id, known.iter().copied());
+            missing.push(match near {
+                Some(near) => format!("{kind} `{id}` (did you mean `{near}`?)"),
+                None => format!("{kind} `{id}`"),
+            });
         }
     }
     missing
