@@ -201,3 +201,30 @@ fn readme_lists_every_rule() {
         "README.md must contain this table:\n{table}"
     );
 }
+
+// One mistake, one error: a fallback file that fails to parse gives its own error and a single
+// note, not a false "no fallback" error for every ward using what it replaces.
+#[test]
+fn unreadable_fallback_gives_one_error() {
+    let trust = Trust::fixture("minimal");
+    trust.edit("fallbacks/records-downtime.yaml", "phases:", "phasez:");
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[yaml-schema]: unknown field `phasez`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("warning[coverage-not-checked]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("ward-without-fallback"),
+        "{}",
+        run.stderr
+    );
+}

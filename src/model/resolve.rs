@@ -436,7 +436,25 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
             .sort_by(|&a, &b| model.wards[a].id.cmp(&model.wards[b].id));
     }
     model.sites = site_models;
-    check_coverage(&model, diags);
+    // With a fallback file unreadable, every ward using what it replaces would get an error of
+    // its own telling the clinician to write a procedure that exists: say once instead.
+    let unread_fallbacks = loaded
+        .failed
+        .iter()
+        .filter(|(f, _)| *f == "fallbacks")
+        .count();
+    if unread_fallbacks == 0 {
+        check_coverage(&model, diags);
+    } else {
+        diags.push(
+            Diagnostic::warning(
+                "coverage-not-checked",
+                &loaded.root.join("fallbacks"),
+                format!("{unread_fallbacks} fallback file(s) could not be read, so whether every ward has a fallback for each system it uses was not checked"),
+            )
+            .with_hint("fix the errors in fallbacks/ first; the check runs again then"),
+        );
+    }
     let graph = model.dependency_graph();
     model.scenarios = loaded
         .scenarios
