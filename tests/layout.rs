@@ -1,5 +1,7 @@
 //! Layout invariants on hostile Markdown, checked on the page model (no PDF reading needed).
 
+mod common;
+
 use downtime::pack::Furniture;
 use downtime::typeset::page::{Document, Geometry, Item, PAGE_HEIGHT};
 use downtime::typeset::typeset;
@@ -205,4 +207,28 @@ fn contents_numbers_match_section_pages() {
         );
         assert!(doc.pages[s.page - 1].text().contains(&s.text));
     }
+}
+
+// The page layout of the minimal trust's ward pack, as text a reviewer can read in a diff:
+// every line of text with its page, position (points from the top left) and size. Any change
+// to where things land on the page shows up here (`INSTA_UPDATE=always` after an intended one).
+#[test]
+fn ward_pack_layout_snapshot() {
+    let trust = common::Trust::fixture("minimal");
+    let run = trust.run(&["build", "--format", "md", "--ward", "ward-a"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc = typeset(&trust.read("north/ward-a.md"), &furniture());
+    let mut dump = String::new();
+    for (p, page) in doc.pages.iter().enumerate() {
+        dump.push_str(&format!("--- page {}\n", p + 1));
+        for item in &page.items {
+            if let Item::Text {
+                x, y, size, text, ..
+            } = item
+            {
+                dump.push_str(&format!("{y:6.1} {x:6.1} {size:4.1}  {text}\n"));
+            }
+        }
+    }
+    insta::assert_snapshot!("ward-pack-layout", dump);
 }
