@@ -4,6 +4,8 @@
 //! Every file is read and parsed even after one fails, so a single run reports every problem.
 
 pub mod raw;
+pub mod tags;
+pub mod text;
 
 use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
@@ -161,14 +163,13 @@ fn load_file<T: DeserializeOwned>(
         );
         return None;
     }
-    let parsed = serde_yaml::from_str::<T>(&text);
-    let result = match parsed {
+    let result = match parse_text(file, what, &text) {
         Ok(value) => Some(Sourced {
             file: file.to_path_buf(),
             value,
         }),
-        Err(e) => {
-            diags.push(yaml_error(file, what, &e, &text));
+        Err(diag) => {
+            diags.push(*diag);
             None
         }
     };
@@ -184,7 +185,26 @@ pub fn parse_text<T: DeserializeOwned>(
     text: &str,
 ) -> Result<T, Box<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_yaml::from_str::<T>(text).map_err(|e| Box::new(yaml_error(file, what, &e, text)))
+    let value =
+        serde_yaml::from_str::<T>(text).map_err(|e| Box::new(yaml_error(file, what, &e, text)))?;
+    match tags::first_tag(text) {
+        None => Ok(value),
+        Some(found) => Err(Box::new(tag_error(file, &found, text))),
+    }
+}
+
+/// serde_yaml reads `!!binary aGk=` as the text `aGk=`: refuse every explicit tag instead.
+fn tag_error(file: &Path, found: &tags::FoundTag, text: &str) -> Diagnostic {
+    Diagnostic::error(
+        "yaml-tag",
+        file,
+        format!("YAML tag `{}` is not allowed here", found.tag),
+    )
+    .at_line(found.line, found.column)
+    .with_snippet(text)
+    .with_hint(
+        "these files hold plain text, numbers and dates; delete the tag and write the value itself",
+    )
 }
 
 /// Read a file as UTF-8 text, refusing huge or binary files with a clear message.
@@ -245,7 +265,11 @@ fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) -> D
     // serde_yaml appends " at line L column C" to its message; we print location ourselves.
     let message = strip_location(&err.to_string());
     let (yaml_path, message) = split_yaml_path(&message);
-    let code = if message.contains("unknown field")
+    // Text and list limits (load::text) carry their own hint.
+    let checked = text::Problem::from_serde_message(&message);
+    let code = if let Some(problem) = &checked {
+        problem.code
+    } else if message.contains("unknown field")
         || message.contains("missing field")
         || message.contains("invalid type")
         || message.contains("unknown variant")
@@ -258,12 +282,14 @@ fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) -> D
         "yaml-syntax"
     };
     let hint = match code {
+        _ if checked.is_some() => checked.as_ref().map(|p| p.hint.clone()).unwrap_or_default(),
         "yaml-schema" => format!("this file should describe {what}; see README.md for its fields"),
         _ if text.contains('\t') => {
             "YAML does not allow tabs for indentation; use spaces".to_string()
         }
         _ => "check indentation and quoting near this line".to_string(),
     };
+    let message = checked.map(|p| p.message).unwrap_or(message);
     let mut diag = Diagnostic::error(code, file, message).with_hint(hint);
     if let Some(path) = yaml_path {
         diag = diag.at_path(path);

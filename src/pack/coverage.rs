@@ -180,7 +180,7 @@ pub fn coverage_pack(model: &Model) -> Pack {
         title: format!("Fallback coverage: {}", model.trust.name),
         header: format!("{} · fallback coverage", model.trust.name),
         author: model.trust.name.clone(),
-        version: model.trust.edition.version.clone(),
+        version: model.trust.edition.version.to_string(),
         review_due: view::long_date(model.trust.edition.date),
         draft: false,
     };

@@ -69,7 +69,7 @@ impl Furniture {
             title,
             header,
             author: model.trust.name.clone(),
-            version: model.trust.edition.version.clone(),
+            version: model.trust.edition.version.to_string(),
             review_due: view::long_date(review_due),
             draft: procedures
                 .iter()

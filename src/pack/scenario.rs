@@ -306,7 +306,7 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
         title: format!("{}: {}", scenario.name, site.name),
         header: format!("{} · {} · hospital", scenario.name, site.name),
         author: model.trust.name.clone(),
-        version: model.trust.edition.version.clone(),
+        version: model.trust.edition.version.to_string(),
         review_due: view::long_date(
             site_procs
                 .iter()

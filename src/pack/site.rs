@@ -126,7 +126,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
         title: format!("Hospital downtime pack: {}", site.name),
         header: format!("{} · hospital pack", site.name),
         author: model.trust.name.clone(),
-        version: model.trust.edition.version.clone(),
+        version: model.trust.edition.version.to_string(),
         review_due: view::long_date(review_due),
         draft,
     };
@@ -160,8 +160,8 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
                     name: ward.name.clone(),
                     kind: ward_kind_label(ward.kind),
                     location: ward.location.clone(),
-                    kit_location: ward.kit.location.clone(),
-                    kit_checked_by: ward.kit.checked_by.clone(),
+                    kit_location: ward.kit.location.to_string(),
+                    kit_checked_by: ward.kit.checked_by.to_string(),
                     link: format!("{}.md", ward.id),
                     uses: columns
                         .iter()
@@ -208,8 +208,8 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             .iter()
             .map(|e| EquipmentView {
                 kind: equipment_label(e.kind),
-                location: e.location.clone(),
-                notes: e.notes.clone(),
+                location: e.location.to_string(),
+                notes: e.notes.to_string(),
             })
             .collect(),
         procedures: site_procs
@@ -313,7 +313,7 @@ pub fn index_pack(model: &Model) -> Pack {
         title: format!("Downtime packs: {}", model.trust.name),
         header: model.trust.name.clone(),
         author: model.trust.name.clone(),
-        version: model.trust.edition.version.clone(),
+        version: model.trust.edition.version.to_string(),
         review_due: view::long_date(model.trust.edition.date),
         draft: false,
     };
