@@ -433,7 +433,15 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
             .sort_by(|&a, &b| model.wards[a].id.cmp(&model.wards[b].id));
     }
     model.sites = site_models;
-    check_coverage(&model, diags);
+    // A procedure file that failed to load may be the fallback a ward needs: its own error
+    // says what to fix, and a "no fallback" error on every ward using the system would bury it.
+    if !loaded
+        .failed
+        .iter()
+        .any(|(folder, _)| *folder == "fallbacks")
+    {
+        check_coverage(&model, diags);
+    }
     let graph = model.dependency_graph();
     model.scenarios = loaded
         .scenarios
