@@ -105,11 +105,8 @@ impl<'de, const MAX: usize, const MULTILINE: bool> Deserialize<'de> for Text<MAX
     }
 }
 
+/// One `Line` and one `Prose` definition per schema, referred to by every text field.
 impl<const MAX: usize, const MULTILINE: bool> JsonSchema for Text<MAX, MULTILINE> {
-    fn inline_schema() -> bool {
-        true
-    }
-
     fn schema_name() -> Cow<'static, str> {
         if MULTILINE { "Prose" } else { "Line" }.into()
     }
@@ -126,6 +123,11 @@ impl<const MAX: usize, const MULTILINE: bool> JsonSchema for Text<MAX, MULTILINE
         };
         let allowed = format!("{allowed}{}]", schema_class());
         json_schema!({
+            "description": format!(
+                "Printed text: {}at most {MAX} characters and words of at most {WORD_MAX_CHARS}; \
+                 not blank, no control, invisible or direction-changing characters.",
+                if MULTILINE { "" } else { "one line, " }
+            ),
             "type": "string",
             "minLength": 1,
             "maxLength": MAX,
