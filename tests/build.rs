@@ -182,7 +182,7 @@ fn user_text_is_escaped() {
     assert_eq!(trust.run(&["build", "--format", "md"]).code, 0);
     let md = trust.read("north/ward-a.md");
     assert!(
-        md.contains(r"# Downtime pack: Ward \*A\* \| #1 \_x\_ \<b\>"),
+        md.contains(r"# Downtime pack: Ward \*A\* \| \#1 \_x\_ \<b\>"),
         "{md}"
     );
     // Parse the kit table back: two columns on every row, the text intact.

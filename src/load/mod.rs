@@ -265,7 +265,7 @@ fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) -> D
     // serde_yaml appends " at line L column C" to its message; we print location ourselves.
     let message = strip_location(&err.to_string());
     let (yaml_path, message) = split_yaml_path(&message);
-    // Text and list limits (load::text) carry their own hint.
+    // Text, number and list checks (load::text) carry their own code and hint.
     let checked = text::Problem::from_serde_message(&message);
     let code = if let Some(problem) = &checked {
         problem.code
@@ -281,13 +281,15 @@ fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) -> D
     } else {
         "yaml-syntax"
     };
-    let hint = match code {
-        _ if checked.is_some() => checked.as_ref().map(|p| p.hint.clone()).unwrap_or_default(),
-        "yaml-schema" => format!("this file should describe {what}; see README.md for its fields"),
-        _ if text.contains('\t') => {
+    let hint = match (&checked, code) {
+        (Some(problem), _) => problem.hint.clone(),
+        (None, "yaml-schema") => {
+            format!("this file should describe {what}; see README.md for its fields")
+        }
+        (None, _) if text.contains('\t') => {
             "YAML does not allow tabs for indentation; use spaces".to_string()
         }
-        _ => "check indentation and quoting near this line".to_string(),
+        (None, _) => "check indentation and quoting near this line".to_string(),
     };
     let message = checked.map(|p| p.message).unwrap_or(message);
     let mut diag = Diagnostic::error(code, file, message).with_hint(hint);

@@ -7,7 +7,7 @@
 //! `unsafe-libyaml` crate) over the file and looks for tag tokens.
 
 use std::mem::MaybeUninit;
-use unsafe_libyaml as sys;
+use unsafe_libyaml as unsafe_sys;
 
 /// Where an explicit tag was found: 1-based line and column, and the tag as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,37 +41,37 @@ pub fn first_tag(text: &str) -> Option<FoundTag> {
 
 /// Run the libyaml scanner over `input`; the 0-based line and column of the first tag token.
 fn scan_for_tag(input: &[u8]) -> Option<(usize, usize)> {
-    let mut parser = MaybeUninit::<sys::yaml_parser_t>::uninit();
+    let mut parser = MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit();
     // SAFETY: `yaml_parser_initialize` fully initialises the parser (it zeroes it first);
     // on failure (out of memory) nothing was allocated that needs deleting. `input` outlives
     // the parser, which is deleted before this function returns. Each token is deleted
     // after use; after a scanner error or the stream end, no further tokens are read.
     unsafe {
         let parser = parser.as_mut_ptr();
-        if sys::yaml_parser_initialize(parser).fail {
+        if unsafe_sys::yaml_parser_initialize(parser).fail {
             return None;
         }
-        sys::yaml_parser_set_encoding(parser, sys::YAML_UTF8_ENCODING);
-        sys::yaml_parser_set_input_string(parser, input.as_ptr(), input.len() as u64);
+        unsafe_sys::yaml_parser_set_encoding(parser, unsafe_sys::YAML_UTF8_ENCODING);
+        unsafe_sys::yaml_parser_set_input_string(parser, input.as_ptr(), input.len() as u64);
         let mut found = None;
         loop {
-            let mut token = MaybeUninit::<sys::yaml_token_t>::uninit();
-            if sys::yaml_parser_scan(parser, token.as_mut_ptr()).fail {
+            let mut token = MaybeUninit::<unsafe_sys::yaml_token_t>::uninit();
+            if unsafe_sys::yaml_parser_scan(parser, token.as_mut_ptr()).fail {
                 break;
             }
             let token = token.as_mut_ptr();
             let kind = (*token).type_;
             let mark = (*token).start_mark;
-            sys::yaml_token_delete(token);
-            if kind == sys::YAML_TAG_TOKEN {
+            unsafe_sys::yaml_token_delete(token);
+            if kind == unsafe_sys::YAML_TAG_TOKEN {
                 found = Some((mark.line as usize, mark.column as usize));
                 break;
             }
-            if kind == sys::YAML_STREAM_END_TOKEN || kind == sys::YAML_NO_TOKEN {
+            if kind == unsafe_sys::YAML_STREAM_END_TOKEN || kind == unsafe_sys::YAML_NO_TOKEN {
                 break;
             }
         }
-        sys::yaml_parser_delete(parser);
+        unsafe_sys::yaml_parser_delete(parser);
         found
     }
 }
