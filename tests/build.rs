@@ -138,7 +138,7 @@ fn selection_builds_only_what_was_asked() {
     );
 
     let typo = trust.run(&["build", "--ward", "ward-z"]);
-    assert_eq!(typo.code, 1);
+    assert_eq!(typo.code, 2, "a usage error");
     assert!(
         typo.stderr.contains("no such ward `ward-z`"),
         "{}",
@@ -182,7 +182,7 @@ fn user_text_is_escaped() {
     assert_eq!(trust.run(&["build", "--format", "md"]).code, 0);
     let md = trust.read("north/ward-a.md");
     assert!(
-        md.contains(r"# Downtime pack: Ward \*A\* \| #1 \_x\_ \<b\>"),
+        md.contains(r"# Downtime pack: Ward \*A\* \| \#1 \_x\_ \<b\>"),
         "{md}"
     );
     // Parse the kit table back: two columns on every row, the text intact.

@@ -3,7 +3,7 @@
 
 mod common;
 use common::Trust;
-use downtime::load::raw::{Field, FieldKind, FixedPart, Part, TableSpec, Ticks};
+use downtime::load::raw::Part;
 use downtime::typeset::form::{layout_form, FormSpec, PITCH};
 use downtime::typeset::page::{Item, RectStyle};
 
@@ -20,60 +20,27 @@ fn spec(parts: Vec<Part>) -> FormSpec {
     }
 }
 
+/// Form parts as a form file writes them, read by the real (checked) deserializer.
+fn parts(yaml: &str) -> Vec<Part> {
+    serde_yaml::from_str(yaml).expect("valid form layout")
+}
+
 fn all_parts() -> Vec<Part> {
-    vec![
-        Part::Fixed(FixedPart::Header),
-        Part::Fixed(FixedPart::Patient),
-        Part::Fields {
-            fields: vec![
-                Field {
-                    label: "Ward round notes".into(),
-                    kind: FieldKind::Lines,
-                    lines: Some(4),
-                },
-                Field {
-                    label: "Date seen".into(),
-                    kind: FieldKind::Date,
-                    lines: None,
-                },
-                Field {
-                    label: "Time seen".into(),
-                    kind: FieldKind::Time,
-                    lines: None,
-                },
-                Field {
-                    label: "Bay".into(),
-                    kind: FieldKind::Line,
-                    lines: None,
-                },
-                Field {
-                    label: "Nurse".into(),
-                    kind: FieldKind::Signature,
-                    lines: None,
-                },
-            ],
-        },
-        Part::Ticks {
-            ticks: Ticks {
-                label: "Escalated to".into(),
-                options: vec!["Doctor".into(), "Outreach".into(), "Site manager".into()],
-            },
-        },
-        Part::Table {
-            table: TableSpec {
-                columns: vec![
-                    "Time".into(),
-                    "Pulse".into(),
-                    "BP".into(),
-                    "Initials".into(),
-                ],
-                rows: 30,
-            },
-        },
-        Part::Instructions {
-            instructions: "Score 5 or more: tell the nurse in charge at once.".into(),
-        },
-    ]
+    parts(
+        "
+- header
+- patient
+- fields:
+    - { label: Ward round notes, kind: lines, lines: 4 }
+    - { label: Date seen, kind: date }
+    - { label: Time seen, kind: time }
+    - { label: Bay, kind: line }
+    - { label: Nurse, kind: signature }
+- ticks: { label: Escalated to, options: [Doctor, Outreach, Site manager] }
+- table: { columns: [Time, Pulse, BP, Initials], rows: 30 }
+- instructions: 'Score 5 or more: tell the nurse in charge at once.'
+",
+    )
 }
 
 // Every part is drawn: its text is on the page and its boxes and lines are there.
@@ -126,17 +93,9 @@ fn every_form_part_renders() {
 #[test]
 fn ruled_rows_are_sized_for_handwriting() {
     const { assert!(PITCH >= 8.0 * 72.0 / 25.4) };
-    let doc = layout_form(&spec(vec![Part::Table {
-        table: TableSpec {
-            columns: vec![
-                "Time".into(),
-                "Pulse".into(),
-                "BP".into(),
-                "Initials".into(),
-            ],
-            rows: 30,
-        },
-    }]));
+    let doc = layout_form(&spec(parts(
+        "- table: { columns: [Time, Pulse, BP, Initials], rows: 30 }",
+    )));
     let rows: usize = doc
         .pages
         .iter()

@@ -262,7 +262,7 @@ fn reproducible_across_paths_and_times() {
 }
 
 // Text the font lacks (emoji, CJK, right-to-left) prints as a visible code with a warning;
-// a 400-character word and a 40-column table print without leaving the page.
+// a 100-character word (the longest allowed) and a 40-column table print without leaving the page.
 #[test]
 fn hostile_text_in_packs() {
     let trust = Trust::fixture("minimal");
@@ -274,7 +274,8 @@ fn hostile_text_in_packs() {
     trust.edit(
         "systems/records.yaml",
         "impact: Patient lists and notes.",
-        &format!("impact: {}", "x".repeat(400)),
+        // The longest word the loader accepts (load::text::WORD_MAX_CHARS): wider than a line.
+        &format!("impact: {}", "x".repeat(100)),
     );
     let run = trust.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);

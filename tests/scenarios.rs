@@ -103,7 +103,7 @@ fn impact_text_and_errors() {
         "ward B does not use the phones"
     );
     let bad = trust.run(&["impact", "nonsense"]);
-    assert_eq!(bad.code, 1);
+    assert_eq!(bad.code, 2, "a usage error");
     assert!(
         bad.stderr.contains("`nonsense` is not a system"),
         "{}",

@@ -67,7 +67,8 @@ fn schemas_accept_the_example_trust() {
     assert!(checked > 60, "checked {checked} files");
 }
 
-// The schemas reject what `check` rejects: unknown fields, wrong types, missing fields.
+// The schemas reject what `check` rejects: unknown fields, wrong types, missing fields, blank
+// text, direction overrides, stray keys beside a form part's key.
 #[test]
 fn schemas_reject_broken_fixtures() {
     let broken = common::fixtures().join("broken");
@@ -76,6 +77,9 @@ fn schemas_reject_broken_fixtures() {
         ("wrong-type/systems/records.yaml", "system"),
         ("missing-field/forms/tracking-list.yaml", "form"),
         ("unknown-ids/wards/ward-b.yaml", "ward"),
+        ("blank-text/wards/ward-b.yaml", "ward"),
+        ("bidi-override/sites/north.yaml", "site"),
+        ("form-extra-key/forms/tracking-list.yaml", "form"),
     ] {
         let valid = validator(kind).is_valid(&yaml(&broken.join(file)));
         // unknown-ids is well-formed: only cross-references are wrong, which a schema cannot see.
@@ -106,8 +110,8 @@ fn scaffolds_are_valid() {
     )));
     assert_eq!(
         trust.run(&["new", "ward", "ward-new"]).code,
-        1,
+        2,
         "no overwrite"
     );
-    assert_eq!(trust.run(&["new", "ward", "Bad Id"]).code, 1);
+    assert_eq!(trust.run(&["new", "ward", "Bad Id"]).code, 2);
 }

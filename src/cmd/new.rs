@@ -71,7 +71,7 @@ kind: inpatient             # inpatient | outpatient | emergency | theatres | ma
 location: Level 1           # where it is, for runners and visitors
 systems:                    # the systems staff use here; each needs a fallback procedure
   - system: {system}
-    notes: \"\"              # anything only true on this ward (printed in its pack)
+    # notes: ...            # anything only true on this ward (printed in its pack)
 kit:                        # the ward's downtime box
   location: Red box at the nurses' station
   checked_by: Ward clerk, monthly

@@ -9,6 +9,8 @@
 
 mod entry;
 pub mod raw;
+pub mod tags;
+pub mod text;
 mod walk;
 mod yaml_error;
 
@@ -148,14 +150,13 @@ fn load_file<T: DeserializeOwned>(
         );
         return None;
     }
-    let parsed = serde_yaml::from_str::<T>(&text);
-    let result = match parsed {
+    let result = match parse_text(file, what, &text) {
         Ok(value) => Some(Sourced {
             file: file.to_path_buf(),
             value,
         }),
-        Err(e) => {
-            diags.push(yaml_error(file, what, &e, &text));
+        Err(diag) => {
+            diags.push(*diag);
             None
         }
     };
@@ -171,7 +172,26 @@ pub fn parse_text<T: DeserializeOwned>(
     text: &str,
 ) -> Result<T, Box<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_yaml::from_str::<T>(text).map_err(|e| Box::new(yaml_error(file, what, &e, text)))
+    let value =
+        serde_yaml::from_str::<T>(text).map_err(|e| Box::new(yaml_error(file, what, &e, text)))?;
+    match tags::first_tag(text) {
+        None => Ok(value),
+        Some(found) => Err(Box::new(tag_error(file, &found, text))),
+    }
+}
+
+/// serde_yaml reads `!!binary aGk=` as the text `aGk=`: refuse every explicit tag instead.
+fn tag_error(file: &Path, found: &tags::FoundTag, text: &str) -> Diagnostic {
+    Diagnostic::error(
+        "yaml-tag",
+        file,
+        format!("YAML tag `{}` is not allowed here", found.tag),
+    )
+    .at_line(found.line, found.column)
+    .with_snippet(text)
+    .with_hint(
+        "these files hold plain text, numbers and dates; delete the tag and write the value itself",
+    )
 }
 
 /// Read a file as UTF-8 text, refusing huge or binary files with a clear message.

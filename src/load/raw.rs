@@ -4,18 +4,40 @@
 //! `model::resolve` turns them into the checked, linked model. Every struct denies unknown
 //! fields so a misspelt key is an error with a line number, not a silently ignored setting.
 
+use super::text::{self, Line, List, Number, Phone, Problem, Prose};
 use chrono::NaiveDate;
 use schemars::JsonSchema;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
+
+/// Most steps in one phase of a procedure: the longest real phase has 15.
+pub const MAX_STEPS_PER_PHASE: usize = 50;
+/// Most checklist items under one step.
+pub const MAX_CHECKLIST_ITEMS: usize = 30;
+/// Most escalations, forms or dependencies named by one step.
+pub const MAX_STEP_REFERENCES: usize = 20;
+/// Most items in a ward's downtime kit.
+pub const MAX_KIT_ITEMS: usize = 100;
+/// Most parts in one form's layout, and write-in fields in one part.
+pub const MAX_FORM_PARTS: usize = 30;
+/// Most columns in a form table: more cannot be written in on A4.
+pub const MAX_TABLE_COLUMNS: usize = 12;
+/// Most blank rows in a form table (about four pages).
+pub const MAX_TABLE_ROWS: u32 = 100;
+/// Most ruled lines for one write-in field (one page).
+pub const MAX_FIELD_LINES: u32 = 40;
+/// Most tick-box options for one question, signs of failure or instructions.
+pub const MAX_OPTIONS: usize = 30;
 
 /// `trust.yaml`: the organisation, its roles and trust-wide contacts.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Trust {
-    pub name: String,
+    pub name: Line,
     /// ODS-style organisation code, e.g. `RXX`.
-    pub code: String,
+    pub code: Line,
     /// Release of the packs: printed on every page so a ward can tell an old print from a new one.
     pub edition: Edition,
     /// Months between reviews when a procedure does not set its own interval.
@@ -46,7 +68,7 @@ pub enum LintLevel {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Edition {
-    pub version: String,
+    pub version: Line,
     /// The date the packs are issued: packs print this, never the build machine's clock.
     pub date: NaiveDate,
 }
@@ -56,9 +78,9 @@ pub struct Edition {
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: String,
-    pub name: String,
+    pub name: Line,
     #[serde(default)]
-    pub description: String,
+    pub description: Prose,
 }
 
 /// A person or desk to call, with every route that reaches them.
@@ -66,27 +88,53 @@ pub struct Role {
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub id: String,
-    pub name: String,
+    pub name: Line,
     /// The role this contact holds, so escalations addressed to a role find a number.
     #[serde(default)]
     pub role: Option<String>,
     pub routes: Vec<Route>,
     #[serde(default)]
-    pub notes: String,
+    pub notes: Prose,
     /// When the numbers were last checked by calling them.
     #[serde(default)]
     pub verified: Option<NaiveDate>,
 }
 
-/// One way of reaching a contact.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+/// One way of reaching a contact. Extensions, landlines, mobiles and bleeps must be numbers.
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     pub kind: RouteKind,
-    pub value: String,
+    pub value: Line,
     /// Systems or infrastructure this route needs to work (telephony, email...).
     #[serde(default)]
     pub relies_on: Vec<String>,
+}
+
+/// A route as read, checked as a whole by [`Route::deserialize`]: the number rule depends on
+/// `kind`, which may come before or after `value`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RouteFields {
+    kind: RouteKind,
+    value: Line,
+    #[serde(default)]
+    relies_on: Vec<String>,
+}
+
+impl<'de> Deserialize<'de> for Route {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        text::checked_map(d, |r: RouteFields| {
+            if let Some(what) = r.kind.number_name() {
+                text::check_phone(what, &r.value)?;
+            }
+            Ok(Route {
+                kind: r.kind,
+                value: r.value,
+                relies_on: r.relies_on,
+            })
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -101,6 +149,19 @@ pub enum RouteKind {
     Runner,
 }
 
+impl RouteKind {
+    /// What to call the value in an error, for the kinds that must be a number someone dials.
+    pub fn number_name(self) -> Option<&'static str> {
+        match self {
+            RouteKind::Extension => Some("extension"),
+            RouteKind::Landline => Some("landline number"),
+            RouteKind::Mobile => Some("mobile number"),
+            RouteKind::Bleep => Some("bleep number"),
+            RouteKind::Radio | RouteKind::Email | RouteKind::Runner => None,
+        }
+    }
+}
+
 /// Who calls whom, in order, when downtime is declared.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -109,7 +170,7 @@ pub struct CascadeStep {
     pub caller: String,
     /// Contacts to reach, in order of preference.
     pub contacts: Vec<String>,
-    pub when: String,
+    pub when: Line,
 }
 
 /// `sites/<id>.yaml`: one hospital or site.
@@ -117,12 +178,12 @@ pub struct CascadeStep {
 #[serde(deny_unknown_fields)]
 pub struct Site {
     pub id: String,
-    pub name: String,
+    pub name: Line,
     pub kind: SiteKind,
-    pub address: String,
-    pub switchboard: String,
+    pub address: Prose,
+    pub switchboard: Phone,
     /// Where site command meets during a downtime.
-    pub command_post: String,
+    pub command_post: Line,
     #[serde(default)]
     pub contacts: Vec<Contact>,
     #[serde(default)]
@@ -144,9 +205,9 @@ pub enum SiteKind {
 #[serde(deny_unknown_fields)]
 pub struct Equipment {
     pub kind: EquipmentKind,
-    pub location: String,
+    pub location: Line,
     #[serde(default)]
-    pub notes: String,
+    pub notes: Prose,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -165,9 +226,9 @@ pub enum EquipmentKind {
 pub struct Ward {
     pub id: String,
     pub site: String,
-    pub name: String,
+    pub name: Line,
     pub kind: WardKind,
-    pub location: String,
+    pub location: Line,
     /// Systems the ward uses, with notes that only apply here.
     pub systems: Vec<WardSystem>,
     pub kit: Kit,
@@ -195,23 +256,23 @@ pub enum WardKind {
 pub struct WardSystem {
     pub system: String,
     #[serde(default)]
-    pub notes: String,
+    pub notes: Prose,
 }
 
 /// The ward's downtime box.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kit {
-    pub location: String,
-    pub contents: Vec<KitItem>,
+    pub location: Line,
+    pub contents: List<KitItem, MAX_KIT_ITEMS>,
     /// Who checks the kit, and how often.
-    pub checked_by: String,
+    pub checked_by: Line,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KitItem {
-    pub item: String,
+    pub item: Line,
     #[serde(default = "one")]
     pub quantity: u32,
 }
@@ -225,20 +286,20 @@ fn one() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct System {
     pub id: String,
-    pub name: String,
+    pub name: Line,
     /// A few letters for narrow table columns, e.g. `EPR`, `PACS`.
-    pub short_name: String,
-    pub category: String,
-    pub supplier: String,
+    pub short_name: Line,
+    pub category: Line,
+    pub supplier: Line,
     pub tier: Tier,
     /// Longest outage the service can bear before patient harm is likely, e.g. `4h`, `30m`, `2d`.
     pub max_tolerable_downtime: String,
     #[serde(default)]
     pub depends_on: Vec<String>,
     /// How staff can tell this system is down.
-    pub signs_of_failure: Vec<String>,
+    pub signs_of_failure: List<Prose, MAX_OPTIONS>,
     /// What staff lose when it is down.
-    pub impact: String,
+    pub impact: Prose,
 }
 
 /// Criticality tier: 1 is life-critical.
@@ -250,9 +311,9 @@ pub struct Tier(pub u8);
 #[serde(deny_unknown_fields)]
 pub struct Infrastructure {
     pub id: String,
-    pub name: String,
+    pub name: Line,
     pub kind: InfraKind,
-    pub description: String,
+    pub description: Prose,
     #[serde(default)]
     pub depends_on: Vec<String>,
 }
@@ -274,13 +335,13 @@ pub enum InfraKind {
 #[serde(deny_unknown_fields)]
 pub struct Procedure {
     pub id: String,
-    pub title: String,
+    pub title: Line,
     /// Systems this procedure replaces. Empty: a general procedure every ward (or site) follows.
     #[serde(default)]
     pub replaces: Vec<String>,
     #[serde(default)]
     pub scope: Scope,
-    pub summary: String,
+    pub summary: Prose,
     pub control: DocControl,
     pub phases: Phases,
 }
@@ -299,9 +360,9 @@ pub enum Scope {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocControl {
-    pub owner: String,
-    pub approver: String,
-    pub version: String,
+    pub owner: Line,
+    pub approver: Line,
+    pub version: Line,
     pub status: Status,
     pub last_reviewed: NaiveDate,
     #[serde(default)]
@@ -317,7 +378,7 @@ pub struct Exercise {
     pub date: NaiveDate,
     pub outcome: Outcome,
     #[serde(default)]
-    pub notes: String,
+    pub notes: Prose,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -345,13 +406,13 @@ pub enum Status {
 pub struct Phases {
     /// Recognise and declare downtime: the first 15 minutes.
     #[serde(default)]
-    pub declare: Vec<Step>,
+    pub declare: List<Step, MAX_STEPS_PER_PHASE>,
     /// While the system is down.
     #[serde(default)]
-    pub during: Vec<Step>,
+    pub during: List<Step, MAX_STEPS_PER_PHASE>,
     /// When the system returns: back-entry, reconciliation, patient contact.
     #[serde(default)]
-    pub recovery: Vec<Step>,
+    pub recovery: List<Step, MAX_STEPS_PER_PHASE>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -359,15 +420,15 @@ pub struct Phases {
 pub struct Step {
     pub role: String,
     #[serde(rename = "do")]
-    pub action: String,
+    pub action: Prose,
     #[serde(default)]
-    pub checklist: Vec<String>,
+    pub checklist: List<Prose, MAX_CHECKLIST_ITEMS>,
     #[serde(default)]
-    pub forms: Vec<String>,
+    pub forms: List<String, MAX_STEP_REFERENCES>,
     #[serde(default)]
-    pub escalate: Vec<Escalation>,
+    pub escalate: List<Escalation, MAX_STEP_REFERENCES>,
     #[serde(default)]
-    pub relies_on: Vec<String>,
+    pub relies_on: List<String, MAX_STEP_REFERENCES>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -378,7 +439,7 @@ pub struct Escalation {
     /// Role to escalate to.
     pub to: String,
     #[serde(default)]
-    pub say: String,
+    pub say: Prose,
 }
 
 /// `forms/<id>.yaml`: a paper form kept in the downtime kit.
@@ -386,33 +447,34 @@ pub struct Escalation {
 #[serde(deny_unknown_fields)]
 pub struct Form {
     pub id: String,
-    pub title: String,
-    pub purpose: String,
+    pub title: Line,
+    pub purpose: Prose,
     /// Blank copies the kit holds.
     pub copies: u32,
     pub control: DocControl,
     /// What the printed form is made of, top to bottom. A footer with the form's id and
     /// version is always added.
     #[serde(default)]
-    pub layout: Vec<Part>,
+    pub layout: List<Part, MAX_FORM_PARTS>,
 }
 
 /// One part of a printed form: `header`, `patient`, or a one-key map (`fields:`, `ticks:`,
-/// `table:`, `instructions:`).
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
-#[serde(untagged)]
+/// `table:`, `instructions:`). Read by hand ([`Part::deserialize`]): serde's untagged enums
+/// ignore unknown keys beside the one that picks the variant.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged, deny_unknown_fields)]
 pub enum Part {
     /// `header` (title with trust, hospital and ward printed in) or `patient` (the patient
     /// identification box).
     Fixed(FixedPart),
     /// Labelled write-in fields.
-    Fields { fields: Vec<Field> },
+    Fields { fields: List<Field, MAX_FORM_PARTS> },
     /// A question answered by ticking boxes.
     Ticks { ticks: Ticks },
     /// A table with column headings and blank ruled rows.
     Table { table: TableSpec },
     /// Instructions printed as text.
-    Instructions { instructions: String },
+    Instructions { instructions: Prose },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -425,27 +487,27 @@ pub enum FixedPart {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ticks {
-    pub label: String,
-    pub options: Vec<String>,
+    pub label: Line,
+    pub options: List<Line, MAX_OPTIONS>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableSpec {
-    pub columns: Vec<String>,
+    pub columns: List<Line, MAX_TABLE_COLUMNS>,
     /// Blank ruled rows to print.
-    pub rows: u32,
+    pub rows: Number<MAX_TABLE_ROWS>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
-    pub label: String,
+    pub label: Line,
     #[serde(default)]
     pub kind: FieldKind,
     /// Ruled lines for a `lines` field (default 3).
     #[serde(default)]
-    pub lines: Option<u32>,
+    pub lines: Option<Number<MAX_FIELD_LINES>>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -467,16 +529,16 @@ pub enum FieldKind {
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub id: String,
-    pub name: String,
+    pub name: Line,
     pub kind: ScenarioKind,
     /// How long it is expected to last, e.g. `8h`.
     pub expected_duration: String,
     /// Systems or infrastructure that fail; everything depending on them is lost too.
     pub fails: Vec<String>,
-    pub description: String,
+    pub description: Prose,
     /// What is different about this scenario: command structure, when to declare an incident.
     #[serde(default)]
-    pub instructions: Vec<String>,
+    pub instructions: List<Prose, MAX_OPTIONS>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -484,4 +546,64 @@ pub struct Scenario {
 pub enum ScenarioKind {
     Planned,
     Unplanned,
+}
+
+impl<'de> Deserialize<'de> for Part {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(PartVisitor)
+    }
+}
+
+/// Reads a form part: a word (`header`, `patient`) or a map with exactly one known key.
+/// Errors raised here carry the part's line and YAML path.
+struct PartVisitor;
+
+const PART_KEYS: &[&str] = &["fields", "ticks", "table", "instructions"];
+
+impl<'de> Visitor<'de> for PartVisitor {
+    type Value = Part;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("`header`, `patient`, or one of `fields:`, `ticks:`, `table:`, `instructions:`")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Part, E> {
+        match v {
+            "header" => Ok(Part::Fixed(FixedPart::Header)),
+            "patient" => Ok(Part::Fixed(FixedPart::Patient)),
+            _ => Err(E::unknown_variant(v, &["header", "patient"])),
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Part, A::Error> {
+        let Some(key) = map.next_key::<String>()? else {
+            return Err(de::Error::invalid_length(0, &self));
+        };
+        let part = match key.as_str() {
+            "fields" => Part::Fields {
+                fields: map.next_value()?,
+            },
+            "ticks" => Part::Ticks {
+                ticks: map.next_value()?,
+            },
+            "table" => Part::Table {
+                table: map.next_value()?,
+            },
+            "instructions" => Part::Instructions {
+                instructions: map.next_value()?,
+            },
+            _ => return Err(de::Error::unknown_field(&key, PART_KEYS)),
+        };
+        if let Some(extra) = map.next_key::<String>()? {
+            let problem = Problem::new(
+                format!("a form part has one key, `{key}`, but `{extra}` is beside it"),
+                format!(
+                    "start a new list item (`- {extra}: ...`) or indent `{extra}` under `{key}`"
+                ),
+            )
+            .with_code("yaml-schema");
+            return Err(de::Error::custom(problem.to_serde_message()));
+        }
+        Ok(part)
+    }
 }

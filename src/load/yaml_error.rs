@@ -11,7 +11,11 @@ pub fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) 
     // libyaml reports some problems (a control character in the text) only as a byte offset.
     let (message, offset) = split_position(&message);
     let (yaml_path, message) = split_yaml_path(&message);
-    let code = if message.contains("unknown field")
+    // Text, number and list checks (load::text) carry their own code and hint.
+    let checked = super::text::Problem::from_serde_message(&message);
+    let code = if let Some(problem) = &checked {
+        problem.code
+    } else if message.contains("unknown field")
         || message.contains("missing field")
         || message.contains("invalid type")
         || message.contains("unknown variant")
@@ -23,16 +27,20 @@ pub fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) 
     } else {
         "yaml-syntax"
     };
-    let hint = match code {
-        "yaml-schema" => format!("this file should describe {what}; see README.md for its fields"),
-        _ if message.contains("control characters") => "delete the control character (shown \
-             as `\\u{..}` in the quoted line); editors often do not show it"
+    let hint = match (&checked, code) {
+        (Some(problem), _) => problem.hint.clone(),
+        (None, "yaml-schema") => {
+            format!("this file should describe {what}; see README.md for its fields")
+        }
+        (None, _) if message.contains("control characters") => "delete the control character \
+             (shown as `\\u{..}` in the quoted line); editors often do not show it"
             .to_string(),
-        _ if text.contains('\t') => {
+        (None, _) if text.contains('\t') => {
             "YAML does not allow tabs for indentation; use spaces".to_string()
         }
-        _ => "check indentation and quoting near this line".to_string(),
+        (None, _) => "check indentation and quoting near this line".to_string(),
     };
+    let message = checked.map(|p| p.message).unwrap_or(message);
     let mut diag = Diagnostic::error(code, file, message).with_hint(hint);
     if let Some(path) = yaml_path {
         diag = diag.at_path(path);

@@ -247,7 +247,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
             }
             Contact {
                 id: c.id.clone(),
-                name: c.name.clone(),
+                name: c.name.to_string(),
                 role: c
                     .role
                     .as_ref()
@@ -258,7 +258,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
                     .enumerate()
                     .map(|(r, route)| Route {
                         kind: route.kind,
-                        value: route.value.clone(),
+                        value: route.value.to_string(),
                         relies_on: components.find_all(
                             &route.relies_on,
                             file,
@@ -267,7 +267,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
                         ),
                     })
                     .collect(),
-                notes: c.notes.clone(),
+                notes: c.notes.to_string(),
                 scope: *scope,
                 verified: c.verified,
                 file: file.to_path_buf(),
@@ -293,15 +293,15 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
                     Some(Cascade {
                         caller: caller?,
                         contacts: called,
-                        when: step.when.clone(),
+                        when: step.when.to_string(),
                     })
                 })
                 .collect()
         };
 
     let trust_model = Trust {
-        name: t.name.clone(),
-        code: t.code.clone(),
+        name: t.name.to_string(),
+        code: t.code.to_string(),
         edition: t.edition.clone(),
         review_interval_months: t.review_interval_months,
         contacts: (0..resolved_contacts.len())
@@ -319,11 +319,11 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
         .enumerate()
         .map(|(s, site)| Site {
             id: site.value.id.clone(),
-            name: site.value.name.clone(),
+            name: site.value.name.to_string(),
             kind: site.value.kind,
-            address: site.value.address.clone(),
-            switchboard: site.value.switchboard.clone(),
-            command_post: site.value.command_post.clone(),
+            address: site.value.address.to_string(),
+            switchboard: site.value.switchboard.to_string(),
+            command_post: site.value.command_post.to_string(),
             contacts: (0..resolved_contacts.len())
                 .filter(|&c| resolved_contacts[c].scope == ContactScope::Site(s))
                 .collect(),
@@ -363,16 +363,16 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
                     }
                     Some(WardSystem {
                         system,
-                        notes: used.notes.clone(),
+                        notes: used.notes.to_string(),
                     })
                 })
                 .collect();
             Ward {
                 id: v.id.clone(),
                 site: site.unwrap_or(0),
-                name: v.name.clone(),
+                name: v.name.to_string(),
                 kind: v.kind,
-                location: v.location.clone(),
+                location: v.location.to_string(),
                 systems,
                 kit: v.kit.clone(),
                 roles: roles.find_all(&v.roles, &ward.file, "roles", diags),
@@ -389,10 +389,10 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
         .iter()
         .map(|f| Form {
             id: f.value.id.clone(),
-            title: f.value.title.clone(),
-            purpose: f.value.purpose.clone(),
+            title: f.value.title.to_string(),
+            purpose: f.value.purpose.to_string(),
             copies: f.value.copies,
-            layout: f.value.layout.clone(),
+            layout: f.value.layout.to_vec(),
             control: f.value.control.clone(),
             review_due: review_due(&f.value.control, t.review_interval_months, &f.file, diags),
             file: f.file.clone(),
@@ -476,13 +476,13 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
             }
             Scenario {
                 id: v.id.clone(),
-                name: v.name.clone(),
+                name: v.name.to_string(),
                 kind: v.kind,
                 duration_text: duration.map(duration::describe).unwrap_or_default(),
                 radius: graph::blast_radius(&graph, &fails),
                 fails,
-                description: v.description.clone(),
-                instructions: v.instructions.clone(),
+                description: v.description.to_string(),
+                instructions: v.instructions.iter().map(ToString::to_string).collect(),
                 file: sc.file.clone(),
             }
         })
@@ -573,16 +573,16 @@ fn resolve_components(loaded: &Loaded, ids: &Ids, diags: &mut Vec<Diagnostic>) -
         }
         out.push(Component {
             id: v.id.clone(),
-            name: v.name.clone(),
+            name: v.name.to_string(),
             kind: ComponentKind::System(SystemInfo {
-                short_name: v.short_name.clone(),
-                category: v.category.clone(),
-                supplier: v.supplier.clone(),
+                short_name: v.short_name.to_string(),
+                category: v.category.to_string(),
+                supplier: v.supplier.to_string(),
                 tier: v.tier.0,
                 mtd_minutes: mtd.unwrap_or(0),
                 mtd_text: mtd.map(duration::describe).unwrap_or_default(),
-                signs_of_failure: v.signs_of_failure.clone(),
-                impact: v.impact.clone(),
+                signs_of_failure: v.signs_of_failure.iter().map(ToString::to_string).collect(),
+                impact: v.impact.to_string(),
             }),
             depends_on: ids.find_all(&v.depends_on, &system.file, "depends_on", diags),
             fallbacks: Vec::new(),
@@ -593,10 +593,10 @@ fn resolve_components(loaded: &Loaded, ids: &Ids, diags: &mut Vec<Diagnostic>) -
         let v = &infra.value;
         out.push(Component {
             id: v.id.clone(),
-            name: v.name.clone(),
+            name: v.name.to_string(),
             kind: ComponentKind::Infrastructure {
                 kind: v.kind,
-                description: v.description.clone(),
+                description: v.description.to_string(),
             },
             depends_on: ids.find_all(&v.depends_on, &infra.file, "depends_on", diags),
             fallbacks: Vec::new(),
@@ -660,14 +660,14 @@ fn resolve_procedure(
                             after_minutes: after?,
                             after_text: duration::describe(after?),
                             to: to?,
-                            say: esc.say.clone(),
+                            say: esc.say.to_string(),
                         })
                     })
                     .collect();
                 Some(Step {
                     role: role?,
-                    action: step.action.clone(),
-                    checklist: step.checklist.clone(),
+                    action: step.action.to_string(),
+                    checklist: step.checklist.iter().map(ToString::to_string).collect(),
                     forms: forms.find_all(&step.forms, file, &format!("{at}.forms"), diags),
                     escalate,
                     relies_on: components.find_all(
@@ -694,10 +694,10 @@ fn resolve_procedure(
     }
     Procedure {
         id: v.id.clone(),
-        title: v.title.clone(),
+        title: v.title.to_string(),
         replaces: components.find_all(&v.replaces, file, "replaces", diags),
         scope: v.scope,
-        summary: v.summary.clone(),
+        summary: v.summary.to_string(),
         control: v.control.clone(),
         review_due: review_due(&v.control, default_months, file, diags),
         phases,

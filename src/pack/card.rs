@@ -43,7 +43,7 @@ pub fn card(lens: &Lens, w: WardIx, role: RoleIx) -> Option<CardView> {
         .filter(|p| !p.steps.is_empty())
         .collect();
     (!phases.is_empty()).then(|| CardView {
-        role: model.roles[role].name.clone(),
+        role: model.roles[role].name.to_string(),
         phases,
     })
 }
@@ -77,7 +77,7 @@ pub fn card_pack(model: &Model, w: WardIx, role: RoleIx) -> Pack {
         radius: None,
     };
     let card = card(&lens, w, role).unwrap_or(CardView {
-        role: model.roles[role].name.clone(),
+        role: model.roles[role].name.to_string(),
         phases: Vec::new(),
     });
     let procedures = model.ward_procedures(w);
@@ -130,7 +130,7 @@ pub fn form_spec(model: &Model, w: WardIx, f: FormIx) -> FormSpec {
         id: form.id.clone(),
         title: form.title.clone(),
         purpose: form.purpose.clone(),
-        version: form.control.version.clone(),
+        version: form.control.version.to_string(),
         trust: model.trust.name.clone(),
         site: model.sites[ward.site].name.clone(),
         ward: ward.name.clone(),

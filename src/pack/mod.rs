@@ -51,7 +51,7 @@ impl Furniture {
             title,
             header,
             author: model.trust.name.clone(),
-            version: model.trust.edition.version.clone(),
+            version: model.trust.edition.version.to_string(),
             review_due: view::long_date(model.trust.edition.date),
             draft: false,
         }

@@ -159,8 +159,8 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
                     name: ward.name.clone(),
                     kind: ward_kind_label(ward.kind),
                     location: ward.location.clone(),
-                    kit_location: ward.kit.location.clone(),
-                    kit_checked_by: ward.kit.checked_by.clone(),
+                    kit_location: ward.kit.location.to_string(),
+                    kit_checked_by: ward.kit.checked_by.to_string(),
                     link: layout::link(model, PackKind::Site(s), PackKind::Ward(w)),
                     uses: columns
                         .iter()
@@ -207,8 +207,8 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             .iter()
             .map(|e| EquipmentView {
                 kind: equipment_label(e.kind),
-                location: e.location.clone(),
-                notes: e.notes.clone(),
+                location: e.location.to_string(),
+                notes: e.notes.to_string(),
             })
             .collect(),
         procedures: site_procs

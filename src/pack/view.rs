@@ -52,7 +52,7 @@ impl TrustView {
         TrustView {
             name: t.name.clone(),
             code: t.code.clone(),
-            version: t.edition.version.clone(),
+            version: t.edition.version.to_string(),
             issued: long_date(t.edition.date),
         }
     }
@@ -108,7 +108,7 @@ pub fn contact(lens: &Lens, ix: ContactIx) -> ContactView {
         name: c.name.clone(),
         role: c
             .role
-            .map(|r| model.roles[r].name.clone())
+            .map(|r| model.roles[r].name.to_string())
             .unwrap_or_default(),
         reachable: routes.iter().any(|r| !r.down),
         routes,
@@ -127,7 +127,7 @@ pub fn cascade(lens: &Lens, steps: &[Cascade]) -> Vec<CascadeView> {
     steps
         .iter()
         .map(|s| CascadeView {
-            caller: lens.model.roles[s.caller].name.clone(),
+            caller: lens.model.roles[s.caller].name.to_string(),
             when: s.when.clone(),
             contacts: s.contacts.iter().map(|&c| contact(lens, c)).collect(),
         })
@@ -165,7 +165,7 @@ pub struct StepView {
 pub fn step(lens: &Lens, s: &Step, source: &str) -> StepView {
     let model = lens.model;
     StepView {
-        role: model.roles[s.role].name.clone(),
+        role: model.roles[s.role].name.to_string(),
         action: s.action.clone(),
         checklist: s.checklist.clone(),
         forms: s
@@ -181,7 +181,7 @@ pub fn step(lens: &Lens, s: &Step, source: &str) -> StepView {
             .iter()
             .map(|e| EscalationView {
                 after: e.after_text.clone(),
-                to: model.roles[e.to].name.clone(),
+                to: model.roles[e.to].name.to_string(),
                 say: e.say.clone(),
                 reach: model
                     .contacts_for_role(e.to, lens.ward, lens.site)
@@ -227,11 +227,11 @@ pub fn control(p: &Procedure) -> ControlView {
     ControlView {
         procedure: p.title.clone(),
         id: p.id.clone(),
-        version: p.control.version.clone(),
+        version: p.control.version.to_string(),
         status: status_label(p.control.status).to_string(),
         draft: p.control.status == raw::Status::Draft,
-        owner: p.control.owner.clone(),
-        approver: p.control.approver.clone(),
+        owner: p.control.owner.to_string(),
+        approver: p.control.approver.to_string(),
         last_reviewed: long_date(p.control.last_reviewed),
         review_due: long_date(p.review_due),
     }
@@ -298,7 +298,7 @@ pub fn steps_by_role(
                 })
                 .collect();
             (!steps.is_empty()).then(|| RoleSteps {
-                role: model.roles[role].name.clone(),
+                role: model.roles[role].name.to_string(),
                 steps,
             })
         })

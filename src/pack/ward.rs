@@ -172,9 +172,9 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
             .map(|&c| view::contact(&lens, c))
             .collect(),
         kit: KitView {
-            location: ward.kit.location.clone(),
-            checked_by: ward.kit.checked_by.clone(),
-            contents: ward.kit.contents.clone(),
+            location: ward.kit.location.to_string(),
+            checked_by: ward.kit.checked_by.to_string(),
+            contents: ward.kit.contents.to_vec(),
         },
         recovery: view::steps_by_role(&lens, &procedures, Phase::Recovery, &ward.roles),
         forms: form_ixs
@@ -186,7 +186,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
                     title: form.title.clone(),
                     purpose: form.purpose.clone(),
                     copies: form.copies,
-                    version: form.control.version.clone(),
+                    version: form.control.version.to_string(),
                 }
             })
             .collect(),

@@ -14,14 +14,15 @@ pub fn markdown(text: &str) -> String {
     let mut at_start = true;
     while let Some(ch) = chars.next() {
         match ch {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
+            // `#` anywhere: a trailing ` ##` would otherwise close an ATX heading and vanish.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' => {
                 out.push('\\');
                 out.push(ch);
             }
             // Entities (`&amp;`) would be decoded; a bare `&` as in "A&E" is left readable.
             '&' if looks_like_entity(chars.clone()) => out.push_str("\\&"),
             // At the start of a line these open a heading, list, quote or setext underline.
-            '#' | '-' | '+' | '=' if at_start => {
+            '-' | '+' | '=' if at_start => {
                 out.push('\\');
                 out.push(ch);
             }
@@ -88,6 +89,13 @@ mod tests {
         assert_eq!(markdown("2026.4"), "2026.4");
         assert_eq!(markdown("3."), r"3\.");
         assert_eq!(markdown("a - b"), "a - b");
+    }
+
+    // Protects a name ending in ` ##` from being read as a heading's closing sequence.
+    #[test]
+    fn keeps_trailing_hashes() {
+        assert_eq!(markdown("Ward 7 ##"), r"Ward 7 \#\#");
+        assert_eq!(markdown("Bay #3"), r"Bay \#3");
     }
 
     // Protects table rows from multi-line YAML text.

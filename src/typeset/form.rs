@@ -7,6 +7,7 @@ use super::layout::{plain, Layout, BODY_SIZE};
 use super::lines::break_lines;
 use super::page::{Document, Geometry, Item, RectStyle};
 use crate::load::raw::{FieldKind, FixedPart, Part};
+use crate::load::text::Line;
 use serde::Serialize;
 
 const MM: f32 = 72.0 / 25.4;
@@ -49,12 +50,19 @@ pub fn layout_form(form: &FormSpec) -> Document {
             Part::Fixed(FixedPart::Patient) => patient(&mut l, x, width),
             Part::Fields { fields } => {
                 for f in fields {
-                    field(&mut l, &f.label, f.kind, f.lines.unwrap_or(3), x, width);
+                    field(
+                        &mut l,
+                        &f.label,
+                        f.kind,
+                        f.lines.map_or(3, |n| n.get()),
+                        x,
+                        width,
+                    );
                 }
                 l.y += 4.0;
             }
             Part::Ticks { ticks: t } => ticks(&mut l, &t.label, &t.options, x, width),
-            Part::Table { table: t } => table(&mut l, &t.columns, t.rows, x, width),
+            Part::Table { table: t } => table(&mut l, &t.columns, t.rows.get(), x, width),
             Part::Instructions { instructions: text } => {
                 l.paragraph(&[plain(text)], x, width, BODY_SIZE, l.line);
                 l.y += 6.0;
@@ -266,7 +274,7 @@ fn draw_label(l: &mut Layout, lines: &[super::lines::Line], x: f32, top: f32) {
     l.y = saved;
 }
 
-fn ticks(l: &mut Layout, label: &str, options: &[String], x: f32, width: f32) {
+fn ticks(l: &mut Layout, label: &str, options: &[Line], x: f32, width: f32) {
     let label_lines = break_lines(&[bold(label)], width, BODY_SIZE, &mut l.missing);
     l.ensure(l.line * label_lines.len() as f32 + PITCH);
     let top = l.y;
@@ -308,7 +316,7 @@ fn ticks(l: &mut Layout, label: &str, options: &[String], x: f32, width: f32) {
 }
 
 /// Column headings and `rows` blank ruled rows; the heading row repeats on each new page.
-fn table(l: &mut Layout, columns: &[String], rows: u32, x: f32, width: f32) {
+fn table(l: &mut Layout, columns: &[Line], rows: u32, x: f32, width: f32) {
     if columns.is_empty() {
         return;
     }
