@@ -8,6 +8,7 @@
 //! block, a link may lead outside). `yaml_error` turns parser errors into diagnostics.
 
 mod entry;
+pub mod positions;
 pub mod raw;
 mod walk;
 mod yaml_error;
