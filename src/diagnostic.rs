@@ -206,7 +206,11 @@ pub(crate) fn yaml_lines(source: &str) -> impl Iterator<Item = &str> {
             return Some(std::mem::take(&mut rest));
         };
         let line = &rest[..end];
-        let skip = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
+        let skip = if rest[end..].starts_with("\r\n") {
+            2
+        } else {
+            1
+        };
         rest = &rest[end + skip..];
         Some(line)
     })
@@ -364,7 +368,9 @@ mod tests {
         let shown = diag.to_string();
         assert!(shown.contains("f.yaml:1:206"), "{shown}");
         let lines: Vec<&str> = shown.lines().collect();
-        let target = lines[3].find("target").expect("the quoted line holds the target");
+        let target = lines[3]
+            .find("target")
+            .expect("the quoted line holds the target");
         assert_eq!(lines[4].find('^'), Some(target), "{shown}");
 
         let short = format!("{}: target\n", "k".repeat(60));

@@ -70,6 +70,7 @@ fn broken_inputs_give_located_errors() {
         "empty-file",
         "not-utf8",
         "missing-trust",
+        "outdented-key",
     ] {
         insta::assert_snapshot!(case, check_broken(case));
     }

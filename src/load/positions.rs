@@ -48,14 +48,8 @@ struct Node {
 /// A collection being read. `path` is `None` inside a value that has no path (the value of
 /// a key that is not a plain string), so nothing inside it is recorded.
 enum Frame {
-    Mapping {
-        path: Option<String>,
-        key: KeyState,
-    },
-    Sequence {
-        path: Option<String>,
-        next: usize,
-    },
+    Mapping { path: Option<String>, key: KeyState },
+    Sequence { path: Option<String>, next: usize },
 }
 
 /// Inside a mapping, nodes alternate between keys and values.
@@ -65,7 +59,10 @@ enum KeyState {
     /// string (an alias, or a list used as a key), whose value gets no path.
     Key(Option<String>, Position),
     /// Inside a collection used as a key, `depth` levels down: nothing there has a path.
-    ComplexKey { depth: usize, at: Position },
+    ComplexKey {
+        depth: usize,
+        at: Position,
+    },
 }
 
 /// What the next node of the document is.
@@ -134,7 +131,9 @@ impl Builder {
             return;
         }
         let (visible, opens) = match &event {
-            Event::Scalar(text, style, ..) => (!text.is_empty() || *style != TScalarStyle::Plain, false),
+            Event::Scalar(text, style, ..) => {
+                (!text.is_empty() || *style != TScalarStyle::Plain, false)
+            }
             Event::Alias(_) => (true, false),
             Event::MappingStart(..) | Event::SequenceStart(..) => (false, true),
             Event::MappingEnd | Event::SequenceEnd => {
@@ -147,9 +146,9 @@ impl Builder {
             Slot::Key => {
                 self.start_mapping_at_first_key(at);
                 self.set_key(match event {
-                Event::Scalar(text, ..) => KeyState::Key(Some(text), at),
-                Event::Alias(_) => KeyState::Key(None, at),
-                _ => KeyState::ComplexKey { depth: 1, at },
+                    Event::Scalar(text, ..) => KeyState::Key(Some(text), at),
+                    Event::Alias(_) => KeyState::Key(None, at),
+                    _ => KeyState::ComplexKey { depth: 1, at },
                 })
             }
             Slot::Value { path, key } => {
