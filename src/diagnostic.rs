@@ -29,6 +29,8 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The offending source line, shown under the location.
     pub snippet: Option<String>,
+    /// The caret's 1-based column in `snippet`: the file's column, unless a long line was cut.
+    pub caret: Option<usize>,
 }
 
 impl Diagnostic {
@@ -43,6 +45,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             snippet: None,
+            caret: None,
         }
     }
 
@@ -72,19 +75,34 @@ impl Diagnostic {
     /// Quote the offending line. Very long lines (a minified or hostile file) are cut to a
     /// window around the column, and the column is moved to match.
     pub fn with_snippet(mut self, source: &str) -> Self {
+        self.quote_line(source);
+        self
+    }
+
+    /// Set the line and column of a diagnostic found without them, and quote that line.
+    pub fn place(&mut self, line: usize, column: usize, source: &str) {
+        self.line = Some(line);
+        self.column = Some(column);
+        self.quote_line(source);
+    }
+
+    fn quote_line(&mut self, source: &str) {
         const WINDOW: usize = 100;
         if let (Some(line), Some(col)) = (self.line, self.column) {
             if let Some(text) = nth_line(source, line) {
                 let chars: Vec<char> = text.trim_end().chars().collect();
+                // Only a line too long for the window is cut, so short lines read whole.
                 let start = col
                     .saturating_sub(1)
                     .saturating_sub(WINDOW / 2)
-                    .min(chars.len());
+                    .min(chars.len().saturating_sub(WINDOW));
                 let end = (start + WINDOW).min(chars.len());
                 let mut shown: String = chars[start..end].iter().collect();
+                // The location keeps the file's column; only the caret moves with the cut.
+                self.caret = Some(col - start);
                 if start > 0 {
                     shown.insert_str(0, "...");
-                    self.column = Some(col - start + 3);
+                    self.caret = Some(col - start + 3);
                 }
                 if end < chars.len() {
                     shown.push_str("...");
@@ -92,7 +110,6 @@ impl Diagnostic {
                 self.snippet = Some(shown);
             }
         }
-        self
     }
 
     pub fn is_error(&self) -> bool {
@@ -154,7 +171,7 @@ impl fmt::Display for Diagnostic {
             write!(f, " at `{}`", escape_control(path))?;
         }
         writeln!(f)?;
-        if let (Some(snippet), Some(line), Some(col)) = (&self.snippet, self.line, self.column) {
+        if let (Some(snippet), Some(line), Some(col)) = (&self.snippet, self.line, self.caret) {
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
             // The caret sits under the same character once the text before it is escaped.
@@ -171,24 +188,32 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Line `line` (1-based) of `source`, splitting where YAML does: at `\n`, `\r\n` and a lone
-/// `\r` (old Mac files), so the quoted line is the one the parser's line number means.
+/// Line `line` (1-based) of `source`, splitting where YAML does (see [`yaml_lines`]), so the
+/// quoted line is the one the parser's line number means.
 fn nth_line(source: &str, line: usize) -> Option<&str> {
+    yaml_lines(source).nth(line.checked_sub(1)?)
+}
+
+/// The lines of `source`, split at `\n`, `\r\n` and a lone `\r` (old Mac files) as YAML
+/// counts them. A final line break ends the last line rather than starting an empty one.
+pub(crate) fn yaml_lines(source: &str) -> impl Iterator<Item = &str> {
     let mut rest = source;
-    for _ in 1..line {
-        let end = rest.find(['\n', '\r'])?;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let Some(end) = rest.find(['\n', '\r']) else {
+            return Some(std::mem::take(&mut rest));
+        };
+        let line = &rest[..end];
         let skip = if rest[end..].starts_with("\r\n") {
             2
         } else {
             1
         };
         rest = &rest[end + skip..];
-    }
-    if rest.is_empty() {
-        // Past the final line break: there is no such line (as with `str::lines`).
-        return None;
-    }
-    Some(rest.split(['\n', '\r']).next().unwrap_or(rest))
+        Some(line)
+    })
 }
 
 /// Characters that must not reach a terminal raw: C0 and C1 controls (ESC starts terminal
@@ -330,6 +355,29 @@ mod tests {
         let lines: Vec<&str> = shown.lines().collect();
         let quoted = lines[3].find("x").expect("the quoted line holds x");
         assert_eq!(lines[4].find('^'), Some(quoted), "{shown}");
+    }
+
+    // A long line is cut around the caret, but the location still names the file's column;
+    // a line that fits is quoted whole.
+    #[test]
+    fn cut_lines_keep_the_file_column() {
+        let source = format!("key: {}target\n", "x".repeat(200));
+        let diag = Diagnostic::error("unknown-id", Path::new("f.yaml"), "m")
+            .at_line(1, 206)
+            .with_snippet(&source);
+        let shown = diag.to_string();
+        assert!(shown.contains("f.yaml:1:206"), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let target = lines[3]
+            .find("target")
+            .expect("the quoted line holds the target");
+        assert_eq!(lines[4].find('^'), Some(target), "{shown}");
+
+        let short = format!("{}: target\n", "k".repeat(60));
+        let diag = Diagnostic::error("unknown-id", Path::new("f.yaml"), "m")
+            .at_line(1, 63)
+            .with_snippet(&short);
+        assert_eq!(diag.snippet.as_deref(), Some(short.trim_end()));
     }
 
     // Lines are split where YAML splits them: LF, CRLF and old-Mac lone CR.

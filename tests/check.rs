@@ -70,6 +70,7 @@ fn broken_inputs_give_located_errors() {
         "empty-file",
         "not-utf8",
         "missing-trust",
+        "outdented-key",
     ] {
         insta::assert_snapshot!(case, check_broken(case));
     }
@@ -178,10 +179,10 @@ fn impossible_cascades_and_scenarios_are_errors() {
     let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let expected = [
-        "contact `north-site-manager` is listed twice in this cascade step\n  --> procedures/sites/north.yaml at `cascade[0].contacts[1]`",
-        "the site-manager is told to call `north-site-manager`, who holds the same role: they would call themselves\n  --> procedures/sites/north.yaml at `cascade[1].contacts[0]`",
-        "the nurse-in-charge has nobody to call in this cascade step\n  --> procedures/sites/north.yaml at `cascade[2].contacts`",
-        "error[empty-scenario]: scenario `nothing` fails nothing\n  --> procedures/scenarios/nothing.yaml at `fails`",
+        "contact `north-site-manager` is listed twice in this cascade step\n  --> procedures/sites/north.yaml:16:63 at `cascade[0].contacts[1]`",
+        "the site-manager is told to call `north-site-manager`, who holds the same role: they would call themselves\n  --> procedures/sites/north.yaml:17:40 at `cascade[1].contacts[0]`",
+        "the nurse-in-charge has nobody to call in this cascade step\n  --> procedures/sites/north.yaml:18:32 at `cascade[2].contacts`",
+        "error[empty-scenario]: scenario `nothing` fails nothing\n  --> procedures/scenarios/nothing.yaml:5:1 at `fails`",
     ];
     for e in expected {
         assert!(run.stderr.contains(e), "missing {e:?} in\n{}", run.stderr);

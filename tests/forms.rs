@@ -206,5 +206,5 @@ fn idle_role_is_reported() {
     );
     assert!(run
         .stderr
-        .contains("procedures/wards/ward-b.yaml at `roles[1]`"));
+        .contains("procedures/wards/ward-b.yaml:13:26 at `roles[1]`"));
 }

@@ -254,7 +254,7 @@ fn unused_roles() {
     assert!(
         run.stderr
             .contains("warning[unused-role]: role `porter` is not used")
-            && run.stderr.contains("trust.yaml at `roles[3]`"),
+            && run.stderr.contains("trust.yaml:11:5 at `roles[3]`"),
         "{}",
         run.stderr
     );

@@ -130,7 +130,7 @@ fn unreachable_contact_is_an_error() {
     assert!(run.stderr.contains("error[unreachable-in-scenario]: in scenario `network-down`, contact `north-site-manager`"), "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("procedures/sites/north.yaml at `cascade[0].contacts[0]`"),
+            .contains("procedures/sites/north.yaml:14:43 at `cascade[0].contacts[0]`"),
         "{}",
         run.stderr
     );

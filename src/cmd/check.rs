@@ -1,7 +1,6 @@
 //! `downtime check`: validate everything and run the governance lint rules; render nothing.
 
 use chrono::NaiveDate;
-use downtime::check;
 use downtime::diagnostic::{self, Severity};
 use downtime::error::Error;
 use downtime::project::Project;
@@ -64,7 +63,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     let (mut diags, summary) = match Project::load(&args.procedures) {
         Ok(project) => {
             let mut diags = project.warnings.clone();
-            diags.extend(check::lint(&project.model, today));
+            diags.extend(project.lint(today));
             let m = &project.model;
             let summary = format!(
                 "{} sites, {} wards, {} systems and components, {} procedures, {} forms, {} scenarios; judged on {today}",

@@ -8,17 +8,19 @@
 //! block, a link may lead outside). `yaml_error` turns parser errors into diagnostics.
 
 mod entry;
+pub mod positions;
 pub mod raw;
+mod sources;
 pub mod tags;
 pub mod text;
 mod walk;
 mod yaml_error;
 
+pub use sources::Sources;
 use yaml_error::yaml_error;
 
 use crate::diagnostic::Diagnostic;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -45,8 +47,9 @@ pub struct Loaded {
     pub procedures: Vec<Sourced<raw::Procedure>>,
     pub forms: Vec<Sourced<raw::Form>>,
     pub scenarios: Vec<Sourced<raw::Scenario>>,
-    /// File contents, kept to quote the offending line in diagnostics.
-    pub sources: BTreeMap<PathBuf, String>,
+    /// File contents, kept to quote the offending line in diagnostics and to find where a
+    /// YAML path is.
+    pub sources: Sources,
     /// Files that failed to load, as (folder, file stem). Their ids are probably the stems,
     /// so references to them are not reported a second time as unknown ids.
     pub failed: Vec<(&'static str, String)>,
@@ -113,7 +116,7 @@ fn push<T: DeserializeOwned>(
     into: &mut Vec<Sourced<T>>,
     file: &Path,
     what: &str,
-    sources: &mut BTreeMap<PathBuf, String>,
+    sources: &mut Sources,
     diags: &mut Vec<Diagnostic>,
 ) -> bool {
     match load_file(file, what, sources, diags) {
@@ -129,7 +132,7 @@ fn push<T: DeserializeOwned>(
 fn load_file<T: DeserializeOwned>(
     file: &Path,
     what: &str,
-    sources: &mut BTreeMap<PathBuf, String>,
+    sources: &mut Sources,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Sourced<T>> {
     let text = match read_text(file) {
@@ -160,7 +163,7 @@ fn load_file<T: DeserializeOwned>(
             None
         }
     };
-    sources.insert(file.to_path_buf(), text);
+    sources.insert(file, text);
     result
 }
 

@@ -40,19 +40,70 @@ pub fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) 
         }
         (None, _) => "check indentation and quoting near this line".to_string(),
     };
+    let mut location = match offset {
+        Some(offset) => Some(line_column(text, offset)),
+        None => err.location().map(|loc| (loc.line(), loc.column())),
+    };
+    let mut hint = hint;
+    if let (Some(field), Some(mapping)) = (missing_field(&message), location) {
+        if let Some(found) = outdented_key(text, mapping, field) {
+            hint = format!(
+                "`{field}:` is indented less than the keys above it, so it is not part of \
+                 this entry; line it up with them (they start in column {})",
+                mapping.1
+            );
+            location = Some(found);
+        }
+    }
     let message = checked.map(|p| p.message).unwrap_or(message);
     let mut diag = Diagnostic::error(code, file, message).with_hint(hint);
     if let Some(path) = yaml_path {
         diag = diag.at_path(path);
     }
-    let location = match offset {
-        Some(offset) => Some(line_column(text, offset)),
-        None => err.location().map(|loc| (loc.line(), loc.column())),
-    };
     if let Some((line, column)) = location {
         diag = diag.at_line(line, column).with_snippet(text);
     }
     diag
+}
+
+/// The field named by serde's "missing field `do`".
+fn missing_field(message: &str) -> Option<&str> {
+    message
+        .strip_prefix("missing field `")?
+        .split_once('`')
+        .map(|(field, _)| field)
+}
+
+/// Where `field:` was written out-dented after the mapping that lacks it, if it was.
+///
+/// serde_yaml reports a missing field at the start of the mapping that lacks it (the
+/// `- role:` line), because that is the node it was reading. But when the field is there,
+/// indented less than the mapping's keys, libyaml ended the mapping at that line: the field's
+/// own line is the mistake, one or more lines below. (The out-dented key is also a syntax
+/// error, which serde never reaches because it stops at the first error.) So: the mapping's
+/// lines go on while they are indented at least as far as its keys; if the first line
+/// indented less is `field:`, that is where the mistake is.
+fn outdented_key(text: &str, mapping: (usize, usize), field: &str) -> Option<(usize, usize)> {
+    let (line, column) = mapping;
+    let key_indent = column.checked_sub(1)?;
+    for (number, content) in crate::diagnostic::yaml_lines(text)
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .skip(line)
+    {
+        let body = content.trim_start_matches(' ');
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let indent = content.len() - body.len();
+        if indent >= key_indent {
+            continue;
+        }
+        let rest = body.strip_prefix(field)?.trim_start_matches(' ');
+        let is_key = rest == ":" || rest.starts_with(": ");
+        return is_key.then_some((number, indent + 1));
+    }
+    None
 }
 
 /// Split libyaml's " at position N" (a byte offset) off a message.
@@ -130,6 +181,24 @@ mod tests {
         assert_eq!(line_column("id: raw\rname: x", 14), (2, 7));
         assert_eq!(line_column("é: x", 3), (1, 3));
         assert_eq!(line_column("ab", 99), (1, 3));
+    }
+
+    // A missing field written out-dented below its entry is found on its own line, in block
+    // lists and plain mappings, under any line ending; a field really absent is not.
+    #[test]
+    fn outdented_keys_are_found() {
+        let step = "during:\n  - role: clerk\n    # note\n\n   do: Log it.\n  - role: x\n";
+        assert_eq!(outdented_key(step, (2, 5), "do"), Some((5, 4)));
+        let crlf = step.replace('\n', "\r\n");
+        assert_eq!(outdented_key(&crlf, (2, 5), "do"), Some((5, 4)));
+        let map = "control:\n    owner: a\n  status: draft\n";
+        assert_eq!(outdented_key(map, (2, 5), "status"), Some((3, 3)));
+        let absent = "during:\n  - role: clerk\n  - do: x\n";
+        assert_eq!(outdented_key(absent, (2, 5), "do"), None);
+        assert_eq!(outdented_key("- role: a\n", (1, 3), "do"), None);
+        assert_eq!(outdented_key("a: 1\n", (1, 1), "b"), None);
+        assert_eq!(missing_field("missing field `do`"), Some("do"));
+        assert_eq!(missing_field("unknown field `do`"), None);
     }
 
     // " at position N" is cut from the message and returned as the offset.
