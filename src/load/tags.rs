@@ -3,11 +3,11 @@
 //! serde_yaml reads a tagged scalar into a string as if the tag were not there, so
 //! `name: !!binary V2FyZA==` printed base64 on every page. No field of a procedures file
 //! needs a tag, so any tag is an error. serde_yaml does not expose tags to a `Deserialize`
-//! impl, so this module runs libyaml's scanner (the same one serde_yaml uses, through the
-//! `unsafe-libyaml` crate) over the file and looks for tag tokens.
+//! impl, so this module reads the file's events with yaml-rust2's parser (the one the position
+//! map uses) and looks for a tagged node.
 
-use std::mem::MaybeUninit;
-use unsafe_libyaml as unsafe_sys;
+use yaml_rust2::parser::Parser;
+use yaml_rust2::Event;
 
 /// Where an explicit tag was found: 1-based line and column, and the tag as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub struct FoundTag {
 /// The first explicit tag in `text`, if any. Scanning stops at the first scanner error: the
 /// serde_yaml parse reports syntax errors, with a better message.
 pub fn first_tag(text: &str) -> Option<FoundTag> {
-    let (line, column) = scan_for_tag(text.as_bytes())?;
+    let (line, column) = scan_for_tag(text)?;
     let tag: String = text
         .lines()
         .nth(line)
@@ -39,41 +39,37 @@ pub fn first_tag(text: &str) -> Option<FoundTag> {
     })
 }
 
-/// Run the libyaml scanner over `input`; the 0-based line and column of the first tag token.
-fn scan_for_tag(input: &[u8]) -> Option<(usize, usize)> {
-    let mut parser = MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit();
-    // SAFETY: `yaml_parser_initialize` fully initialises the parser (it zeroes it first);
-    // on failure (out of memory) nothing was allocated that needs deleting. `input` outlives
-    // the parser, which is deleted before this function returns. Each token is deleted
-    // after use; after a scanner error or the stream end, no further tokens are read.
-    unsafe {
-        let parser = parser.as_mut_ptr();
-        if unsafe_sys::yaml_parser_initialize(parser).fail {
-            return None;
+/// Parse `text` as YAML events; the 0-based line and column of the first explicit tag.
+fn scan_for_tag(text: &str) -> Option<(usize, usize)> {
+    let mut parser = Parser::new_from_str(text);
+    loop {
+        let (event, mark) = parser.next_token().ok()?;
+        let tag = match event {
+            Event::Scalar(_, _, _, tag)
+            | Event::SequenceStart(_, tag)
+            | Event::MappingStart(_, tag) => tag,
+            Event::StreamEnd => return None,
+            _ => None,
+        };
+        if tag.is_some() {
+            return Some(tag_start(text, mark.index()));
         }
-        unsafe_sys::yaml_parser_set_encoding(parser, unsafe_sys::YAML_UTF8_ENCODING);
-        unsafe_sys::yaml_parser_set_input_string(parser, input.as_ptr(), input.len() as u64);
-        let mut found = None;
-        loop {
-            let mut token = MaybeUninit::<unsafe_sys::yaml_token_t>::uninit();
-            if unsafe_sys::yaml_parser_scan(parser, token.as_mut_ptr()).fail {
-                break;
-            }
-            let token = token.as_mut_ptr();
-            let kind = (*token).type_;
-            let mark = (*token).start_mark;
-            unsafe_sys::yaml_token_delete(token);
-            if kind == unsafe_sys::YAML_TAG_TOKEN {
-                found = Some((mark.line as usize, mark.column as usize));
-                break;
-            }
-            if kind == unsafe_sys::YAML_STREAM_END_TOKEN || kind == unsafe_sys::YAML_NO_TOKEN {
-                break;
-            }
-        }
-        unsafe_sys::yaml_parser_delete(parser);
-        found
     }
+}
+
+/// The parser marks a tagged node at its value; the tag is the last token starting with `!`
+/// before it. Its 0-based line and column, counted in characters.
+fn tag_start(text: &str, value_at: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().take(value_at).collect();
+    let starts_token =
+        |i: usize| i == 0 || matches!(chars[i - 1], ' ' | '\t' | '\n' | '\r' | '[' | '{' | ',');
+    let at = (0..chars.len())
+        .rev()
+        .find(|&i| chars[i] == '!' && starts_token(i))
+        .unwrap_or(chars.len());
+    let line = chars[..at].iter().filter(|&&c| c == '\n').count();
+    let column = chars[..at].iter().rev().take_while(|&&c| c != '\n').count();
+    (line, column)
 }
 
 #[cfg(test)]
