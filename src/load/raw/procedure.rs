@@ -1,0 +1,119 @@
+//! `fallbacks/<id>.yaml`: a paper fallback procedure, its document control and its steps.
+
+use super::*;
+use crate::load::text::{Line, List, Prose};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// `fallbacks/<id>.yaml`: a paper fallback procedure.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Procedure {
+    pub id: String,
+    pub title: Line,
+    /// Systems this procedure replaces. Empty: a general procedure every ward (or site) follows.
+    #[serde(default)]
+    pub replaces: Vec<String>,
+    #[serde(default)]
+    pub scope: Scope,
+    pub summary: Prose,
+    pub control: DocControl,
+    pub phases: Phases,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Printed in every ward pack it applies to.
+    #[default]
+    Ward,
+    /// Printed in the hospital pack: site command, switchboard...
+    Site,
+}
+
+/// Document control: who owns a procedure and when it was last looked at.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocControl {
+    pub owner: Line,
+    pub approver: Line,
+    pub version: Line,
+    pub status: Status,
+    pub last_reviewed: NaiveDate,
+    #[serde(default)]
+    pub review_interval_months: Option<u32>,
+    /// The last exercise or live use of this procedure, and how it went.
+    #[serde(default)]
+    pub last_tested: Option<Exercise>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    pub date: NaiveDate,
+    pub outcome: Outcome,
+    #[serde(default)]
+    pub notes: Prose,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// Worked as written.
+    Passed,
+    /// Worked, with actions to fix.
+    IssuesFound,
+    /// Did not work; must be rewritten.
+    Failed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Draft,
+    Approved,
+    Retired,
+}
+
+/// Steps grouped by when they happen.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Phases {
+    /// Recognise and declare downtime: the first 15 minutes.
+    #[serde(default)]
+    pub declare: List<Step, MAX_STEPS_PER_PHASE>,
+    /// While the system is down.
+    #[serde(default)]
+    pub during: List<Step, MAX_STEPS_PER_PHASE>,
+    /// When the system returns: back-entry, reconciliation, patient contact.
+    #[serde(default)]
+    pub recovery: List<Step, MAX_STEPS_PER_PHASE>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub role: String,
+    #[serde(rename = "do")]
+    pub action: Prose,
+    #[serde(default)]
+    pub checklist: List<Prose, MAX_CHECKLIST_ITEMS>,
+    #[serde(default)]
+    pub forms: List<String, MAX_STEP_REFERENCES>,
+    #[serde(default)]
+    pub escalate: List<Escalation, MAX_STEP_REFERENCES>,
+    #[serde(default)]
+    pub relies_on: List<String, MAX_STEP_REFERENCES>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Escalation {
+    /// How long into the downtime, e.g. `4h`.
+    pub after: String,
+    /// Role to escalate to.
+    pub to: String,
+    #[serde(default)]
+    pub say: Prose,
+}

@@ -1,0 +1,53 @@
+//! `sites/<id>.yaml`: a hospital or site and its downtime equipment.
+
+use super::*;
+use crate::load::text::{Line, Phone, Prose};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// `sites/<id>.yaml`: one hospital or site.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    pub id: String,
+    pub name: Line,
+    pub kind: SiteKind,
+    pub address: Prose,
+    pub switchboard: Phone,
+    /// Where site command meets during a downtime.
+    pub command_post: Line,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub cascade: Vec<CascadeStep>,
+    /// Downtime kits, standalone PCs and printers, radios held for the site.
+    #[serde(default)]
+    pub equipment: Vec<Equipment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SiteKind {
+    Acute,
+    Community,
+    MentalHealth,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Equipment {
+    pub kind: EquipmentKind,
+    pub location: Line,
+    #[serde(default)]
+    pub notes: Prose,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum EquipmentKind {
+    DowntimeKit,
+    DowntimePc,
+    Printer,
+    Radios,
+    Generator,
+}

@@ -1,0 +1,60 @@
+//! `trust.yaml`: the trust, its edition, roles and lint levels.
+
+use super::*;
+use crate::load::text::{Line, Prose};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// `trust.yaml`: the organisation, its roles and trust-wide contacts.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Trust {
+    pub name: Line,
+    /// ODS-style organisation code, e.g. `RXX`.
+    pub code: Line,
+    /// Release of the packs: printed on every page so a ward can tell an old print from a new one.
+    pub edition: Edition,
+    /// Months between reviews when a procedure does not set its own interval.
+    pub review_interval_months: u32,
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    /// Trust-wide call cascade, after the site cascade.
+    #[serde(default)]
+    pub cascade: Vec<CascadeStep>,
+    /// Months after which a contact's `verified` date is stale (default 6).
+    #[serde(default)]
+    pub contact_check_months: Option<u32>,
+    /// Severity of each `downtime check` lint rule for this trust: allow, warning or error.
+    #[serde(default)]
+    pub lints: BTreeMap<String, LintLevel>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LintLevel {
+    Allow,
+    Warning,
+    Error,
+}
+
+/// Version and date of this release of the packs.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    pub version: Line,
+    /// The date the packs are issued: packs print this, never the build machine's clock.
+    pub date: NaiveDate,
+}
+
+/// A job people do during downtime (nurse in charge, ward clerk...).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    pub name: Line,
+    #[serde(default)]
+    pub description: Prose,
+}
