@@ -758,3 +758,39 @@ fn thread_pool(jobs: usize) -> Result<rayon::ThreadPool, Error> {
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {jobs} build threads: {e}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(path: &str, pack: &str) -> (PathBuf, String) {
+        (PathBuf::from(path), pack.to_string())
+    }
+
+    // Two packs with one output path, even differing only in case, are an error naming both.
+    #[test]
+    fn colliding_output_paths_are_found() {
+        let distinct = [
+            output("north/ward-a.md", "Ward A"),
+            output("north/ward-a.pdf", "Ward A"),
+            output("north/ward-b.md", "Ward B"),
+        ];
+        assert!(find_collision(&distinct).is_ok());
+        let same_case = [
+            output("north/ward-a.md", "Ward A"),
+            output("north/ward-a.md", "Ward A again"),
+        ];
+        let folded = [
+            output("north/Ward-A.pdf", "Ward A"),
+            output("north/ward-b.md", "Ward B"),
+            output("NORTH/ward-a.pdf", "Another ward"),
+        ];
+        for outputs in [&same_case[..], &folded[..]] {
+            let message = find_collision(outputs).unwrap_err().to_string();
+            let (first, second) = (&outputs[0], outputs.last().unwrap());
+            assert!(message.contains(&first.1), "{message}");
+            assert!(message.contains(&second.1), "{message}");
+            assert!(message.contains(&*second.0.to_string_lossy()), "{message}");
+        }
+    }
+}
