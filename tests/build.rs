@@ -232,7 +232,10 @@ fn templates_can_be_overridden() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         trust.read("north/ward-a.md"),
-        format!("{}\n\n# Ward A at North Hospital\n", downtime::render::MARKER),
+        format!(
+            "{}\n\n# Ward A at North Hospital\n",
+            downtime::render::MARKER
+        ),
         "an override still gets the generated-file marker"
     );
     assert!(trust

@@ -110,7 +110,10 @@ fn failed_commit_is_rolled_back_completely() {
     let run = trust.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(trust.out().join("north/ward-c.md").is_file());
-    assert!(!trust.out().join("north/ward-b.md").exists(), "stale removed");
+    assert!(
+        !trust.out().join("north/ward-b.md").exists(),
+        "stale removed"
+    );
 }
 
 // A build killed in the middle of its commit is rolled back by the next build, so
@@ -167,13 +170,23 @@ fn foreign_or_overlapping_output_folders_are_refused() {
         std::fs::read_to_string(mine.join("README.md")).unwrap(),
         "my own notes\n"
     );
-    assert_eq!(std::fs::read_dir(&mine).unwrap().count(), 1, "nothing added");
+    assert_eq!(
+        std::fs::read_dir(&mine).unwrap().count(),
+        1,
+        "nothing added"
+    );
     std::fs::create_dir(trust.root().join("tpl")).unwrap();
     for (args, message) in [
         (&["--out", "."][..], "contains the procedures folder"),
         (&["--out", "procedures"], "is the procedures folder"),
-        (&["--out", "procedures/out"], "is inside the procedures folder"),
-        (&["--out", "tpl/out", "--templates", "tpl"], "inside the templates folder"),
+        (
+            &["--out", "procedures/out"],
+            "is inside the procedures folder",
+        ),
+        (
+            &["--out", "tpl/out", "--templates", "tpl"],
+            "inside the templates folder",
+        ),
     ] {
         let run = trust.run(&[&["build"], args].concat());
         assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
@@ -210,7 +223,10 @@ fn fresh_clone_builds_and_removes_only_marked_leftovers() {
     std::fs::remove_file(trust.procedures().join("wards/ward-b.yaml")).unwrap();
     let run = trust.run(&["build", "--format", "md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(!trust.out().join("north/ward-b.md").exists(), "marked leftover removed");
+    assert!(
+        !trust.out().join("north/ward-b.md").exists(),
+        "marked leftover removed"
+    );
     assert_eq!(trust.read("north/notes.md"), "ours, not downtime's\n");
     assert!(trust.read("north/ward-a.md").starts_with(MARKER));
 }
@@ -250,7 +266,11 @@ fn symlinked_pack_folder_is_refused() {
 fn pdf_output_never_replaces_its_input_or_other_files() {
     let trust = Trust::fixture("minimal");
     let root = trust.root();
-    std::fs::write(root.join("notice.md"), "# Phones down\n\nUse 07700 900 400.\n").unwrap();
+    std::fs::write(
+        root.join("notice.md"),
+        "# Phones down\n\nUse 07700 900 400.\n",
+    )
+    .unwrap();
     std::fs::write(root.join("list.txt"), "keep me\n").unwrap();
     std::fs::create_dir(root.join("folder.pdf")).unwrap();
     for (out, why) in [
@@ -271,7 +291,11 @@ fn pdf_output_never_replaces_its_input_or_other_files() {
         "keep me\n"
     );
     assert_eq!(trust.run(&["pdf", "notice.md", "-o", "n.pdf"]).code, 0);
-    assert_eq!(trust.run(&["pdf", "notice.md", "-o", "n.pdf"]).code, 0, "PDF replaced");
+    assert_eq!(
+        trust.run(&["pdf", "notice.md", "-o", "n.pdf"]).code,
+        0,
+        "PDF replaced"
+    );
 }
 
 // `--jobs` far beyond the machine is capped, with a warning naming the number used.
@@ -281,7 +305,8 @@ fn absurd_job_counts_are_capped() {
     let run = trust.run(&["build", "--format", "md", "--jobs", "100000"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("warning: --jobs 100000 is more than 4 per core; using "),
+        run.stderr
+            .contains("warning: --jobs 100000 is more than 4 per core; using "),
         "{}",
         run.stderr
     );
