@@ -13,8 +13,13 @@ use std::time::{Duration, Instant};
 /// Reads the procedures folder, validates it, and writes `<out>/README.md`,
 /// `<out>/<site>/index.md` (hospital pack), `<out>/<site>/<ward>.md` (ward packs) and
 /// `<out>/<site>/scenarios/<scenario>/...` (scenario packs), each with a PDF beside it.
-/// Nothing is written unless the whole build succeeds. Packs whose inputs have not changed
-/// since the last build are left as they are.
+/// Nothing is written unless the whole build succeeds, and a failed or killed build leaves the
+/// previous packs exactly as they were. Packs whose inputs have not changed, and whose files
+/// are still byte for byte what was written, are left as they are.
+///
+/// The output folder must be new, empty, or made by downtime (it holds `.downtime-manifest`,
+/// or a `README.md` starting with the generated-file marker), and must not overlap the
+/// procedures or templates folder. A file is replaced or removed only if downtime made it.
 #[derive(clap::Args)]
 pub struct Args {
     /// Folder holding the trust's YAML.

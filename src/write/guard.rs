@@ -8,7 +8,7 @@
 use super::manifest::{Manifest, MANIFEST};
 use crate::error::Error;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// Files we create in the output folder for our own bookkeeping all start with this.
 pub const OWN_PREFIX: &str = ".downtime-";
@@ -74,24 +74,26 @@ pub fn refuse_overlap(out: &Path, input: &Path, what: &str) -> Result<(), Error>
     )))
 }
 
-/// `path` made absolute with symlinks resolved, as far as it exists: the part that does not
-/// exist yet is appended as written.
+/// `path` made absolute, with symlinks resolved as far as it exists and `.`/`..` applied
+/// (after resolving, so `link/..` means the link target's parent, as the system reads it).
 fn absolute(path: &Path) -> PathBuf {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut missing = Vec::new();
-    let mut existing = path.as_path();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            return missing.iter().rev().fold(real, |acc, part| acc.join(part));
-        }
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                missing.push(name.to_os_string());
-                existing = parent;
+    let mut resolved = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                resolved.pop();
             }
-            _ => return path,
+            part => {
+                resolved.push(part);
+                if let Ok(real) = resolved.canonicalize() {
+                    resolved = real;
+                }
+            }
         }
     }
+    resolved
 }
 
 /// Make sure every folder between `out` and `relative`'s file exists and is a real folder,
@@ -252,4 +254,48 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
         }
     }
     absolute(a) == absolute(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The output folder may not be an input folder, lie inside one, or contain one, however
+    // the paths are spelt; a sibling folder is fine.
+    #[test]
+    fn overlapping_folders_are_refused() {
+        let root = tempfile::tempdir().unwrap();
+        let procedures = root.path().join("procedures");
+        std::fs::create_dir(&procedures).unwrap();
+        for out in [
+            procedures.clone(),
+            procedures.join("."),
+            procedures.join("new/deeper"),
+            root.path().to_path_buf(),
+            root.path().join("output/.."),
+        ] {
+            assert!(
+                refuse_overlap(&out, &procedures, "procedures folder").is_err(),
+                "{}",
+                out.display()
+            );
+        }
+        let sibling = root.path().join("output");
+        assert!(refuse_overlap(&sibling, &procedures, "procedures folder").is_ok());
+    }
+
+    // Only a PDF whose producer is downtime counts as ours, in either string encoding.
+    #[test]
+    fn our_pdfs_are_recognised_by_their_producer() {
+        let hex = b"%PDF-1.3\n<< /Producer<FEFF0064006F0077006E00740069006D0065> >>";
+        assert!(is_our_pdf(hex));
+        let mut literal = b"%PDF-1.3\n<< /Producer (".to_vec();
+        literal.extend("\u{feff}downtime".encode_utf16().flat_map(u16::to_be_bytes));
+        literal.extend(b") >>");
+        assert!(is_our_pdf(&literal));
+        assert!(!is_our_pdf(b"%PDF-1.7\n<< /Producer (LibreOffice) >>"));
+        assert!(!is_our_pdf(
+            b"not a pdf /Producer<FEFF0064006F0077006E00740069006D0065>"
+        ));
+    }
 }
