@@ -42,10 +42,11 @@ pub struct Step {
     pub existed: bool,
 }
 
-/// Carry out `steps` in order (the manifest's step last) as one transaction.
-pub fn run(out: &Path, steps: Vec<Step>) -> Result<(), Error> {
+/// Carry out `steps` in order (the manifest's step last) as one transaction. `folders` are
+/// the folders (below `out`) this build created for new files: a rollback removes them again.
+pub fn run(out: &Path, folders: &[PathBuf], steps: Vec<Step>) -> Result<(), Error> {
     let journal = out.join(JOURNAL);
-    super::write_atomic(&journal, journal_text(&steps).as_bytes())?;
+    super::write_atomic(&journal, journal_text(folders, &steps).as_bytes())?;
     let mut renames = Renames::new(&steps);
     let mut result = Ok(());
     for step in steps {
@@ -73,9 +74,14 @@ pub fn run(out: &Path, steps: Vec<Step>) -> Result<(), Error> {
     }
 }
 
-/// One line per step: what it does and to which file.
-fn journal_text(steps: &[Step]) -> String {
-    steps
+/// One line per created folder, then one per step: what it does and to which file. Folders
+/// come first so that a rollback, working backwards, empties them before removing them.
+fn journal_text(folders: &[PathBuf], steps: &[Step]) -> String {
+    let mut text: String = folders
+        .iter()
+        .map(|f| format!("folder\t{}\n", f.display()))
+        .collect();
+    text += &steps
         .iter()
         .map(|s| {
             let kind = match (&s.action, s.existed) {
@@ -85,7 +91,8 @@ fn journal_text(steps: &[Step]) -> String {
             };
             format!("{kind}\t{}\n", s.relative.display())
         })
-        .collect()
+        .collect::<String>();
+    text
 }
 
 fn apply(out: &Path, step: Step, renames: &mut Renames) -> Result<(), Error> {
@@ -104,7 +111,8 @@ fn apply(out: &Path, step: Step, renames: &mut Renames) -> Result<(), Error> {
 }
 
 /// Put an output folder back as it was before the commit its journal describes: restore
-/// every backup, remove every file that did not exist before, then delete the journal. Does
+/// every backup, remove every file that did not exist before and the folders made for them,
+/// then delete the journal. Does
 /// nothing without a journal. Works from what is on disk, so it finishes the job after a
 /// build was killed at any point of its commit.
 pub fn roll_back(out: &Path) -> Result<(), Error> {
@@ -124,6 +132,11 @@ pub fn roll_back(out: &Path) -> Result<(), Error> {
             continue;
         }
         let dest = out.join(relative);
+        if kind == "folder" {
+            // Only if empty: a folder holding anything else is not ours to remove.
+            let _ = std::fs::remove_dir(&dest);
+            continue;
+        }
         let backup = backup_path(&dest);
         let undone = if std::fs::symlink_metadata(&backup).is_ok() {
             std::fs::rename(&backup, &dest).map_err(|e| Error::io(&dest, "cannot restore", e))

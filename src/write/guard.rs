@@ -9,6 +9,7 @@ use super::manifest::{Manifest, MANIFEST};
 use crate::error::Error;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// Files we create in the output folder for our own bookkeeping all start with this.
 pub const OWN_PREFIX: &str = ".downtime-";
@@ -97,9 +98,14 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Make sure every folder between `out` and `relative`'s file exists and is a real folder,
-/// creating missing ones. Refuses a symlink or a file in the way, so nothing is ever written
-/// outside `out` through a link. Safe to call from many threads at once.
-pub fn prepare_folders(out: &Path, relative: &Path) -> Result<(), Error> {
+/// creating missing ones and noting them in `created`. Refuses a symlink or a file in the way,
+/// so nothing is ever written outside `out` through a link. Safe to call from many threads at
+/// once.
+pub fn prepare_folders(
+    out: &Path,
+    relative: &Path,
+    created: &Mutex<Vec<PathBuf>>,
+) -> Result<(), Error> {
     let mut dir = out.to_path_buf();
     let Some(parent) = relative.parent() else {
         return Ok(());
@@ -110,7 +116,10 @@ pub fn prepare_folders(out: &Path, relative: &Path) -> Result<(), Error> {
             Ok(meta) => check_folder(&dir, &meta)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 match std::fs::create_dir(&dir) {
-                    Ok(()) => {}
+                    Ok(()) => created
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(dir.clone()),
                     // Another pack's thread made it first: check what is there now.
                     Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                         let meta = std::fs::symlink_metadata(&dir)

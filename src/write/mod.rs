@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 use tempfile::TempPath;
 
 /// Name of the lock file that keeps two builds from writing one folder at once.
@@ -32,6 +33,9 @@ pub struct Staging {
     out: PathBuf,
     /// The manifest as the previous build left it.
     manifest: Manifest,
+    /// Folders this build created, removed again if it does not commit.
+    created: Mutex<Vec<PathBuf>>,
+    committed: bool,
     _lock: File,
 }
 
@@ -76,12 +80,15 @@ impl Staging {
             .map_err(|e| Error::io(out, "cannot create output folder", e))?;
         let lock = take_lock(out)?;
         // Holding the lock, we know no other build owns a journal, backup or temporary file.
-        commit::roll_back(out)?;
+        // Temporary files go first, so the rollback finds the folders it made empty.
         commit::remove_own_files(out, TEMP_PREFIX);
+        commit::roll_back(out)?;
         commit::remove_backups(out);
         Ok(Staging {
             out: out.to_path_buf(),
             manifest: Manifest::read(out),
+            created: Mutex::new(Vec::new()),
+            committed: false,
             _lock: lock,
         })
     }
@@ -101,7 +108,7 @@ impl Staging {
     /// file, if something that is not ours is in the way.
     pub fn stage(&self, relative: &Path, bytes: &[u8]) -> Result<Staged, Error> {
         let dest = self.out.join(checked_relative(relative)?);
-        guard::prepare_folders(&self.out, relative)?;
+        guard::prepare_folders(&self.out, relative, &self.created)?;
         let existed = guard::may_replace(&dest, relative, &self.manifest)? == Existing::Ours;
         let dir = dest.parent().unwrap_or(&self.out);
         let mut tmp = temp_builder()
@@ -122,7 +129,7 @@ impl Staging {
     /// up to date; `inputs` gives each produced file's input fingerprint. Returns the number
     /// of files written.
     pub fn commit(
-        self,
+        mut self,
         staged: Vec<Staged>,
         kept: Vec<PathBuf>,
         inputs: &BTreeMap<PathBuf, String>,
@@ -172,7 +179,15 @@ impl Staging {
         // The manifest is the last file in, so it never lists files that are not there.
         let manifest = self.stage_manifest(&listing)?;
         steps.push(manifest);
-        commit::run(&self.out, steps)?;
+        let folders: Vec<PathBuf> = self
+            .created
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .filter_map(|dir| dir.strip_prefix(&self.out).ok().map(Path::to_path_buf))
+            .collect();
+        commit::run(&self.out, &folders, steps)?;
+        self.committed = true;
         Ok(count)
     }
 
@@ -232,6 +247,25 @@ impl Staging {
             action: Action::Put(tmp.into_temp_path()),
             existed,
         })
+    }
+}
+
+/// A build that fails before or during its commit leaves no trace: its staged files delete
+/// themselves, the commit rolls back, and the folders it made are removed here.
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if self.committed {
+            return;
+        }
+        let created = self
+            .created
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Deepest first; a folder that is not empty (someone else's file) stays.
+        created.sort_by_key(|dir| std::cmp::Reverse(dir.components().count()));
+        for dir in created.iter() {
+            let _ = std::fs::remove_dir(dir);
+        }
     }
 }
 
