@@ -50,6 +50,7 @@ pub struct Staged {
 }
 
 impl Staged {
+    /// Where the file goes, relative to the output folder.
     pub fn relative(&self) -> &Path {
         &self.relative
     }
@@ -136,33 +137,8 @@ impl Staging {
         cleanup: Cleanup,
     ) -> Result<usize, Error> {
         let count = staged.len();
-        let mut listing: BTreeMap<PathBuf, Entry> = BTreeMap::new();
-        let entry = |path: &Path, output: Option<String>| Entry {
-            input: inputs.get(path).cloned(),
-            output,
-        };
-        for path in kept {
-            let output = self.manifest.get(&path).and_then(|e| e.output.clone());
-            listing.insert(path.clone(), entry(&path, output));
-        }
-        for file in &staged {
-            listing.insert(
-                file.relative.clone(),
-                entry(&file.relative, Some(file.hash.clone())),
-            );
-        }
+        let listing = self.listing(&staged, kept, inputs, cleanup);
         let stale = self.stale_files(&listing, cleanup)?;
-        if cleanup == Cleanup::Nothing {
-            // A partial build keeps what the rest of the folder was built from.
-            for path in self.manifest.paths() {
-                if !listing.contains_key(&path) {
-                    listing.insert(
-                        path.clone(),
-                        self.manifest.get(&path).cloned().unwrap_or_default(),
-                    );
-                }
-            }
-        }
         let mut steps: Vec<Step> = staged
             .into_iter()
             .map(|file| Step {
@@ -189,6 +165,39 @@ impl Staging {
         commit::run(&self.out, &folders, steps)?;
         self.committed = true;
         Ok(count)
+    }
+
+    /// The new manifest's entries: files kept (with the output hash already recorded, which
+    /// reuse checked against the disk), files staged, and for a partial build everything else
+    /// the old manifest listed.
+    fn listing(
+        &self,
+        staged: &[Staged],
+        kept: Vec<PathBuf>,
+        inputs: &BTreeMap<PathBuf, String>,
+        cleanup: Cleanup,
+    ) -> BTreeMap<PathBuf, Entry> {
+        let entry = |path: &Path, output: Option<String>| Entry {
+            input: inputs.get(path).cloned(),
+            output,
+        };
+        let mut listing = BTreeMap::new();
+        for path in kept {
+            let output = self.manifest.get(&path).and_then(|e| e.output.clone());
+            listing.insert(path.clone(), entry(&path, output));
+        }
+        for file in staged {
+            let output = Some(file.hash.clone());
+            listing.insert(file.relative.clone(), entry(&file.relative, output));
+        }
+        if cleanup == Cleanup::Nothing {
+            // A partial build keeps what the rest of the folder was built from.
+            for path in self.manifest.paths() {
+                let old = self.manifest.get(&path).cloned().unwrap_or_default();
+                listing.entry(path).or_insert(old);
+            }
+        }
+        listing
     }
 
     /// Files to remove: listed by the manifest (or, when asked, marked Markdown) and not
