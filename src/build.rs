@@ -7,7 +7,7 @@ use crate::pack::{self, Data, Pack, PackKind, Selection};
 use crate::project::Project;
 use crate::render::Renderer;
 use crate::typeset;
-use crate::write::{self, Staged, Staging};
+use crate::write::{self, Cleanup, Manifest, Staged, Staging};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -76,15 +76,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
         return Err(Error::Usage(format!("no such {}", unmatched.join(", "))));
     }
     let renderer = Renderer::new(options.templates.as_deref()).map_err(Error::Invalid)?;
-    let staging = Staging::new(&options.out)?;
-    let previous = write::read_manifest_hashes(&options.out);
-    let unchanged = |path: &Path, hash: &str| {
-        !options.force
-            && previous
-                .get(path)
-                .is_some_and(|h| h.as_deref() == Some(hash))
-            && options.out.join(path).is_file()
-    };
+    let staging = Staging::new(&options.out, &input_folders(options))?;
+    // A file is reused only if its inputs are unchanged and its bytes on disk are still what
+    // the manifest recorded: an emptied, truncated or hand-edited pack is rebuilt.
+    let unchanged = |path: &Path, hash: &str| !options.force && staging.unchanged(path, hash);
     let job = Job::new(&project.model, &renderer, options);
     let kinds = pack::plan(&project.model, &options.selection);
     progress.start(kinds.len());
@@ -99,9 +94,10 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
                 let pack = pack::build(job.model, kind);
                 let hash = job.input_hash(&pack);
                 let paths = job.output_paths(&pack);
+                let title = pack.furniture.title.clone();
                 if paths.iter().all(|p| unchanged(p, &hash)) {
                     progress.pack_done();
-                    return Ok(Outcome::Reused(paths, hash));
+                    return Ok(Outcome::Reused { paths, hash, title });
                 }
                 let built = job.render(&pack, hash)?;
                 let staged = built
@@ -111,6 +107,8 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
                     .collect::<Result<Vec<Staged>, Error>>()?;
                 progress.pack_done();
                 Ok(Outcome::Built {
+                    paths,
+                    title,
                     staged,
                     pages: built.pages,
                     warnings: built.warnings,
@@ -131,10 +129,14 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
     // scenario picker.
     let mut start_hash = blake3::Hasher::new();
     start_hash.update(job.picker().as_bytes());
+    // Every file of the plan and the pack it belongs to, to catch two packs with one path.
+    let mut outputs: Vec<(PathBuf, String)> = Vec::new();
     for result in results {
         summary.packs += 1;
-        match result? {
-            Outcome::Reused(paths, hash) => {
+        let result = result?;
+        outputs.extend(result.outputs());
+        match result {
+            Outcome::Reused { paths, hash, .. } => {
                 start_hash.update(hash.as_bytes());
                 sections.push(None);
                 summary.reused += 1;
@@ -149,6 +151,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
                 warnings,
                 hash,
                 sections: built,
+                ..
             } => {
                 start_hash.update(hash.as_bytes());
                 sections.push(Some(built));
@@ -163,6 +166,11 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
     }
     let partial = !options.selection.sites.is_empty() || !options.selection.wards.is_empty();
     if options.formats.html && !partial {
+        outputs.extend(viewer_outputs());
+    }
+    // Before anything is moved into place: two packs with one path would silently lose one.
+    find_collision(&outputs)?;
+    if options.formats.html && !partial {
         // The start page indexes every pack, so it is written once all of them are known;
         // when no pack changed it is kept, and the search cache is not even read.
         let start_hash = start_hash.finalize().to_hex().to_string();
@@ -173,7 +181,8 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
                 kept.push(p);
             }
         } else {
-            let search = pool.install(|| job.search_index(&kinds, sections))?;
+            let cache = read_search_cache(&options.out, staging.manifest());
+            let search = pool.install(|| job.search_index(&kinds, sections, cache))?;
             let start = job.start_page(&search)?;
             staged_all.push(staging.stage(Path::new(START_PAGE), start.as_bytes())?);
             let json = search_cache(search);
@@ -183,7 +192,14 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
             }
         }
     }
-    summary.files = staging.commit(staged_all, kept, &hashes, partial)?;
+    let cleanup = if partial {
+        Cleanup::Nothing
+    } else {
+        Cleanup::Stale {
+            marked_markdown: options.formats.markdown,
+        }
+    };
+    summary.files = staging.commit(staged_all, kept, &hashes, cleanup)?;
     Ok((project, summary))
 }
 
@@ -213,27 +229,30 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
                         },
                     )
                     .collect();
-                Ok((job.output_paths(&pack), problems))
+                Ok((
+                    job.output_paths(&pack),
+                    pack.furniture.title.clone(),
+                    problems,
+                ))
             })
             .collect()
     });
     let mut problems = Vec::new();
-    let mut produced = std::collections::BTreeSet::new();
+    let mut outputs = Vec::new();
     for r in results {
-        let (paths, found) = r?;
-        produced.extend(paths);
+        let (paths, title, found) = r?;
+        outputs.extend(paths.into_iter().map(|p| (p, title.clone())));
         problems.extend(found);
     }
-    produced.extend(
+    if options.formats.html {
         // The viewer's start page and its search cache are written after the packs.
-        options
-            .formats
-            .html
-            .then(|| [PathBuf::from(START_PAGE), PathBuf::from(SEARCH_CACHE)])
-            .into_iter()
-            .flatten(),
-    );
-    let mut stale: std::collections::BTreeSet<PathBuf> = write::read_manifest(&options.out)
+        outputs.extend(viewer_outputs());
+    }
+    find_collision(&outputs)?;
+    let produced: std::collections::BTreeSet<PathBuf> =
+        outputs.into_iter().map(|(p, _)| p).collect();
+    let mut stale: std::collections::BTreeSet<PathBuf> = Manifest::read(&options.out)
+        .paths()
         .into_iter()
         .filter(|old| options.out.join(old).is_file())
         // Only the formats being checked: `--check --format md` says nothing about PDFs.
@@ -249,10 +268,15 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
         })
         .collect();
     // The manifest is not committed (it is per machine), so a fresh clone has none: any
-    // Markdown in the folder that this build does not produce is a leftover too, e.g. the pack
-    // of a ward whose YAML was deleted.
+    // generated Markdown in the folder that this build does not produce is a leftover too,
+    // e.g. the pack of a ward whose YAML was deleted.
+    // Only files carrying our marker: `build` would not remove anyone else's.
     if options.formats.markdown {
-        stale.extend(write::markdown_files(&options.out));
+        stale.extend(
+            write::markdown_files(&options.out)
+                .into_iter()
+                .filter(|p| write::guard::carries_marker(&options.out.join(p))),
+        );
     }
     for old in stale {
         if !produced.contains(&old) {
@@ -264,18 +288,76 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
     Ok((project, problems))
 }
 
-/// What `--check` found for one pack: the files it produces, and those that differ on disk.
-type Checked = (Vec<PathBuf>, Vec<String>);
+/// What `--check` found for one pack: the files it produces, its title, and the files that
+/// differ on disk.
+type Checked = (Vec<PathBuf>, String, Vec<String>);
 
+/// What became of one pack in a build.
 enum Outcome {
-    Reused(Vec<PathBuf>, String),
+    /// Its files were already up to date.
+    Reused {
+        paths: Vec<PathBuf>,
+        hash: String,
+        title: String,
+    },
+    /// Its files were built and staged.
     Built {
+        paths: Vec<PathBuf>,
+        title: String,
         staged: Vec<Staged>,
         pages: usize,
         warnings: Vec<String>,
         hash: String,
         sections: Vec<html::SearchEntry>,
     },
+}
+
+impl Outcome {
+    /// The pack's files, each with the pack's title, for [`find_collision`].
+    fn outputs(&self) -> impl Iterator<Item = (PathBuf, String)> + '_ {
+        let (Outcome::Reused { paths, title, .. } | Outcome::Built { paths, title, .. }) = self;
+        paths.iter().map(move |p| (p.clone(), title.clone()))
+    }
+}
+
+/// The viewer's start page and search cache, written by the build as a whole.
+fn viewer_outputs() -> [(PathBuf, String); 2] {
+    let owner = "the offline viewer".to_string();
+    [
+        (PathBuf::from(START_PAGE), owner.clone()),
+        (PathBuf::from(SEARCH_CACHE), owner),
+    ]
+}
+
+/// Two outputs with one path would mean one silently overwrites the other. Paths are
+/// compared ignoring case, as Windows and macOS file systems do. `outputs` pairs each path
+/// with the pack it belongs to, named in the error.
+fn find_collision(outputs: &[(PathBuf, String)]) -> Result<(), Error> {
+    let mut seen: std::collections::HashMap<String, &(PathBuf, String)> =
+        std::collections::HashMap::with_capacity(outputs.len());
+    for output in outputs {
+        let key = output.0.to_string_lossy().replace('\\', "/").to_lowercase();
+        if let Some(first) = seen.insert(key, output) {
+            return Err(Error::Refused(format!(
+                "two outputs would be written to the same file: {} (\"{}\") and {} (\"{}\"); \
+                 give one of them a different id",
+                first.0.display(),
+                first.1,
+                output.0.display(),
+                output.1
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The folders a build reads, which its output folder must stay clear of.
+fn input_folders(options: &BuildOptions) -> Vec<(&'static str, &Path)> {
+    let mut inputs = vec![("procedures folder", options.procedures.as_path())];
+    if let Some(templates) = &options.templates {
+        inputs.push(("templates folder", templates.as_path()));
+    }
+    inputs
 }
 
 /// What one pack produced, in memory.
@@ -390,13 +472,13 @@ impl<'a> Job<'a> {
     }
 
     /// Every pack's search sections in plan order: those just built, and for reused packs
-    /// the previous build's cache, or their Markdown rendered again.
+    /// the previous build's `cache`, or their Markdown rendered again.
     fn search_index(
         &self,
         kinds: &[PackKind],
         built: Vec<Option<Vec<html::SearchEntry>>>,
+        cache: BTreeMap<PathBuf, Vec<html::SearchEntry>>,
     ) -> Result<Vec<html::SearchEntry>, Error> {
-        let cache = read_search_cache(&self.options.out);
         let sections = kinds
             .par_iter()
             .zip(built)
@@ -618,24 +700,45 @@ const SEARCH_CACHE: &str = "_viewer/.search-cache.json";
 /// The viewer's start page.
 const START_PAGE: &str = "_viewer/index.html";
 
+/// The search cache as stored: JSON cannot hold a comment, so its first field says who wrote
+/// it (see `write::guard::CACHE_MARKER`).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SearchCache {
+    generator: String,
+    pages: BTreeMap<PathBuf, Vec<html::SearchEntry>>,
+}
+
 /// The search index by viewer page, kept so that the next build can reuse a pack's sections
 /// without rendering it.
 fn search_cache(search: Vec<html::SearchEntry>) -> Vec<u8> {
-    let mut by_page: BTreeMap<PathBuf, Vec<html::SearchEntry>> = BTreeMap::new();
+    let mut pages: BTreeMap<PathBuf, Vec<html::SearchEntry>> = BTreeMap::new();
     for entry in search {
         let page = entry.url.split('#').next().unwrap_or_default();
-        by_page
+        pages
             .entry(Path::new(pack::layout::VIEWER).join(page))
             .or_default()
             .push(entry);
     }
-    serde_json::to_vec(&by_page).expect("search cache serializes")
+    let cache = SearchCache {
+        generator: "downtime".into(),
+        pages,
+    };
+    serde_json::to_vec(&cache).expect("search cache serializes")
 }
 
-fn read_search_cache(out: &Path) -> BTreeMap<PathBuf, Vec<html::SearchEntry>> {
-    std::fs::read(out.join(SEARCH_CACHE))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+/// The previous build's search cache, if it is still exactly what that build wrote: an
+/// edited cache would put wrong entries in the search index.
+fn read_search_cache(out: &Path, manifest: &Manifest) -> BTreeMap<PathBuf, Vec<html::SearchEntry>> {
+    let path = Path::new(SEARCH_CACHE);
+    let recorded = manifest.get(path).and_then(|e| e.output.as_deref());
+    let Ok(bytes) = std::fs::read(out.join(path)) else {
+        return BTreeMap::new();
+    };
+    if recorded != Some(write::manifest::bytes_hash(&bytes).as_str()) {
+        return BTreeMap::new();
+    }
+    serde_json::from_slice::<SearchCache>(&bytes)
+        .map(|cache| cache.pages)
         .unwrap_or_default()
 }
 
@@ -662,4 +765,40 @@ fn thread_pool(jobs: usize) -> Result<rayon::ThreadPool, Error> {
         .num_threads(jobs)
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {jobs} build threads: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(path: &str, pack: &str) -> (PathBuf, String) {
+        (PathBuf::from(path), pack.to_string())
+    }
+
+    // Two packs with one output path, even differing only in case, are an error naming both.
+    #[test]
+    fn colliding_output_paths_are_found() {
+        let distinct = [
+            output("north/ward-a.md", "Ward A"),
+            output("north/ward-a.pdf", "Ward A"),
+            output("north/ward-b.md", "Ward B"),
+        ];
+        assert!(find_collision(&distinct).is_ok());
+        let same_case = [
+            output("north/ward-a.md", "Ward A"),
+            output("north/ward-a.md", "Ward A again"),
+        ];
+        let folded = [
+            output("north/Ward-A.pdf", "Ward A"),
+            output("north/ward-b.md", "Ward B"),
+            output("NORTH/ward-a.pdf", "Another ward"),
+        ];
+        for outputs in [&same_case[..], &folded[..]] {
+            let message = find_collision(outputs).unwrap_err().to_string();
+            let (first, second) = (&outputs[0], outputs.last().unwrap());
+            assert!(message.contains(&first.1), "{message}");
+            assert!(message.contains(&second.1), "{message}");
+            assert!(message.contains(&*second.0.to_string_lossy()), "{message}");
+        }
+    }
 }

@@ -18,6 +18,9 @@ pub enum Error {
     Locked(PathBuf),
     /// The command line asked for something that cannot be done.
     Usage(String),
+    /// Writing would overwrite, delete or go through something downtime did not make, or a
+    /// commit could not complete: nothing was changed.
+    Refused(String),
     /// `build --check` found output that does not match the procedures.
     Stale(Vec<String>),
 }
@@ -55,7 +58,7 @@ impl fmt::Display for Error {
                 "another downtime build is writing to {}; wait for it to finish",
                 out.display()
             ),
-            Error::Usage(message) => f.write_str(message),
+            Error::Usage(message) | Error::Refused(message) => f.write_str(message),
             Error::Stale(files) => write!(f, "{} output file(s) are out of date", files.len()),
         }
     }

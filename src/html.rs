@@ -200,6 +200,10 @@ footer { border-top: 1px solid #000; margin-top: 2rem; padding-top: .5rem; font-
 }
 "#;
 
+/// In the head of every viewer page: marks the file as generated, so a later build may
+/// replace it (see `write::guard`).
+pub const GENERATOR: &str = "<meta name=\"generator\" content=\"downtime\">";
+
 /// One complete page.
 pub fn page(
     title: &str,
@@ -210,7 +214,7 @@ pub fn page(
     script: &str,
 ) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header class=\"pack-header\">{header}</header>\n<nav aria-label=\"Packs\">{nav}</nav>\n<main id=\"content\">\n{body}</main>\n<footer>{footer}</footer>\n{script}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n{GENERATOR}\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header class=\"pack-header\">{header}</header>\n<nav aria-label=\"Packs\">{nav}</nav>\n<main id=\"content\">\n{body}</main>\n<footer>{footer}</footer>\n{script}</body>\n</html>\n",
         title = escape(title),
         header = escape(header),
         footer = escape(footer),

@@ -151,9 +151,9 @@ fn selection_builds_only_what_was_asked() {
 #[test]
 fn removes_only_its_own_stale_files() {
     let trust = Trust::fixture("minimal");
-    std::fs::create_dir_all(trust.out().join("north")).expect("mkdir");
-    std::fs::write(trust.out().join("north/notes.txt"), "mine").expect("write");
+    // A folder already holding someone's files is refused, so the note comes after.
     assert_eq!(trust.run(&["build", "--format", "md"]).code, 0);
+    std::fs::write(trust.out().join("north/notes.txt"), "mine").expect("write");
     assert!(trust.out().join("north/ward-b.md").exists());
 
     std::fs::remove_file(trust.procedures().join("wards/ward-b.yaml")).expect("remove ward");
@@ -232,7 +232,11 @@ fn templates_can_be_overridden() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         trust.read("north/ward-a.md"),
-        "# Ward A at North Hospital\n"
+        format!(
+            "{}\n\n# Ward A at North Hospital\n",
+            downtime::render::MARKER
+        ),
+        "an override still gets the generated-file marker"
     );
     assert!(trust
         .read("north/_hospital.md")

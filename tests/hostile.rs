@@ -214,7 +214,8 @@ fn killed_build_never_leaves_half_written_packs() {
         let _ = child.kill();
         let _ = child.wait();
         for (path, bytes) in trust.output_files() {
-            if path.contains(".downtime-tmp-") || path.ends_with(".downtime-manifest") {
+            // Bookkeeping: temporary files, the commit's journal and backups, the manifest.
+            if path.contains(".downtime-") {
                 continue;
             }
             let is_old = old.get(&path) == Some(&bytes);
@@ -228,8 +229,10 @@ fn killed_build_never_leaves_half_written_packs() {
     assert_eq!(trust.run(&["build", "--quiet"]).code, 0);
     let after = trust.output_files();
     assert!(
-        after.iter().all(|(p, _)| !p.contains(".downtime-tmp-")),
-        "temporary files cleaned up"
+        after
+            .iter()
+            .all(|(p, _)| !p.contains(".downtime-tmp-") && !p.contains(".downtime-old-")),
+        "temporary files and backups cleaned up"
     );
     for (path, bytes) in after {
         if !path.ends_with(".downtime-manifest") {

@@ -4,8 +4,8 @@ use downtime::build::pdf_timestamp;
 use downtime::error::Error;
 use downtime::pack::Furniture;
 use downtime::typeset;
-use downtime::write::write_atomic;
-use std::path::PathBuf;
+use downtime::write::{guard, write_atomic};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Typeset a Markdown file as a printable A4 PDF, the same way packs are printed.
@@ -35,6 +35,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
+    refuse_output(&args.input, &args.output)?;
     let markdown =
         std::fs::read(&args.input).map_err(|e| Error::io(&args.input, "cannot read", e))?;
     let markdown = String::from_utf8_lossy(&markdown);
@@ -66,4 +67,38 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The PDF may replace only an earlier PDF: never the Markdown it is made from (a typo such as
+/// `-o notice.md` would destroy the notice), nor any other file, folder or link.
+fn refuse_output(input: &Path, output: &Path) -> Result<(), Error> {
+    let refuse = |why: &str| {
+        Err(Error::Refused(format!(
+            "refusing to write {}: {why}; choose another -o",
+            output.display()
+        )))
+    };
+    if guard::same_file(input, output) {
+        return refuse("it is the input file");
+    }
+    let meta = match std::fs::symlink_metadata(output) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(output, "cannot read", e)),
+    };
+    if meta.file_type().is_symlink() {
+        return refuse("it is a symlink");
+    }
+    if meta.is_dir() {
+        return refuse("it is a folder");
+    }
+    let mut head = [0u8; 5];
+    let is_pdf = std::fs::File::open(output)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && &head == b"%PDF-";
+    if !is_pdf {
+        return refuse("it exists and is not a PDF");
+    }
+    Ok(())
 }

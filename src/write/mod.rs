@@ -1,0 +1,371 @@
+//! Stage 6, **write**: put files on disk atomically, and only where they belong.
+//!
+//! Every output goes to a temporary file in its destination folder first. Nothing is renamed
+//! into place until the whole build has succeeded, and then as one transaction
+//! ([`commit`]): a failed or killed build leaves the previous packs exactly as they were.
+//! A manifest ([`manifest`]) records what we wrote, so a later build reuses only files that
+//! are still what it wrote, and removes only its own stale files. [`guard`] decides what may
+//! be written over at all.
+
+pub mod commit;
+pub mod guard;
+pub mod manifest;
+
+use crate::error::Error;
+use commit::{Action, Step};
+use guard::Existing;
+pub use manifest::{Entry, Manifest, MANIFEST};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use tempfile::TempPath;
+
+/// Name of the lock file that keeps two builds from writing one folder at once.
+pub const LOCK: &str = ".downtime-lock";
+/// Prefix of the temporary files a build writes before its commit.
+const TEMP_PREFIX: &str = ".downtime-tmp-";
+
+/// The output folder of a build in progress: locked, with files waiting to be renamed into
+/// place. Staging is thread-safe: packs built in parallel stage their own files.
+pub struct Staging {
+    out: PathBuf,
+    /// The manifest as the previous build left it.
+    manifest: Manifest,
+    /// Folders this build created, removed again if it does not commit.
+    created: Mutex<Vec<PathBuf>>,
+    committed: bool,
+    _lock: File,
+}
+
+/// One file written to its temporary name, not yet in place. Dropping it deletes it.
+pub struct Staged {
+    tmp: TempPath,
+    relative: PathBuf,
+    /// BLAKE3 of its bytes, for the manifest.
+    hash: String,
+    /// A file of ours is there now and will be replaced.
+    existed: bool,
+}
+
+impl Staged {
+    /// Where the file goes, relative to the output folder.
+    pub fn relative(&self) -> &Path {
+        &self.relative
+    }
+}
+
+/// Which stale files a commit removes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cleanup {
+    /// A partial build (one ward, one site) removes nothing.
+    Nothing,
+    /// Files the manifest lists that this build no longer produces. With `marked_markdown`,
+    /// also any Markdown file carrying our marker that it does not produce: a fresh clone has
+    /// no manifest, yet a deleted ward's pack must go.
+    Stale { marked_markdown: bool },
+}
+
+impl Staging {
+    /// Check that `out` may be written (see [`guard`]) and is not one of `inputs` (the
+    /// folders the build reads, each with what to call it), take its lock, creating it if
+    /// needed, and finish whatever an earlier build left: roll back a commit that was killed,
+    /// remove temporary files and backups.
+    pub fn new(out: &Path, inputs: &[(&str, &Path)]) -> Result<Self, Error> {
+        for (what, input) in inputs {
+            guard::refuse_overlap(out, input, what)?;
+        }
+        guard::accept_folder(out)?;
+        std::fs::create_dir_all(out)
+            .map_err(|e| Error::io(out, "cannot create output folder", e))?;
+        let lock = take_lock(out)?;
+        // Holding the lock, we know no other build owns a journal, backup or temporary file.
+        // Temporary files go first, so the rollback finds the folders it made empty.
+        commit::remove_own_files(out, TEMP_PREFIX);
+        commit::roll_back(out)?;
+        commit::remove_backups(out);
+        Ok(Staging {
+            out: out.to_path_buf(),
+            manifest: Manifest::read(out),
+            created: Mutex::new(Vec::new()),
+            committed: false,
+            _lock: lock,
+        })
+    }
+
+    /// The manifest of the previous build.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// Is the file at `relative` exactly what the previous build wrote from inputs with
+    /// fingerprint `input`? Then it can be kept.
+    pub fn unchanged(&self, relative: &Path, input: &str) -> bool {
+        self.manifest.unchanged(&self.out, relative, input)
+    }
+
+    /// Write `bytes` to a temporary file beside `relative`'s final place. Fails, naming the
+    /// file, if something that is not ours is in the way.
+    pub fn stage(&self, relative: &Path, bytes: &[u8]) -> Result<Staged, Error> {
+        let dest = self.out.join(checked_relative(relative)?);
+        guard::prepare_folders(&self.out, relative, &self.created)?;
+        let existed = guard::may_replace(&dest, relative, &self.manifest)? == Existing::Ours;
+        let dir = dest.parent().unwrap_or(&self.out);
+        let mut tmp = temp_builder()
+            .tempfile_in(dir)
+            .map_err(|e| Error::io(dir, "cannot create temporary file", e))?;
+        tmp.write_all(bytes)
+            .map_err(|e| Error::io(&dest, "cannot write", e))?;
+        Ok(Staged {
+            tmp: tmp.into_temp_path(),
+            relative: relative.to_path_buf(),
+            hash: manifest::bytes_hash(bytes),
+            existed,
+        })
+    }
+
+    /// Put every staged file in place, remove stale files as `cleanup` says, and write the
+    /// manifest, all or nothing. `kept` lists files left in place because they were already
+    /// up to date; `inputs` gives each produced file's input fingerprint. Returns the number
+    /// of files written.
+    pub fn commit(
+        mut self,
+        staged: Vec<Staged>,
+        kept: Vec<PathBuf>,
+        inputs: &BTreeMap<PathBuf, String>,
+        cleanup: Cleanup,
+    ) -> Result<usize, Error> {
+        let count = staged.len();
+        let listing = self.listing(&staged, kept, inputs, cleanup);
+        let stale = self.stale_files(&listing, cleanup)?;
+        let mut steps: Vec<Step> = staged
+            .into_iter()
+            .map(|file| Step {
+                relative: file.relative,
+                action: Action::Put(file.tmp),
+                existed: file.existed,
+            })
+            .collect();
+        steps.extend(stale.into_iter().map(|relative| Step {
+            relative,
+            action: Action::Remove,
+            existed: true,
+        }));
+        // The manifest is the last file in, so it never lists files that are not there.
+        let manifest = self.stage_manifest(&listing)?;
+        steps.push(manifest);
+        let folders: Vec<PathBuf> = self
+            .created
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .filter_map(|dir| dir.strip_prefix(&self.out).ok().map(Path::to_path_buf))
+            .collect();
+        commit::run(&self.out, &folders, steps)?;
+        self.committed = true;
+        Ok(count)
+    }
+
+    /// The new manifest's entries: files kept (with the output hash already recorded, which
+    /// reuse checked against the disk), files staged, and for a partial build everything else
+    /// the old manifest listed.
+    fn listing(
+        &self,
+        staged: &[Staged],
+        kept: Vec<PathBuf>,
+        inputs: &BTreeMap<PathBuf, String>,
+        cleanup: Cleanup,
+    ) -> BTreeMap<PathBuf, Entry> {
+        let entry = |path: &Path, output: Option<String>| Entry {
+            input: inputs.get(path).cloned(),
+            output,
+        };
+        let mut listing = BTreeMap::new();
+        for path in kept {
+            let output = self.manifest.get(&path).and_then(|e| e.output.clone());
+            listing.insert(path.clone(), entry(&path, output));
+        }
+        for file in staged {
+            let output = Some(file.hash.clone());
+            listing.insert(file.relative.clone(), entry(&file.relative, output));
+        }
+        if cleanup == Cleanup::Nothing {
+            // A partial build keeps what the rest of the folder was built from.
+            for path in self.manifest.paths() {
+                let old = self.manifest.get(&path).cloned().unwrap_or_default();
+                listing.entry(path).or_insert(old);
+            }
+        }
+        listing
+    }
+
+    /// Files to remove: listed by the manifest (or, when asked, marked Markdown) and not
+    /// produced by this build. Each is checked to be a regular file reached without a symlink.
+    fn stale_files(
+        &self,
+        produced: &BTreeMap<PathBuf, Entry>,
+        cleanup: Cleanup,
+    ) -> Result<BTreeSet<PathBuf>, Error> {
+        let Cleanup::Stale { marked_markdown } = cleanup else {
+            return Ok(BTreeSet::new());
+        };
+        let mut candidates = self.manifest.paths();
+        if marked_markdown {
+            candidates.extend(
+                markdown_files(&self.out)
+                    .into_iter()
+                    .filter(|p| guard::carries_marker(&self.out.join(p))),
+            );
+        }
+        let mut stale = BTreeSet::new();
+        for path in candidates {
+            if produced.contains_key(&path) {
+                continue;
+            }
+            guard::no_links_between(&self.out, &path)?;
+            let full = self.out.join(&path);
+            if std::fs::symlink_metadata(&full).is_ok_and(|m| m.is_file()) {
+                stale.insert(path);
+            }
+        }
+        Ok(stale)
+    }
+
+    /// The manifest, staged like any other file. Something other than a regular file in its
+    /// place is refused before anything is moved.
+    fn stage_manifest(&self, listing: &BTreeMap<PathBuf, Entry>) -> Result<Step, Error> {
+        let dest = self.out.join(MANIFEST);
+        let existed = match std::fs::symlink_metadata(&dest) {
+            Ok(meta) if meta.is_file() => true,
+            Ok(_) => {
+                return Err(Error::Refused(format!(
+                    "cannot write the manifest {}: something other than a file is in its                      place; remove it",
+                    dest.display()
+                )))
+            }
+            Err(_) => false,
+        };
+        let mut tmp = temp_builder()
+            .tempfile_in(&self.out)
+            .map_err(|e| Error::io(&self.out, "cannot create temporary file", e))?;
+        tmp.write_all(Manifest::render(listing).as_bytes())
+            .map_err(|e| Error::io(&dest, "cannot write", e))?;
+        Ok(Step {
+            relative: PathBuf::from(MANIFEST),
+            action: Action::Put(tmp.into_temp_path()),
+            existed,
+        })
+    }
+}
+
+/// A build that fails before or during its commit leaves no trace: its staged files delete
+/// themselves, the commit rolls back, and the folders it made are removed here.
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if self.committed {
+            return;
+        }
+        let created = self
+            .created
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Deepest first; a folder that is not empty (someone else's file) stays.
+        created.sort_by_key(|dir| std::cmp::Reverse(dir.components().count()));
+        for dir in created.iter() {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+}
+
+/// Open and lock `out`'s lock file; another build holding it is [`Error::Locked`].
+fn take_lock(out: &Path) -> Result<File, Error> {
+    let lock_path = out.join(LOCK);
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| {
+            Error::io(
+                &lock_path,
+                "cannot create lock file (is the output folder writable?)",
+                e,
+            )
+        })?;
+    match lock.try_lock() {
+        Ok(()) => Ok(lock),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked(out.to_path_buf())),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&lock_path, "cannot lock", e)),
+    }
+}
+
+/// Every `.md` file below `out` (outside the viewer's folder), relative to `out`.
+pub fn markdown_files(out: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![out.to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() && path != out.join(crate::pack::layout::VIEWER) {
+                folders.push(path);
+            } else if kind.is_file() && path.extension().is_some_and(|e| e == "md") {
+                if let Ok(rel) = path.strip_prefix(out) {
+                    found.push(rel.to_path_buf());
+                }
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Write one file atomically: temporary file in the same folder, then rename.
+pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = match dest.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "cannot create folder", e))?;
+    let mut tmp = temp_builder()
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, "cannot create temporary file", e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io(dest, "cannot write", e))?;
+    tmp.persist(dest)
+        .map_err(|e| Error::io(dest, "cannot move into place", e.error))?;
+    Ok(())
+}
+
+/// Temporary files are created private (0600); packs are documents everyone may read, so
+/// they get the usual 0644 before being renamed into place.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder
+}
+
+/// Output paths are built from validated ids, but check anyway: a relative path of plain
+/// names only, so nothing can be written outside the output folder.
+pub(crate) fn checked_relative(path: &Path) -> Result<&Path, Error> {
+    let plain = path.components().all(|c| matches!(c, Component::Normal(_)));
+    if plain && path.components().next().is_some() {
+        Ok(path)
+    } else {
+        Err(Error::Refused(format!(
+            "refusing to write outside the output folder: {}",
+            path.display()
+        )))
+    }
+}
