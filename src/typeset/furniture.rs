@@ -39,7 +39,8 @@ pub fn add(pages: &mut [Page], furniture: &Furniture, geo: &Geometry, first: usi
             &fit(&furniture.header, Face::Bold, SIZE, left_room),
         );
         if furniture.draft {
-            let x = geo.right - right_width;
+            // The box, not just its text, stays inside the right margin.
+            let x = geo.right - right_width - 3.0;
             page.items.push(Item::Rect {
                 x: x - 3.0,
                 y: geo.header_baseline - SIZE - 2.0,

@@ -179,3 +179,68 @@ pub fn pdf_text(pdf: &Path) -> String {
         .expect("pdftotext is needed (apt-get install poppler-utils; .ci/run does)");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Every printed document a trust builds, laid out in memory (the page model the PDFs are
+/// painted from), by output path: packs with their forms appended, cards, forms on their own.
+pub fn documents(procedures: &Path) -> Vec<(PathBuf, downtime::typeset::page::Document)> {
+    use downtime::pack::{self, PackKind, Selection};
+    use downtime::typeset::assemble;
+    let project = downtime::project::Project::load(procedures).expect("trust loads");
+    let renderer = downtime::render::Renderer::new(None).expect("templates compile");
+    let model = &project.model;
+    pack::plan(model, &Selection::default())
+        .into_iter()
+        .filter(|kind| !matches!(kind, PackKind::Index | PackKind::Coverage))
+        .map(|kind| {
+            let pack = pack::build(model, kind);
+            let document = match &pack.form {
+                Some(form) => assemble::form_document(form, &pack.furniture),
+                None => {
+                    let markdown = renderer.render(&pack).expect("pack renders");
+                    assemble::pack_document(&markdown, pack.body, &pack.furniture, &pack.appendix)
+                }
+            };
+            (pack.path.with_extension("pdf"), document)
+        })
+        .collect()
+}
+
+/// The example trust's documents, laid out once per test binary.
+pub fn example_documents() -> &'static [(PathBuf, downtime::typeset::page::Document)] {
+    static DOCS: std::sync::OnceLock<Vec<(PathBuf, downtime::typeset::page::Document)>> =
+        std::sync::OnceLock::new();
+    DOCS.get_or_init(|| documents(&Path::new(env!("CARGO_MANIFEST_DIR")).join("procedures")))
+}
+
+/// A synthetic trust from `examples/synth.rs` (2 sites, 10 wards, 15 systems), generated once
+/// per test binary.
+pub fn synthetic_trust() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let status = Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--example", "synth", "--"])
+            .args(["--sites", "2", "--wards", "10", "--systems", "15", "--out"])
+            .arg(dir.path())
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo runs the synth example");
+        assert!(status.success(), "synth example failed");
+        dir
+    })
+    .path()
+}
+
+/// Every breach of the no-overlap, inside-the-page invariant in `docs`, named by file and page.
+pub fn collisions(docs: &[(PathBuf, downtime::typeset::page::Document)]) -> Vec<String> {
+    let geo = downtime::typeset::page::Geometry::a4();
+    let mut problems = Vec::new();
+    for (path, doc) in docs {
+        for (p, page) in doc.pages.iter().enumerate() {
+            for problem in page.collisions(&geo) {
+                problems.push(format!("{} page {}: {problem}", path.display(), p + 1));
+            }
+        }
+    }
+    problems
+}
