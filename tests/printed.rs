@@ -9,7 +9,11 @@ mod common;
 #[test]
 fn no_text_overlaps_in_the_example() {
     let problems = common::collisions(common::example_documents());
-    assert!(problems.is_empty(), "{}", problems[..problems.len().min(20)].join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems[..problems.len().min(20)].join("\n")
+    );
 }
 
 // The same on a generated trust: 10-30 step procedures, many forms and contacts.
@@ -18,5 +22,21 @@ fn no_text_overlaps_in_a_synthetic_trust() {
     let docs = common::documents(common::synthetic_trust());
     assert!(docs.len() > 20);
     let problems = common::collisions(&docs);
-    assert!(problems.is_empty(), "{}", problems[..problems.len().min(20)].join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems[..problems.len().min(20)].join("\n")
+    );
+}
+
+// No word of 5+ letters is split across lines or cells in any pack of the example: a table
+// whose columns cannot hold their longest words changes shape instead.
+#[test]
+fn no_word_is_split_in_the_example() {
+    let problems = common::split_words(common::example_documents(), 30);
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems[..problems.len().min(30)].join("\n")
+    );
 }

@@ -9,6 +9,9 @@ use super::page::{Document, Geometry, Item, RectStyle};
 use crate::load::raw::{FieldKind, FixedPart, Part};
 use serde::Serialize;
 
+#[path = "ruled.rs"]
+mod ruled;
+
 const MM: f32 = 72.0 / 25.4;
 /// Distance between ruled lines: 8.5 mm, roomy for handwriting.
 pub const PITCH: f32 = 8.5 * MM;
@@ -43,22 +46,20 @@ pub fn layout_form(form: &FormSpec) -> Document {
     } else {
         form.parts.clone()
     };
-    for part in &parts {
-        match part {
-            Part::Fixed(FixedPart::Header) => header(&mut l, form, x, width),
-            Part::Fixed(FixedPart::Patient) => patient(&mut l, x, width),
-            Part::Fields { fields } => {
-                for f in fields {
-                    field(&mut l, &f.label, f.kind, f.lines.unwrap_or(3), x, width);
-                }
-                l.y += 4.0;
+    // The last ruled table fills the pages it is on; what follows it is measured first, so
+    // the table can leave it room on its last page.
+    let last_table = parts.iter().rposition(|p| matches!(p, Part::Table { .. }));
+    for (i, p) in parts.iter().enumerate() {
+        match (p, Some(i) == last_table) {
+            (Part::Table { table: t }, true) => {
+                let after = &parts[i + 1..];
+                let room = ruled::Room {
+                    after: height_of(form, after, x, width),
+                    patient: (parts.iter()).any(|p| matches!(p, Part::Fixed(FixedPart::Patient))),
+                };
+                ruled::table(&mut l, form, &t.columns, t.rows, room, x, width)
             }
-            Part::Ticks { ticks: t } => ticks(&mut l, &t.label, &t.options, x, width),
-            Part::Table { table: t } => table(&mut l, &t.columns, t.rows, x, width),
-            Part::Instructions { instructions: text } => {
-                l.paragraph(&[plain(text)], x, width, BODY_SIZE, l.line);
-                l.y += 6.0;
-            }
+            _ => part(&mut l, form, p, x, width),
         }
     }
     let mut warnings = Vec::new();
@@ -75,6 +76,50 @@ pub fn layout_form(form: &FormSpec) -> Document {
         author: form.trust.clone(),
         warnings,
     }
+}
+
+/// Lay out one part of a form where the layout stands.
+fn part(l: &mut Layout, form: &FormSpec, part: &Part, x: f32, width: f32) {
+    match part {
+        Part::Fixed(FixedPart::Header) => header(l, form, x, width),
+        Part::Fixed(FixedPart::Patient) => patient(l, x, width),
+        Part::Fields { fields } => {
+            for f in fields {
+                field(l, &f.label, f.kind, f.lines.unwrap_or(3), x, width);
+            }
+            l.y += 4.0;
+        }
+        Part::Ticks { ticks: t } => ticks(l, &t.label, &t.options, x, width),
+        Part::Table { table: t } => {
+            let room = ruled::Room::default();
+            ruled::table(l, form, &t.columns, t.rows, room, x, width)
+        }
+        Part::Instructions { instructions: text } => {
+            l.paragraph(&[plain(text)], x, width, BODY_SIZE, l.line);
+            l.y += 6.0;
+        }
+    }
+}
+
+/// The height `parts` take laid out on a fresh page (a page height for each page they fill).
+fn height_of(form: &FormSpec, parts: &[Part], x: f32, width: f32) -> f32 {
+    let mut scratch = Layout::new(Geometry::a4(), &[], BODY_SIZE);
+    for p in parts {
+        part(&mut scratch, form, p, x, width);
+    }
+    let pages = scratch.pages.len() - 1;
+    pages as f32 * scratch.geo.body_height() + scratch.y - scratch.geo.body_top
+}
+
+/// The top of a continuation page: the form's title, marked as continued, so a loose sheet
+/// is still known.
+pub(super) fn continued_header(l: &mut Layout, form: &FormSpec, x: f32, width: f32) {
+    let title = format!("{} (continued)", form.title);
+    let lines = break_lines(&[bold(&title)], width, 14.0, &mut l.missing);
+    l.lines(&lines, x, 14.0, 19.0);
+    l.y += 3.0;
+    l.rule(x, x + width, l.y, 1.2);
+    l.y += 8.0;
 }
 
 fn text(l: &mut Layout, x: f32, baseline: f32, face: Face, size: f32, text: &str) {
@@ -107,7 +152,7 @@ fn header(l: &mut Layout, form: &FormSpec, x: f32, width: f32) {
 }
 
 /// The patient identification box: write-in lines on the left, label space on the right.
-fn patient(l: &mut Layout, x: f32, width: f32) {
+pub(super) fn patient(l: &mut Layout, x: f32, width: f32) {
     let height = 4.0 * PITCH + 8.0;
     l.ensure(height + 8.0);
     let top = l.y;
@@ -259,7 +304,7 @@ fn date_boxes(l: &mut Layout, kind: FieldKind, x: f32, top: f32) {
 }
 
 /// A label span, in bold: broken into lines in the face it is drawn in.
-fn bold(text: &str) -> super::blocks::Span {
+pub(super) fn bold(text: &str) -> super::blocks::Span {
     super::blocks::Span {
         text: text.to_string(),
         bold: true,
@@ -339,48 +384,4 @@ fn tick_row(l: &mut Layout, laid: &[(Vec<super::lines::Line>, f32)], row: &[usiz
         bx += need;
     }
     l.y = top + height;
-}
-
-/// Column headings and `rows` blank ruled rows; the heading row repeats on each new page.
-fn table(l: &mut Layout, columns: &[String], rows: u32, x: f32, width: f32) {
-    if columns.is_empty() {
-        return;
-    }
-    // Headings are never broken mid-word; beyond that, room in proportion to the heading, and
-    // at least enough for a short handwritten entry.
-    let (mut min, mut max) = (Vec::new(), Vec::new());
-    // Wide tables give up some writing room before any heading is broken mid-word.
-    let floor = (14.0 * MM).min(0.7 * width / columns.len() as f32);
-    for c in columns {
-        let (longest, whole) = super::table::measure(&[bold(c)], BODY_SIZE);
-        min.push((longest + 8.0).max(floor));
-        max.push((whole + 8.0).clamp(14.0 * MM, 60.0 * MM));
-    }
-    let widths = super::table::share_width(min, max, width);
-    // The heading row is drawn exactly like a pack table's heading row.
-    let heads: Vec<Vec<super::blocks::Span>> = columns.iter().map(|c| vec![bold(c)]).collect();
-    let heads = super::table::break_row(l, &heads, &widths);
-    let head_height = super::table::row_height(&heads, l.line);
-    let draw_head = |l: &mut Layout| super::table::draw_row(l, &heads, &widths, x, true);
-    l.ensure(head_height + PITCH * 2.0);
-    draw_head(l);
-    for _ in 0..rows.min(500) {
-        if l.y + PITCH > l.geo.body_bottom {
-            l.new_page();
-            draw_head(l);
-        }
-        let mut cx = x;
-        for w in &widths {
-            l.push(Item::Rect {
-                x: cx,
-                y: l.y,
-                w: *w,
-                h: PITCH,
-                style: RectStyle::Stroke(0.6),
-            });
-            cx += w;
-        }
-        l.y += PITCH;
-    }
-    l.y += 8.0;
 }
