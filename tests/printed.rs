@@ -40,3 +40,54 @@ fn no_word_is_split_in_the_example() {
         problems[..problems.len().min(30)].join("\n")
     );
 }
+
+// Page 1 of every ward pack says where to turn: every system section and every action card
+// with the page it really starts on, and the blank forms appended after the pack.
+#[test]
+fn ward_covers_say_where_to_turn() {
+    let wards = (common::example_documents().iter()).filter(|p| {
+        p.path.components().count() == 2
+            && !p.path.to_string_lossy().contains("/_")
+            && p.markdown.is_some()
+    });
+    let mut seen = 0;
+    for printed in wards {
+        let doc = &printed.document;
+        let cover = doc.pages[0].text();
+        assert!(
+            cover.contains("If this is down, turn to"),
+            "{}",
+            printed.path.display()
+        );
+        for h in doc.headings.iter().filter(|h| {
+            h.level == 2 && (h.text.ends_with(" is down") || h.text.starts_with("Action card: "))
+        }) {
+            let name = h.text.trim_end_matches(" is down");
+            let line = cover
+                .lines()
+                .find(|l| l.starts_with(name.split(' ').next().unwrap_or("")));
+            assert!(
+                cover.contains(&format!("→ {}", h.page)),
+                "{}: cover lacks {:?} on page {} ({line:?})",
+                printed.path.display(),
+                h.text,
+                h.page
+            );
+        }
+        let first_form = doc.headings.iter().find(|h| h.text.starts_with("Form: "));
+        if let Some(form) = first_form {
+            assert!(
+                cover.contains(&format!("→ {}", form.page)),
+                "{}",
+                printed.path.display()
+            );
+        }
+        assert!(
+            !doc.warnings.iter().any(|w| w.contains("no such section")),
+            "{:?}",
+            doc.warnings
+        );
+        seen += 1;
+    }
+    assert!(seen >= 15, "only {seen} ward packs");
+}

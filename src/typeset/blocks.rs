@@ -75,10 +75,10 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Vec<Block> {
     parse_with(text, warnings, &PageRefs::new())
 }
 
-/// Page numbers of the places a document can link to (`[page](#anchor)`), by anchor.
+/// Page numbers of the places a document can link to (`[→](#anchor)`), by anchor.
 pub type PageRefs = std::collections::HashMap<String, usize>;
 
-/// As [`parse`]; a link to a place in the document (`[page](#pacs-is-down)`) is printed as
+/// As [`parse`]; a link to a place in the document (`[→](#pacs-is-down)`) is printed as
 /// its text followed by the page number `pages` gives for that anchor. While `pages` is still
 /// empty (the first layout pass) a placeholder of two digits stands in.
 pub fn parse_with(text: &str, warnings: &mut Vec<String>, pages: &PageRefs) -> Vec<Block> {
