@@ -293,8 +293,11 @@ fn bookmarks_point_at_sections() {
     assert!(found >= 9, "expected a bookmark per section, found {found}");
 }
 
-/// Word boxes of each page of `pdf`, read back with `pdftotext -bbox`: (x0, y0, x1, y1, word).
-fn word_boxes(pdf: &Path) -> Vec<Vec<(f32, f32, f32, f32, String)>> {
+/// A word's box as `pdftotext -bbox` reads it back: (x0, y0, x1, y1, word).
+type WordBox = (f32, f32, f32, f32, String);
+
+/// Word boxes of each page of `pdf`.
+fn word_boxes(pdf: &Path) -> Vec<Vec<WordBox>> {
     let xml = tool(
         "pdftotext",
         &["-bbox", pdf.to_str().expect("utf-8 path"), "-"],
