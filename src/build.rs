@@ -609,10 +609,8 @@ impl<'a> Job<'a> {
         if let Some(form) = &pack.form {
             // A blank form is drawn, not written as Markdown.
             if self.wants_pdf(pack) {
-                let mut document = typeset::form::layout_form(form);
-                let total = document.pages.len();
-                typeset::add_furniture(&mut document.pages, &pack.furniture, 1, total);
-                built.pages = total;
+                let document = typeset::assemble::form_document(form, &pack.furniture);
+                built.pages = document.pages.len();
                 built
                     .files
                     .push((pdf_path, typeset::pdf::write(&document, self.timestamp)));
@@ -624,32 +622,12 @@ impl<'a> Job<'a> {
             .render(pack)
             .map_err(|d| Error::Invalid(vec![*d]))?;
         if self.wants_pdf(pack) {
-            let mut document = typeset::layout_markdown(&markdown, pack.body);
-            document.title = pack.furniture.title.clone();
-            document.author = pack.furniture.author.clone();
-            // Blank forms follow the pack, numbered on from it, each with its own header and id.
-            let forms: Vec<_> = pack
-                .appendix
-                .iter()
-                .map(|(spec, f)| (typeset::form::layout_form(spec), f))
-                .collect();
-            let total =
-                document.pages.len() + forms.iter().map(|(d, _)| d.pages.len()).sum::<usize>();
-            let own = document.pages.len();
-            typeset::add_furniture(&mut document.pages, &pack.furniture, 1, total);
-            let mut next = own + 1;
-            for (mut form, furniture) in forms {
-                let n = form.pages.len();
-                typeset::add_furniture(&mut form.pages, furniture, next, total);
-                document.headings.push(typeset::page::HeadingMark {
-                    level: 2,
-                    text: format!("Form: {}", furniture.title),
-                    page: next,
-                });
-                document.pages.append(&mut form.pages);
-                document.warnings.append(&mut form.warnings);
-                next += n;
-            }
+            let document = typeset::assemble::pack_document(
+                &markdown,
+                pack.body,
+                &pack.furniture,
+                &pack.appendix,
+            );
             built.pages = document.pages.len();
             built.warnings = document
                 .warnings

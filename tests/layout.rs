@@ -62,6 +62,26 @@ fn nothing_leaves_the_margins() {
     }
 }
 
+// No text overlaps other text or any line on any page of hostile Markdown (30 columns,
+// 400-character words, deep lists, page-long callouts).
+#[test]
+fn nasty_markdown_never_overlaps() {
+    let doc = nasty();
+    let geo = Geometry::a4();
+    let problems: Vec<String> = (doc.pages.iter().enumerate())
+        .flat_map(|(p, page)| {
+            page.collisions(&geo)
+                .into_iter()
+                .map(move |c| format!("page {}: {c}", p + 1))
+        })
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems[..problems.len().min(20)].join("\n")
+    );
+}
+
 // Body text is never smaller than 11 pt; only the page furniture is smaller.
 #[test]
 fn body_text_is_at_least_11pt() {

@@ -110,6 +110,8 @@ fn contents_page_numbers_are_right() {
         if line.starts_with("Page ") || line.starts_with("Version") {
             continue;
         }
+        // An appended blank form is listed as "Form: <title>" and opens with its title.
+        let title = title.strip_prefix("Form: ").unwrap_or(title);
         let target = &pages[page - 1];
         assert!(
             target.lines().any(|l| l.trim() == title.trim()),
@@ -289,4 +291,82 @@ fn bookmarks_point_at_sections() {
         found += 1;
     }
     assert!(found >= 9, "expected a bookmark per section, found {found}");
+}
+
+/// A word's box as `pdftotext -bbox` reads it back: (x0, y0, x1, y1, word).
+type WordBox = (f32, f32, f32, f32, String);
+
+/// Word boxes of each page of `pdf`.
+fn word_boxes(pdf: &Path) -> Vec<Vec<WordBox>> {
+    let xml = tool(
+        "pdftotext",
+        &["-bbox", pdf.to_str().expect("utf-8 path"), "-"],
+    );
+    let attr = |tag: &str, name: &str| -> f32 {
+        let start = tag.find(&format!("{name}=\"")).expect("bbox attribute") + name.len() + 2;
+        tag[start..]
+            .split('"')
+            .next()
+            .and_then(|v| v.parse().ok())
+            .expect("number")
+    };
+    (xml.split("<page ").skip(1))
+        .map(|page| {
+            (page.split("<word ").skip(1))
+                .map(|w| {
+                    let (tag, rest) = w.split_once('>').expect("word tag");
+                    let word = rest.split("</word>").next().unwrap_or("").to_string();
+                    (
+                        attr(tag, "xMin"),
+                        attr(tag, "yMin"),
+                        attr(tag, "xMax"),
+                        attr(tag, "yMax"),
+                        word,
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+// Read back from the painted PDF: no two words of Ward 7's pack (with its appended forms,
+// whose wrapped labels once ran into the next field) overlap on any page.
+#[test]
+fn painted_words_never_overlap() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let procedures = Path::new(env!("CARGO_MANIFEST_DIR")).join("procedures");
+    let run = common::run_in(
+        out.path(),
+        &[
+            "build",
+            "--procedures",
+            procedures.to_str().expect("utf-8"),
+            "--out",
+            "out",
+            "--format",
+            "pdf",
+            "--ward",
+            "ward-7",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pdf = out.path().join("out/riverside/ward-7.pdf");
+    let pages = word_boxes(&pdf);
+    assert!(pages.len() > 30, "{} pages", pages.len());
+    for (p, words) in pages.iter().enumerate() {
+        for (i, a) in words.iter().enumerate() {
+            for b in &words[i + 1..] {
+                let dx = a.2.min(b.2) - a.0.max(b.0);
+                let dy = a.3.min(b.3) - a.1.max(b.1);
+                assert!(
+                    dx <= 1.0 || dy <= 1.0,
+                    "page {}: {:?} overlaps {:?}",
+                    p + 1,
+                    a.4,
+                    b.4
+                );
+            }
+        }
+    }
 }

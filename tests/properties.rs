@@ -89,6 +89,11 @@ proptest! {
                 prop_assert!(y0 >= 0.0 && y1 <= PAGE_HEIGHT, "{:?}", item);
             }
         }
+        // No text touches other text or any line, whatever the Markdown.
+        for (p, page) in result.pages.iter().enumerate() {
+            let problems = page.collisions(&geo);
+            prop_assert!(problems.is_empty(), "page {}: {:?}\n{}", p + 1, problems, doc);
+        }
         let bytes = downtime::typeset::pdf::write(&result, 0);
         prop_assert!(bytes.starts_with(b"%PDF"));
     }

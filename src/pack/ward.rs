@@ -48,6 +48,59 @@ struct SystemSection {
     fallbacks: Vec<ProcedureView>,
 }
 
+/// One row of the cover's "If this is down, turn to" table: a system the ward uses (most
+/// critical first) beside another section a nurse looks for first; each with the anchor of
+/// its section, whose page the printed pack fills in.
+#[derive(Serialize, Default)]
+struct CoverRow {
+    system: String,
+    system_anchor: String,
+    section: String,
+    section_anchor: String,
+}
+
+/// The cover's rows: systems down the left, the first 15 minutes, each action card, the call
+/// cascade, the kit and the blank forms down the right.
+fn cover(
+    systems: &[SystemSection],
+    cards: &[super::card::CardView],
+    forms: &[FormView],
+) -> Vec<CoverRow> {
+    let slug = crate::html::slug;
+    let mut sections: Vec<(String, String)> =
+        vec![("First 15 minutes".into(), "first-15-minutes".into())];
+    sections.extend(cards.iter().map(|c| {
+        (
+            format!("Action card: {}", c.role),
+            slug(&format!("Action card: {}", c.role)),
+        )
+    }));
+    sections.push(("Call cascade".into(), "call-cascade".into()));
+    sections.push(("Downtime kit".into(), "downtime-kit".into()));
+    // The blank forms follow the pack: one row, to the first of them.
+    if let Some(first) = forms.first() {
+        sections.push((
+            format!("Blank forms ({})", forms.len()),
+            format!("form-{}", first.id),
+        ));
+    }
+    let rows = systems.len().max(sections.len());
+    (0..rows)
+        .map(|i| {
+            let mut row = CoverRow::default();
+            if let Some(s) = systems.get(i) {
+                row.system = s.name.clone();
+                row.system_anchor = slug(&format!("{} is down", s.name));
+            }
+            if let Some((title, anchor)) = sections.get(i) {
+                row.section = title.clone();
+                row.section_anchor = anchor.clone();
+            }
+            row
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct FormView {
     id: String,
@@ -81,6 +134,7 @@ struct WardPackContext {
     forms: Vec<FormView>,
     controls: Vec<ControlView>,
     cards: Vec<super::card::CardView>,
+    cover: Vec<CoverRow>,
 }
 
 pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
@@ -103,7 +157,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     // Systems in priority order: most critical tier first, then shortest tolerable downtime.
     let mut used: Vec<&crate::model::WardSystem> = ward.systems.iter().collect();
     used.sort_by(|a, b| order::priority(model, a.system).cmp(&order::priority(model, b.system)));
-    let systems = used
+    let systems: Vec<SystemSection> = used
         .iter()
         .filter_map(|u| {
             let c = &model.components[u.system];
@@ -142,7 +196,22 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let mut cascade = view::cascade(&lens, &site.cascade);
     cascade.extend(view::cascade(&lens, &model.trust.cascade));
 
+    let forms: Vec<FormView> = form_ixs
+        .iter()
+        .map(|&f| {
+            let form = &model.forms[f];
+            FormView {
+                id: form.id.clone(),
+                title: form.title.clone(),
+                purpose: form.purpose.clone(),
+                copies: form.copies,
+                version: form.control.version.to_string(),
+            }
+        })
+        .collect();
+    let cards = super::card::cards(&lens, w);
     let context = WardPackContext {
+        cover: cover(&systems, &cards, &forms),
         trust: TrustView::new(model),
         ward: WardView {
             id: ward.id.clone(),
@@ -177,24 +246,12 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
             contents: ward.kit.contents.to_vec(),
         },
         recovery: view::steps_by_role(&lens, &procedures, Phase::Recovery, &ward.roles),
-        forms: form_ixs
-            .iter()
-            .map(|&f| {
-                let form = &model.forms[f];
-                FormView {
-                    id: form.id.clone(),
-                    title: form.title.clone(),
-                    purpose: form.purpose.clone(),
-                    copies: form.copies,
-                    version: form.control.version.to_string(),
-                }
-            })
-            .collect(),
+        forms,
         controls: procedures
             .iter()
             .map(|&p| view::control(&model.procedures[p]))
             .collect(),
-        cards: super::card::cards(&lens, w),
+        cards,
         furniture: furniture.clone(),
     };
     let mut pack = Pack::new(model, PackKind::Ward(w), "ward.md", context, furniture);

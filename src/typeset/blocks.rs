@@ -72,6 +72,16 @@ enum Frame {
 
 /// Build the block tree of `text`, pushing a warning for each construct shown as plain text.
 pub fn parse(text: &str, warnings: &mut Vec<String>) -> Vec<Block> {
+    parse_with(text, warnings, &PageRefs::new())
+}
+
+/// Page numbers of the places a document can link to (`[→](#anchor)`), by anchor.
+pub type PageRefs = std::collections::HashMap<String, usize>;
+
+/// As [`parse`]; a link to a place in the document (`[→](#pacs-is-down)`) is printed as
+/// its text followed by the page number `pages` gives for that anchor. While `pages` is still
+/// empty (the first layout pass) a placeholder of two digits stands in.
+pub fn parse_with(text: &str, warnings: &mut Vec<String>, pages: &PageRefs) -> Vec<Block> {
     let mut stack: Vec<Frame> = vec![Frame::Root(Vec::new())];
     // Containers opened past MAX_DEPTH are not pushed; count them to ignore their ends.
     let mut skipped = 0usize;
@@ -186,6 +196,17 @@ pub fn parse(text: &str, warnings: &mut Vec<String>) -> Vec<Block> {
                             .unwrap_or_default();
                         // A printed page cannot be clicked: keep a web address; links between packs are
                         // just the pack's name on paper.
+                        if let Some(anchor) = url.strip_prefix('#') {
+                            let number = match pages.get(anchor) {
+                                Some(page) => page.to_string(),
+                                None if pages.is_empty() => "00".to_string(),
+                                None => {
+                                    warnings.push(format!("link to `#{anchor}`: no such section"));
+                                    "?".to_string()
+                                }
+                            };
+                            add_text(&mut inline, &format!(" {number}"), true, false);
+                        }
                         let external = url.contains("://") || url.starts_with("mailto:");
                         if external && shown.trim() != url {
                             add_text(&mut inline, &format!(" ({url})"), false, false);

@@ -10,6 +10,9 @@ use crate::load::raw::{FieldKind, FixedPart, Part};
 use crate::load::text::Line;
 use serde::Serialize;
 
+#[path = "ruled.rs"]
+mod ruled;
+
 const MM: f32 = 72.0 / 25.4;
 /// Distance between ruled lines: 8.5 mm, roomy for handwriting.
 pub const PITCH: f32 = 8.5 * MM;
@@ -44,29 +47,20 @@ pub fn layout_form(form: &FormSpec) -> Document {
     } else {
         form.parts.clone()
     };
-    for part in &parts {
-        match part {
-            Part::Fixed(FixedPart::Header) => header(&mut l, form, x, width),
-            Part::Fixed(FixedPart::Patient) => patient(&mut l, x, width),
-            Part::Fields { fields } => {
-                for f in fields {
-                    field(
-                        &mut l,
-                        &f.label,
-                        f.kind,
-                        f.lines.map_or(3, |n| n.get()),
-                        x,
-                        width,
-                    );
-                }
-                l.y += 4.0;
+    // The last ruled table fills the pages it is on; what follows it is measured first, so
+    // the table can leave it room on its last page.
+    let last_table = parts.iter().rposition(|p| matches!(p, Part::Table { .. }));
+    for (i, p) in parts.iter().enumerate() {
+        match (p, Some(i) == last_table) {
+            (Part::Table { table: t }, true) => {
+                let after = &parts[i + 1..];
+                let room = ruled::Room {
+                    after: height_of(form, after, x, width),
+                    patient: (parts.iter()).any(|p| matches!(p, Part::Fixed(FixedPart::Patient))),
+                };
+                ruled::table(&mut l, form, &t.columns, t.rows.get(), room, x, width)
             }
-            Part::Ticks { ticks: t } => ticks(&mut l, &t.label, &t.options, x, width),
-            Part::Table { table: t } => table(&mut l, &t.columns, t.rows.get(), x, width),
-            Part::Instructions { instructions: text } => {
-                l.paragraph(&[plain(text)], x, width, BODY_SIZE, l.line);
-                l.y += 6.0;
-            }
+            _ => part(&mut l, form, p, x, width),
         }
     }
     let mut warnings = Vec::new();
@@ -83,6 +77,57 @@ pub fn layout_form(form: &FormSpec) -> Document {
         author: form.trust.clone(),
         warnings,
     }
+}
+
+/// Lay out one part of a form where the layout stands.
+fn part(l: &mut Layout, form: &FormSpec, part: &Part, x: f32, width: f32) {
+    match part {
+        Part::Fixed(FixedPart::Header) => header(l, form, x, width),
+        Part::Fixed(FixedPart::Patient) => patient(l, x, width),
+        Part::Fields { fields } => {
+            for f in fields {
+                field(
+                    l,
+                    &f.label,
+                    f.kind,
+                    f.lines.map_or(3, |n| n.get()),
+                    x,
+                    width,
+                );
+            }
+            l.y += 4.0;
+        }
+        Part::Ticks { ticks: t } => ticks(l, &t.label, &t.options, x, width),
+        Part::Table { table: t } => {
+            let room = ruled::Room::default();
+            ruled::table(l, form, &t.columns, t.rows.get(), room, x, width)
+        }
+        Part::Instructions { instructions: text } => {
+            l.paragraph(&[plain(text)], x, width, BODY_SIZE, l.line);
+            l.y += 6.0;
+        }
+    }
+}
+
+/// The height `parts` take laid out on a fresh page (a page height for each page they fill).
+fn height_of(form: &FormSpec, parts: &[Part], x: f32, width: f32) -> f32 {
+    let mut scratch = Layout::new(Geometry::a4(), &[], BODY_SIZE);
+    for p in parts {
+        part(&mut scratch, form, p, x, width);
+    }
+    let pages = scratch.pages.len() - 1;
+    pages as f32 * scratch.geo.body_height() + scratch.y - scratch.geo.body_top
+}
+
+/// The top of a continuation page: the form's title, marked as continued, so a loose sheet
+/// is still known.
+pub(super) fn continued_header(l: &mut Layout, form: &FormSpec, x: f32, width: f32) {
+    let title = format!("{} (continued)", form.title);
+    let lines = break_lines(&[bold(&title)], width, 14.0, &mut l.missing);
+    l.lines(&lines, x, 14.0, 19.0);
+    l.y += 3.0;
+    l.rule(x, x + width, l.y, 1.2);
+    l.y += 8.0;
 }
 
 fn text(l: &mut Layout, x: f32, baseline: f32, face: Face, size: f32, text: &str) {
@@ -115,7 +160,7 @@ fn header(l: &mut Layout, form: &FormSpec, x: f32, width: f32) {
 }
 
 /// The patient identification box: write-in lines on the left, label space on the right.
-fn patient(l: &mut Layout, x: f32, width: f32) {
+pub(super) fn patient(l: &mut Layout, x: f32, width: f32) {
     let height = 4.0 * PITCH + 8.0;
     l.ensure(height + 8.0);
     let top = l.y;
@@ -160,101 +205,114 @@ fn patient(l: &mut Layout, x: f32, width: f32) {
     l.y = top + height + 10.0;
 }
 
+/// One labelled row: the label in its own column on the left, wrapped there if it is long,
+/// and the row as tall as the label needs. `draw` puts the writing space (a line, boxes) in
+/// the row, given its left edge, top and height.
+fn labelled_row(
+    l: &mut Layout,
+    label: &str,
+    x: f32,
+    width: f32,
+    draw: impl Fn(&mut Layout, f32, f32, f32),
+) {
+    let column = label_column(label, width);
+    let lines = break_lines(&[bold(label)], column - 6.0, BODY_SIZE, &mut l.missing);
+    let height = row_height(l, lines.len());
+    l.ensure(height);
+    let top = l.y;
+    draw_label(l, &lines, x, top, height);
+    draw(l, x + column, top, height);
+    l.y = top + height;
+}
+
+/// Width of the label column: 40 mm, wider when one word of the label would not fit it (a
+/// word is never split), but never more than half the form.
+fn label_column(label: &str, width: f32) -> f32 {
+    let (longest, _) = super::table::measure(&[bold(label)], BODY_SIZE);
+    (longest + 6.0).max(LABEL_WIDTH).min(width / 2.0)
+}
+
+/// A row holding `lines` lines of label: one writing pitch, plus a text line per extra line.
+fn row_height(l: &Layout, lines: usize) -> f32 {
+    PITCH + l.line * (lines.max(1) - 1) as f32
+}
+
 fn field(l: &mut Layout, label: &str, kind: FieldKind, count: u32, x: f32, width: f32) {
-    // A multi-line field's label sits above its lines and may use the full width; the others
-    // sit in the label column, left of the line or boxes.
-    let label_width = if kind == FieldKind::Lines {
-        width
-    } else {
-        LABEL_WIDTH - 6.0
-    };
-    let label_lines = break_lines(&[bold(label)], label_width, BODY_SIZE, &mut l.missing);
+    let right = x + width;
     match kind {
-        FieldKind::Line => {
-            let rows = label_lines.len().max(1) as f32;
-            l.ensure(PITCH * rows);
-            let top = l.y;
-            draw_label(l, &label_lines, x, top);
-            l.rule(
-                x + LABEL_WIDTH,
-                x + width,
-                top + PITCH * rows - 3.0,
-                WRITING_LINE,
-            );
-            l.y = top + PITCH * rows;
-        }
+        FieldKind::Line => labelled_row(l, label, x, width, |l, lx, top, h| {
+            l.rule(lx, right, top + h - 3.0, WRITING_LINE)
+        }),
         FieldKind::Lines => {
+            // The label sits above its lines and may use the full width.
+            let lines = break_lines(&[bold(label)], width, BODY_SIZE, &mut l.missing);
             let count = count.clamp(1, 40);
-            l.ensure(l.line + PITCH * 2.0);
-            let top = l.y;
-            draw_label(l, &label_lines, x, top);
-            l.y = top + l.line * label_lines.len() as f32;
+            l.ensure(l.line * lines.len() as f32 + PITCH * 2.0);
+            let line_height = l.line;
+            l.lines(&lines, x, BODY_SIZE, line_height);
             for _ in 0..count {
                 l.ensure(PITCH);
                 l.y += PITCH;
                 let y = l.y - 3.0;
-                l.rule(x, x + width, y, WRITING_LINE);
+                l.rule(x, right, y, WRITING_LINE);
             }
             l.y += 4.0;
         }
-        FieldKind::Date | FieldKind::Time => {
-            l.ensure(PITCH);
-            let top = l.y;
-            draw_label(l, &label_lines, x, top);
-            let groups: &[(usize, &str)] = if kind == FieldKind::Date {
-                &[(2, "/"), (2, "/"), (4, "")]
-            } else {
-                &[(2, ":"), (2, "")]
-            };
-            let mut bx = x + LABEL_WIDTH;
-            let side = PITCH - 6.0;
-            for (n, sep) in groups {
-                for _ in 0..*n {
-                    l.push(Item::Rect {
-                        x: bx,
-                        y: top + 2.0,
-                        w: side,
-                        h: side,
-                        style: RectStyle::Stroke(0.8),
-                    });
-                    bx += side;
-                }
-                if !sep.is_empty() {
-                    text(l, bx + 3.0, top + side - 2.0, Face::Bold, 13.0, sep);
-                    bx += 12.0;
-                }
-            }
-            let hint = if kind == FieldKind::Date {
-                "DD / MM / YYYY"
-            } else {
-                "24-hour clock"
-            };
-            text(
-                l,
-                bx + 10.0,
-                top + side - 3.0,
-                Face::Italic,
-                BODY_SIZE,
-                hint,
-            );
-            l.y = top + PITCH;
-        }
+        FieldKind::Date | FieldKind::Time => labelled_row(l, label, x, width, |l, lx, top, h| {
+            date_boxes(l, kind, lx, top + h - PITCH)
+        }),
         FieldKind::Signature => {
             for part in [label, "Print name", "Designation"] {
-                let lines =
-                    break_lines(&[bold(part)], LABEL_WIDTH - 6.0, BODY_SIZE, &mut l.missing);
-                l.ensure(PITCH);
-                let top = l.y;
-                draw_label(l, &lines, x, top);
-                l.rule(x + LABEL_WIDTH, x + width, top + PITCH - 3.0, WRITING_LINE);
-                l.y = top + PITCH;
+                labelled_row(l, part, x, width, |l, lx, top, h| {
+                    l.rule(lx, right, top + h - 3.0, WRITING_LINE)
+                });
             }
         }
     }
 }
 
+/// Boxes for one digit each (DD/MM/YYYY or HH:MM) and a hint, in a row of one pitch at `top`.
+fn date_boxes(l: &mut Layout, kind: FieldKind, x: f32, top: f32) {
+    let groups: &[(usize, &str)] = if kind == FieldKind::Date {
+        &[(2, "/"), (2, "/"), (4, "")]
+    } else {
+        &[(2, ":"), (2, "")]
+    };
+    let mut bx = x;
+    let side = PITCH - 6.0;
+    for (n, sep) in groups {
+        for _ in 0..*n {
+            l.push(Item::Rect {
+                x: bx,
+                y: top + 2.0,
+                w: side,
+                h: side,
+                style: RectStyle::Stroke(0.8),
+            });
+            bx += side;
+        }
+        if !sep.is_empty() {
+            text(l, bx + 3.0, top + side - 2.0, Face::Bold, 13.0, sep);
+            bx += 12.0;
+        }
+    }
+    let hint = if kind == FieldKind::Date {
+        "DD / MM / YYYY"
+    } else {
+        "24-hour clock"
+    };
+    text(
+        l,
+        bx + 10.0,
+        top + side - 3.0,
+        Face::Italic,
+        BODY_SIZE,
+        hint,
+    );
+}
+
 /// A label span, in bold: broken into lines in the face it is drawn in.
-fn bold(text: &str) -> super::blocks::Span {
+pub(super) fn bold(text: &str) -> super::blocks::Span {
     super::blocks::Span {
         text: text.to_string(),
         bold: true,
@@ -263,9 +321,11 @@ fn bold(text: &str) -> super::blocks::Span {
     }
 }
 
-fn draw_label(l: &mut Layout, lines: &[super::lines::Line], x: f32, top: f32) {
+/// Draw a label's lines in a row of `height` at `top`, the last line sitting on the row's
+/// writing line.
+fn draw_label(l: &mut Layout, lines: &[super::lines::Line], x: f32, top: f32, height: f32) {
     let saved = l.y;
-    l.y = top + (PITCH - l.line) - 2.0;
+    l.y = top + height - l.line * lines.len() as f32 - 2.0;
     for line in lines {
         let line_height = l.line;
         l.line(line, x, BODY_SIZE, line_height);
@@ -274,29 +334,48 @@ fn draw_label(l: &mut Layout, lines: &[super::lines::Line], x: f32, top: f32) {
     l.y = saved;
 }
 
+/// A question and its options, each with a box to tick. Options flow across the page in
+/// rows; an option too long for what is left of a row starts the next one, and a row is as
+/// tall as its longest option.
 fn ticks(l: &mut Layout, label: &str, options: &[Line], x: f32, width: f32) {
     let label_lines = break_lines(&[bold(label)], width, BODY_SIZE, &mut l.missing);
     l.ensure(l.line * label_lines.len() as f32 + PITCH);
-    let top = l.y;
     let line_height = l.line;
     l.lines(&label_lines, x, BODY_SIZE, line_height);
-    l.y = top + l.line * label_lines.len() as f32 + 2.0;
-    let mut bx = x;
-    for option in options {
-        let option_lines = break_lines(
-            &[plain(option)],
-            width - BOX - 8.0,
-            BODY_SIZE,
-            &mut l.missing,
-        );
-        let option_width = option_lines.iter().map(|o| o.width).fold(0.0, f32::max);
-        let need = BOX + 6.0 + option_width + 18.0;
-        if bx > x && bx + need > x + width {
-            bx = x;
-            l.y += PITCH;
+    l.y += 2.0;
+    let text_width = width - BOX - 6.0;
+    let laid: Vec<(Vec<super::lines::Line>, f32)> = options
+        .iter()
+        .map(|o| {
+            let lines = break_lines(&[plain(o)], text_width, BODY_SIZE, &mut l.missing);
+            let w = lines.iter().map(|o| o.width).fold(0.0, f32::max);
+            (lines, BOX + 6.0 + w + 18.0)
+        })
+        .collect();
+    let mut row: Vec<usize> = Vec::new();
+    let mut used = 0.0;
+    for (i, (_, need)) in laid.iter().enumerate() {
+        if !row.is_empty() && used + need > width {
+            tick_row(l, &laid, &row, x);
+            row.clear();
+            used = 0.0;
         }
-        l.ensure(PITCH * option_lines.len() as f32);
-        let top = l.y;
+        row.push(i);
+        used += need;
+    }
+    tick_row(l, &laid, &row, x);
+    l.y += 6.0;
+}
+
+/// Draw one row of tick options, left to right, and move below it.
+fn tick_row(l: &mut Layout, laid: &[(Vec<super::lines::Line>, f32)], row: &[usize], x: f32) {
+    let lines = row.iter().map(|&i| laid[i].0.len()).max().unwrap_or(1);
+    let height = PITCH + l.line * (lines - 1) as f32;
+    l.ensure(height);
+    let top = l.y;
+    let mut bx = x;
+    for &i in row {
+        let (option_lines, need) = &laid[i];
         l.push(Item::Rect {
             x: bx,
             y: top + (PITCH - BOX) / 2.0,
@@ -304,57 +383,13 @@ fn ticks(l: &mut Layout, label: &str, options: &[Line], x: f32, width: f32) {
             h: BOX,
             style: RectStyle::Stroke(0.9),
         });
-        for (i, line) in option_lines.iter().enumerate() {
-            l.y = top + (PITCH - l.line) / 2.0 + PITCH * i as f32;
-            let lh = l.line;
-            l.line(line, bx + BOX + 6.0, BODY_SIZE, lh);
+        l.y = top + (PITCH - l.line) / 2.0;
+        let line_height = l.line;
+        for line in option_lines {
+            l.line(line, bx + BOX + 6.0, BODY_SIZE, line_height);
+            l.y += line_height;
         }
-        l.y = top + PITCH * (option_lines.len() as f32 - 1.0);
         bx += need;
     }
-    l.y += PITCH + 6.0;
-}
-
-/// Column headings and `rows` blank ruled rows; the heading row repeats on each new page.
-fn table(l: &mut Layout, columns: &[Line], rows: u32, x: f32, width: f32) {
-    if columns.is_empty() {
-        return;
-    }
-    // Headings are never broken mid-word; beyond that, room in proportion to the heading, and
-    // at least enough for a short handwritten entry.
-    let (mut min, mut max) = (Vec::new(), Vec::new());
-    // Wide tables give up some writing room before any heading is broken mid-word.
-    let floor = (14.0 * MM).min(0.7 * width / columns.len() as f32);
-    for c in columns {
-        let (longest, whole) = super::table::measure(&[bold(c)], BODY_SIZE);
-        min.push((longest + 8.0).max(floor));
-        max.push((whole + 8.0).clamp(14.0 * MM, 60.0 * MM));
-    }
-    let widths = super::table::share_width(min, max, width);
-    // The heading row is drawn exactly like a pack table's heading row.
-    let heads: Vec<Vec<super::blocks::Span>> = columns.iter().map(|c| vec![bold(c)]).collect();
-    let heads = super::table::break_row(l, &heads, &widths);
-    let head_height = super::table::row_height(&heads, l.line);
-    let draw_head = |l: &mut Layout| super::table::draw_row(l, &heads, &widths, x, true);
-    l.ensure(head_height + PITCH * 2.0);
-    draw_head(l);
-    for _ in 0..rows.min(500) {
-        if l.y + PITCH > l.geo.body_bottom {
-            l.new_page();
-            draw_head(l);
-        }
-        let mut cx = x;
-        for w in &widths {
-            l.push(Item::Rect {
-                x: cx,
-                y: l.y,
-                w: *w,
-                h: PITCH,
-                style: RectStyle::Stroke(0.6),
-            });
-            cx += w;
-        }
-        l.y += PITCH;
-    }
-    l.y += 8.0;
+    l.y = top + height;
 }

@@ -39,7 +39,8 @@ pub fn add(pages: &mut [Page], furniture: &Furniture, geo: &Geometry, first: usi
             &fit(&furniture.header, Face::Bold, SIZE, left_room),
         );
         if furniture.draft {
-            let x = geo.right - right_width;
+            // The box, not just its text, stays inside the right margin.
+            let x = geo.right - right_width - 3.0;
             page.items.push(Item::Rect {
                 x: x - 3.0,
                 y: geo.header_baseline - SIZE - 2.0,
@@ -120,27 +121,86 @@ fn text(page: &mut Page, x: f32, y: f32, face: Face, size: f32, text: &str) {
     });
 }
 
-/// Shorten `text` with an ellipsis until it fits `room` points.
+/// Shorten `text` until it fits `room` points, in a designed order and never mid-word: drop
+/// asides in parentheses ("Birch Ward (Step-down beds)"), then the last " · " parts (the
+/// hospital before the ward), then whole words from the end, marked with an ellipsis.
 fn fit(text: &str, face: Face, size: f32, room: f32) -> String {
     let metrics = face.metrics();
+    let fits = |t: &str| metrics.width(t, size) <= room;
     let clean: String = text
         .chars()
         .filter(|&c| metrics.has(c) || c == ' ')
         .collect();
-    if metrics.width(&clean, size) <= room {
+    if fits(&clean) {
         return clean;
     }
-    let ellipsis = metrics.width("…", size);
+    let mut parts: Vec<String> = clean.split(" · ").map(without_asides).collect();
+    while !parts.is_empty() {
+        let joined = parts.join(" · ");
+        if fits(&joined) {
+            return joined;
+        }
+        if parts.len() == 1 {
+            break;
+        }
+        parts.pop();
+    }
+    let mut words: Vec<&str> = parts.first().map_or(&clean, |p| p).split(' ').collect();
+    while words.len() > 1 {
+        words.pop();
+        let cut = format!("{} …", words.join(" "));
+        if fits(&cut) {
+            return cut;
+        }
+    }
+    // One word wider than the header: only now is it cut.
     let mut out = String::new();
-    let mut width = 0.0;
     for ch in clean.chars() {
-        let w = metrics.char_width(ch, size);
-        if width + w + ellipsis > room {
+        if !fits(&format!("{out}{ch}…")) {
             break;
         }
         out.push(ch);
-        width += w;
     }
     out.push('…');
     out
+}
+
+/// `text` without its parenthesised asides.
+fn without_asides(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for ch in text.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if out.is_empty() {
+        text.to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Protects the designed shortening of running headers: asides, then the hospital, then
+    // whole words; never a word cut in half.
+    #[test]
+    fn headers_shorten_by_design() {
+        let text = "Paper medicines administration record · Birch Ward (Step-down beds) · Hartwell Community Hospital";
+        let width = |t: &str| Face::Bold.metrics().width(t, SIZE);
+        let no_aside =
+            "Paper medicines administration record · Birch Ward · Hartwell Community Hospital";
+        assert_eq!(fit(text, Face::Bold, SIZE, width(no_aside)), no_aside);
+        let two = "Paper medicines administration record · Birch Ward";
+        assert_eq!(fit(text, Face::Bold, SIZE, width(two) + 5.0), two);
+        let cut = fit(text, Face::Bold, SIZE, width("Paper medicines") + 20.0);
+        assert_eq!(cut, "Paper medicines …");
+    }
 }

@@ -29,6 +29,16 @@ pub struct TocEntry {
     pub text: String,
 }
 
+/// A part printed after a document (a blank form after a ward pack): listed in the contents
+/// under `title`, and linked to as `#anchor`.
+#[derive(Debug, Clone)]
+pub struct Appended {
+    pub title: String,
+    pub anchor: String,
+    /// Its first page, counted from the document's last page (1: the page right after it).
+    pub offset: usize,
+}
+
 pub struct Layout<'a> {
     pub geo: Geometry,
     pub pages: Vec<Page>,

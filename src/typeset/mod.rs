@@ -4,6 +4,7 @@
 //! Layout ([`layout`], [`table`]) produces [`page::Document`]s that tests can inspect;
 //! [`pdf`] only paints them.
 
+pub mod assemble;
 pub mod blocks;
 pub mod fonts;
 pub mod form;
@@ -16,6 +17,7 @@ mod table;
 
 use blocks::Block;
 pub use furniture::Furniture;
+pub use layout::Appended;
 use layout::{Layout, TocEntry};
 use page::{Document, Geometry, Item};
 
@@ -43,19 +45,67 @@ pub fn add_furniture(pages: &mut [page::Page], furniture: &Furniture, first: usi
 /// Lay out `markdown` as A4 pages without furniture. The contents lists every level-2
 /// heading; its page numbers are filled in once layout has found where each section starts.
 pub fn layout_markdown(markdown: &str, body: f32) -> Document {
+    layout_appended(markdown, body, &[])
+}
+
+/// As [`layout_markdown`], for a document followed by `appended` parts (a ward pack's blank
+/// forms): the contents lists them too, and links can point at them.
+///
+/// Links to places in the document print their page number. Layout runs again with the
+/// numbers found until no page moves (a number's width can move a line); two passes in
+/// practice, and a document without such links is laid out once.
+pub fn layout_appended(markdown: &str, body: f32, appended: &[Appended]) -> Document {
+    let has_refs = markdown.contains("](#");
+    let mut refs = blocks::PageRefs::new();
+    let mut passes = 0;
+    loop {
+        let doc = layout_pass(markdown, body, appended, &refs);
+        passes += 1;
+        let found = anchors(&doc, appended);
+        if !has_refs || found == refs || passes == 4 {
+            return doc;
+        }
+        refs = found;
+    }
+}
+
+/// The page of every heading (by its anchor, as the HTML viewer makes it; the first of equal
+/// headings wins) and of every appended part.
+fn anchors(doc: &Document, appended: &[Appended]) -> blocks::PageRefs {
+    let mut refs = blocks::PageRefs::new();
+    for h in &doc.headings {
+        refs.entry(crate::html::slug(&h.text)).or_insert(h.page);
+    }
+    for a in appended {
+        refs.insert(a.anchor.clone(), doc.pages.len() + a.offset);
+    }
+    refs
+}
+
+fn layout_pass(
+    markdown: &str,
+    body: f32,
+    appended: &[Appended],
+    refs: &blocks::PageRefs,
+) -> Document {
     let mut warnings = Vec::new();
-    let blocks = blocks::parse(markdown, &mut warnings);
+    let blocks = blocks::parse_with(markdown, &mut warnings, refs);
     let geo = Geometry::a4();
 
-    let toc: Vec<TocEntry> = contents_entries(&blocks);
+    let mut toc: Vec<TocEntry> = contents_entries(&blocks);
+    if !toc.is_empty() {
+        toc.extend(appended.iter().map(|a| TocEntry {
+            text: a.title.clone(),
+        }));
+    }
     let mut layout = run(&blocks, geo, &toc, body);
     // Contents numbers sit in a fixed right-aligned column, so they can be filled in after
-    // layout without moving anything else: one layout pass, not two.
-    let sections: Vec<usize> = layout
-        .headings
-        .iter()
+    // layout without moving anything else.
+    let own = layout.pages.len();
+    let sections: Vec<usize> = (layout.headings.iter())
         .filter(|h| h.level == 2)
         .map(|h| h.page)
+        .chain(appended.iter().map(|a| own + a.offset))
         .collect();
     for (&(page, item), number) in layout.toc_slots.iter().zip(&sections) {
         if let Some(Item::Text {

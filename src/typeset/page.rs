@@ -129,3 +129,168 @@ pub struct Document {
     /// Problems worth telling the user: unsupported Markdown, characters the font lacks.
     pub warnings: Vec<String>,
 }
+
+/// How far text reaches above its baseline (cap height and accents of DejaVu Sans, about
+/// 0.73 em) and below it (descenders, about 0.24 em): the ink box the overlap check uses.
+const ASCENT: f32 = 0.76;
+const DESCENT: f32 = 0.24;
+/// Grey fills lighter than this are backgrounds text may sit on (a table's heading row).
+const BACKGROUND: f32 = 0.5;
+
+/// An axis-aligned box: left, top, right, bottom, in points from the top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Bounds {
+    /// Boxes that share more than a hair (0.05 pt) both ways overlap: touching is allowed.
+    fn overlaps(&self, other: &Bounds) -> bool {
+        self.x0 < other.x1 - 0.05
+            && other.x0 < self.x1 - 0.05
+            && self.y0 < other.y1 - 0.05
+            && other.y0 < self.y1 - 0.05
+    }
+}
+
+impl Item {
+    /// The ink of this item, as boxes: a text run's glyph box, a rule's stroke, a stroked
+    /// rectangle's four sides, a dark fill's area. A light fill is a background and has none.
+    pub fn ink(&self) -> Vec<Bounds> {
+        match *self {
+            Item::Text {
+                x, y, size, width, ..
+            } => vec![Bounds {
+                x0: x,
+                y0: y - size * ASCENT,
+                x1: x + width,
+                y1: y + size * DESCENT,
+            }],
+            Item::Rule {
+                x1,
+                y1,
+                x2,
+                y2,
+                thickness,
+            } => {
+                let t = thickness / 2.0;
+                vec![Bounds {
+                    x0: x1.min(x2) - t,
+                    y0: y1.min(y2) - t,
+                    x1: x1.max(x2) + t,
+                    y1: y1.max(y2) + t,
+                }]
+            }
+            Item::Rect {
+                x,
+                y,
+                w,
+                h,
+                style: RectStyle::Stroke(t),
+            } => {
+                let t = t / 2.0;
+                let (x1, y1) = (x + w, y + h);
+                vec![
+                    Bounds {
+                        x0: x - t,
+                        y0: y - t,
+                        x1: x1 + t,
+                        y1: y + t,
+                    },
+                    Bounds {
+                        x0: x - t,
+                        y0: y1 - t,
+                        x1: x1 + t,
+                        y1: y1 + t,
+                    },
+                    Bounds {
+                        x0: x - t,
+                        y0: y - t,
+                        x1: x + t,
+                        y1: y1 + t,
+                    },
+                    Bounds {
+                        x0: x1 - t,
+                        y0: y - t,
+                        x1: x1 + t,
+                        y1: y1 + t,
+                    },
+                ]
+            }
+            Item::Rect {
+                x,
+                y,
+                w,
+                h,
+                style: RectStyle::Fill(grey),
+            } if grey < BACKGROUND => vec![Bounds {
+                x0: x,
+                y0: y,
+                x1: x + w,
+                y1: y + h,
+            }],
+            Item::Rect { .. } => Vec::new(),
+        }
+    }
+}
+
+impl Page {
+    /// Every breach of the layout's promise on this page: text whose ink touches other text
+    /// or any line, box or dark fill; anything outside the printable area (the side margins,
+    /// and the page less the header and footer bands' outer edge). Empty when the page is sound.
+    pub fn collisions(&self, geo: &Geometry) -> Vec<String> {
+        let area = Bounds {
+            x0: geo.left - 0.01,
+            y0: geo.header_baseline - 14.0,
+            x1: geo.right + 0.01,
+            y1: geo.footer_second_baseline + 6.0,
+        };
+        let mut problems = Vec::new();
+        let inked: Vec<(usize, Bounds)> = (self.items.iter().enumerate())
+            .flat_map(|(i, item)| item.ink().into_iter().map(move |b| (i, b)))
+            .collect();
+        for (i, b) in &inked {
+            // A border drawn on the margin may spill half its stroke over it.
+            let slack = match self.items[*i] {
+                Item::Text { .. } => 0.0,
+                _ => 1.0,
+            };
+            let inside = b.x0 >= area.x0 - slack
+                && b.x1 <= area.x1 + slack
+                && b.y0 >= area.y0
+                && b.y1 <= area.y1;
+            if !inside {
+                problems.push(format!("outside the printable area: {}", self.describe(*i)));
+            }
+        }
+        // Sweep in order of top edge: only boxes whose vertical extents meet are compared.
+        let mut sorted = inked;
+        sorted.sort_by(|a, b| a.1.y0.total_cmp(&b.1.y0));
+        for (n, (i, a)) in sorted.iter().enumerate() {
+            for (j, b) in &sorted[n + 1..] {
+                if b.y0 >= a.y1 {
+                    break;
+                }
+                let text = |k: usize| matches!(self.items[k], Item::Text { .. });
+                if i != j && (text(*i) || text(*j)) && a.overlaps(b) {
+                    problems.push(format!(
+                        "{} overlaps {}",
+                        self.describe(*i),
+                        self.describe(*j)
+                    ));
+                }
+            }
+        }
+        problems
+    }
+
+    fn describe(&self, i: usize) -> String {
+        match &self.items[i] {
+            Item::Text { text, x, y, .. } => format!("{text:?} at ({x:.1}, {y:.1})"),
+            other => format!("{other:?}"),
+        }
+    }
+}

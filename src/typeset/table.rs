@@ -53,7 +53,16 @@ pub fn table(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, w
                 .collect()
         })
         .collect();
-    let widths = column_widths(&header, &rows, width, layout.body);
+    let (min, max) = column_wants(&header, &rows, layout.body);
+    if min.iter().sum::<f32>() > width + 0.01 {
+        // Columns that cannot each hold their longest word: change the table's shape rather
+        // than split a word.
+        return match parts(&min, width) {
+            Some(parts) => in_parts(layout, &header, &rows, &parts, x, width),
+            None => as_records(layout, &header, &rows, x, width),
+        };
+    }
+    let widths = share_width(min, max, width);
     let has_header = header.iter().any(|c| !c.is_empty());
 
     let header_lines = break_row(layout, &header, &widths);
@@ -166,9 +175,9 @@ pub(super) fn draw_row(
     layout.y = top + height;
 }
 
-/// Width of each column: natural widths when they fit, otherwise shared out in proportion to
-/// how much each column wants beyond its longest word, the way browsers size auto tables.
-fn column_widths(header: &[Cell], rows: &[Vec<Cell>], width: f32, size: f32) -> Vec<f32> {
+/// What each column wants, in points: at least its longest word, at most all its text on one
+/// line (each at least [`MIN_COLUMN`]).
+fn column_wants(header: &[Cell], rows: &[Vec<Cell>], size: f32) -> (Vec<f32>, Vec<f32>) {
     let columns = header.len();
     let mut min = vec![MIN_COLUMN; columns];
     let mut max = vec![MIN_COLUMN; columns];
@@ -179,7 +188,50 @@ fn column_widths(header: &[Cell], rows: &[Vec<Cell>], width: f32, size: f32) -> 
             max[c] = max[c].max(whole + 2.0 * PAD_X);
         }
     }
-    share_width(min, max, width)
+    (min, max)
+}
+
+/// Group the columns after the first into parts that fit `width` beside the first column, each
+/// column whole; `None` when some column cannot fit even beside the first alone. A part holds
+/// at least two columns besides the first unless one column fills it.
+fn parts(min: &[f32], width: f32) -> Option<Vec<std::ops::Range<usize>>> {
+    let mut parts = Vec::new();
+    let mut start = 1;
+    let mut used = min[0];
+    for c in 1..min.len() {
+        if min[0] + min[c] > width + 0.01 {
+            return None;
+        }
+        if used + min[c] > width + 0.01 {
+            parts.push(start..c);
+            start = c;
+            used = min[0];
+        }
+        used += min[c];
+    }
+    parts.push(start..min.len());
+    Some(parts)
+}
+
+/// Print a table too wide for the page as several tables, each repeating the first column
+/// (what each row is about) beside a group of the others: the way the hospital matrix is split.
+fn in_parts(
+    layout: &mut Layout,
+    header: &[Cell],
+    rows: &[Vec<Cell>],
+    parts: &[std::ops::Range<usize>],
+    x: f32,
+    width: f32,
+) {
+    let pick = |row: &[Cell], part: &std::ops::Range<usize>| -> Vec<Cell> {
+        std::iter::once(row[0].clone())
+            .chain(row[part.clone()].iter().cloned())
+            .collect()
+    };
+    for part in parts {
+        let rows: Vec<Vec<Cell>> = rows.iter().map(|r| pick(r, part)).collect();
+        table(layout, &pick(header, part), &rows, x, width);
+    }
 }
 
 /// Share `width` between columns that each want between `min` (their longest word) and `max`
@@ -189,9 +241,13 @@ fn column_widths(header: &[Cell], rows: &[Vec<Cell>], width: f32, size: f32) -> 
 pub(super) fn share_width(mut min: Vec<f32>, mut max: Vec<f32>, width: f32) -> Vec<f32> {
     let columns = min.len();
     // No single column may claim more than its share when others need room too.
+    // (Only when the longest words cannot all be whole anyway: otherwise a word would break.)
     let cap = (width - MIN_COLUMN * (columns as f32 - 1.0)).max(MIN_COLUMN);
+    let cramped = min.iter().sum::<f32>() > width;
     for c in 0..columns {
-        min[c] = min[c].min(cap).min(width / columns as f32 * 2.5);
+        if cramped {
+            min[c] = min[c].min(cap).min(width / columns as f32 * 2.5);
+        }
         max[c] = max[c].max(min[c]);
     }
     let (sum_min, sum_max): (f32, f32) = (min.iter().sum(), max.iter().sum());

@@ -179,3 +179,170 @@ pub fn pdf_text(pdf: &Path) -> String {
         .expect("pdftotext is needed (apt-get install poppler-utils; .ci/run does)");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// One printed document, laid out in memory: its output path, the Markdown it was typeset from
+/// (none for a blank form) and its pages.
+pub struct Printed {
+    pub path: PathBuf,
+    pub markdown: Option<String>,
+    pub document: downtime::typeset::page::Document,
+}
+
+/// Every printed document a trust builds, laid out in memory (the page model the PDFs are
+/// painted from): packs with their forms appended, cards, forms on their own.
+pub fn documents(procedures: &Path) -> Vec<Printed> {
+    use downtime::pack::{self, PackKind, Selection};
+    use downtime::typeset::assemble;
+    let project = downtime::project::Project::load(procedures).expect("trust loads");
+    let renderer = downtime::render::Renderer::new(None).expect("templates compile");
+    let model = &project.model;
+    pack::plan(model, &Selection::default())
+        .into_iter()
+        .filter(|kind| !matches!(kind, PackKind::Index | PackKind::Coverage))
+        .map(|kind| {
+            let pack = pack::build(model, kind);
+            let markdown = match &pack.form {
+                Some(_) => None,
+                None => Some(renderer.render(&pack).expect("pack renders")),
+            };
+            let document = match (&pack.form, &markdown) {
+                (Some(form), _) => assemble::form_document(form, &pack.furniture),
+                (None, Some(md)) => {
+                    assemble::pack_document(md, pack.body, &pack.furniture, &pack.appendix)
+                }
+                (None, None) => unreachable!("a pack without a form has Markdown"),
+            };
+            Printed {
+                path: pack.path.with_extension("pdf"),
+                markdown,
+                document,
+            }
+        })
+        .collect()
+}
+
+/// The example trust's documents, laid out once per test binary.
+pub fn example_documents() -> &'static [Printed] {
+    static DOCS: std::sync::OnceLock<Vec<Printed>> = std::sync::OnceLock::new();
+    DOCS.get_or_init(|| documents(&Path::new(env!("CARGO_MANIFEST_DIR")).join("procedures")))
+}
+
+/// A synthetic trust from `examples/synth.rs` (2 sites, 10 wards, 15 systems), generated once
+/// per test binary.
+pub fn synthetic_trust() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let status = Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--example", "synth", "--"])
+            .args(["--sites", "2", "--wards", "10", "--systems", "15", "--out"])
+            .arg(dir.path())
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo runs the synth example");
+        assert!(status.success(), "synth example failed");
+        dir
+    })
+    .path()
+}
+
+/// Every breach of the no-overlap, inside-the-page invariant in `docs`, named by file and page.
+pub fn collisions(docs: &[Printed]) -> Vec<String> {
+    let geo = downtime::typeset::page::Geometry::a4();
+    let mut problems = Vec::new();
+    for Printed { path, document, .. } in docs {
+        for (p, page) in document.pages.iter().enumerate() {
+            for problem in page.collisions(&geo) {
+                problems.push(format!("{} page {}: {problem}", path.display(), p + 1));
+            }
+        }
+    }
+    problems
+}
+
+/// Words of 5+ letters of each pack's Markdown that are not printed whole anywhere in its
+/// pages (split across lines or cells), as "file: word". Words longer than `longest` letters
+/// (too long for any line) are allowed to break.
+pub fn split_words(docs: &[Printed], longest: usize) -> Vec<String> {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 5)
+            .map(str::to_string)
+            .collect()
+    };
+    let mut problems = Vec::new();
+    for Printed {
+        path,
+        markdown,
+        document,
+    } in docs
+    {
+        let Some(markdown) = markdown else { continue };
+        let printed: std::collections::HashSet<String> = (document.pages.iter())
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                downtime::typeset::page::Item::Text { text, .. } => Some(words(text)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        // What Markdown says but does not print: comments and link targets.
+        let shown = strip_unprinted(markdown);
+        let mut missing: Vec<String> = words(&shown)
+            .into_iter()
+            .filter(|w| w.chars().count() <= longest && !printed.contains(w))
+            .collect();
+        // A word split in one place but printed whole elsewhere: a piece that is no word of
+        // the Markdown, joined to the next printed piece, makes one.
+        let vocab: std::collections::HashSet<String> = shown
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_string)
+            .collect();
+        let pieces: Vec<&str> = (document.pages.iter())
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match i {
+                downtime::typeset::page::Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .flat_map(|t| {
+                t.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty())
+            })
+            .collect();
+        for pair in pieces.windows(2) {
+            let joined = format!("{}{}", pair[0], pair[1]);
+            if joined.chars().count() >= 5 && !vocab.contains(pair[0]) && vocab.contains(&joined) {
+                missing.push(format!("{}|{}", pair[0], pair[1]));
+            }
+        }
+        missing.sort();
+        missing.dedup();
+        problems.extend(
+            missing
+                .into_iter()
+                .map(|w| format!("{}: {w}", path.display())),
+        );
+    }
+    problems
+}
+
+/// `markdown` without HTML comments and link destinations.
+fn strip_unprinted(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut rest = markdown;
+    while let Some(i) = rest.find(['<', ']']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if let Some(after) = tail.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |e| &after[e + 3..]);
+        } else if let Some(after) = tail.strip_prefix("](") {
+            out.push(' ');
+            rest = after.find(')').map_or("", |e| &after[e + 1..]);
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,93 @@
+//! Invariants of every printed page of the example trust, a synthetic trust and a nasty
+//! fixture, checked on the page model (one in-memory layout per test binary, shared), and
+//! once on PDF bytes read back with `pdftotext -bbox` so the painter is covered too.
+
+mod common;
+
+// No text touches other text, a rule, a box edge or a dark fill, and nothing leaves the
+// printable area, on any page the example trust prints.
+#[test]
+fn no_text_overlaps_in_the_example() {
+    let problems = common::collisions(common::example_documents());
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems[..problems.len().min(20)].join("\n")
+    );
+}
+
+// The same on a generated trust: 10-30 step procedures, many forms and contacts.
+#[test]
+fn no_text_overlaps_in_a_synthetic_trust() {
+    let docs = common::documents(common::synthetic_trust());
+    assert!(docs.len() > 20);
+    let problems = common::collisions(&docs);
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems[..problems.len().min(20)].join("\n")
+    );
+}
+
+// No word of 5+ letters is split across lines or cells in any pack of the example: a table
+// whose columns cannot hold their longest words changes shape instead.
+#[test]
+fn no_word_is_split_in_the_example() {
+    let problems = common::split_words(common::example_documents(), 30);
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems[..problems.len().min(30)].join("\n")
+    );
+}
+
+// Page 1 of every ward pack says where to turn: every system section and every action card
+// with the page it really starts on, and the blank forms appended after the pack.
+#[test]
+fn ward_covers_say_where_to_turn() {
+    let wards = (common::example_documents().iter()).filter(|p| {
+        p.path.components().count() == 2
+            && !p.path.to_string_lossy().contains("/_")
+            && p.markdown.is_some()
+    });
+    let mut seen = 0;
+    for printed in wards {
+        let doc = &printed.document;
+        let cover = doc.pages[0].text();
+        assert!(
+            cover.contains("If this is down, turn to"),
+            "{}",
+            printed.path.display()
+        );
+        for h in doc.headings.iter().filter(|h| {
+            h.level == 2 && (h.text.ends_with(" is down") || h.text.starts_with("Action card: "))
+        }) {
+            let name = h.text.trim_end_matches(" is down");
+            let line = cover
+                .lines()
+                .find(|l| l.starts_with(name.split(' ').next().unwrap_or("")));
+            assert!(
+                cover.contains(&format!("→ {}", h.page)),
+                "{}: cover lacks {:?} on page {} ({line:?})",
+                printed.path.display(),
+                h.text,
+                h.page
+            );
+        }
+        let first_form = doc.headings.iter().find(|h| h.text.starts_with("Form: "));
+        if let Some(form) = first_form {
+            assert!(
+                cover.contains(&format!("→ {}", form.page)),
+                "{}",
+                printed.path.display()
+            );
+        }
+        assert!(
+            !doc.warnings.iter().any(|w| w.contains("no such section")),
+            "{:?}",
+            doc.warnings
+        );
+        seen += 1;
+    }
+    assert!(seen >= 15, "only {seen} ward packs");
+}
