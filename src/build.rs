@@ -7,6 +7,7 @@ use crate::pack::{self, Data, Pack, PackKind, Selection};
 use crate::project::Project;
 use crate::render::Renderer;
 use crate::typeset;
+use crate::viewer;
 use crate::write::{self, Cleanup, Manifest, Staged, Staging};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -128,7 +129,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
     // The start page depends on every pack (through their fingerprints) and on the
     // scenario picker.
     let mut start_hash = blake3::Hasher::new();
-    start_hash.update(job.picker().as_bytes());
+    start_hash.update(viewer::picker(job.model).as_bytes());
     // Every file of the plan and the pack it belongs to, to catch two packs with one path.
     let mut outputs: Vec<(PathBuf, String)> = Vec::new();
     for result in results {
@@ -174,19 +175,22 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
         // The start page indexes every pack, so it is written once all of them are known;
         // when no pack changed it is kept, and the search cache is not even read.
         let start_hash = start_hash.finalize().to_hex().to_string();
-        let start_files = [PathBuf::from(START_PAGE), PathBuf::from(SEARCH_CACHE)];
+        let start_files = [
+            PathBuf::from(viewer::START_PAGE),
+            PathBuf::from(viewer::SEARCH_CACHE),
+        ];
         if start_files.iter().all(|p| unchanged(p, &start_hash)) {
             for p in start_files {
                 hashes.insert(p.clone(), start_hash.clone());
                 kept.push(p);
             }
         } else {
-            let cache = read_search_cache(&options.out, staging.manifest());
+            let cache = viewer::read_search_cache(&options.out, staging.manifest());
             let search = pool.install(|| job.search_index(&kinds, sections, cache))?;
-            let start = job.start_page(&search)?;
-            staged_all.push(staging.stage(Path::new(START_PAGE), start.as_bytes())?);
-            let json = search_cache(search);
-            staged_all.push(staging.stage(Path::new(SEARCH_CACHE), &json)?);
+            let start = viewer::start_page(job.model, job.renderer, &search)?;
+            staged_all.push(staging.stage(Path::new(viewer::START_PAGE), start.as_bytes())?);
+            let json = viewer::search_cache(search);
+            staged_all.push(staging.stage(Path::new(viewer::SEARCH_CACHE), &json)?);
             for p in start_files {
                 hashes.insert(p, start_hash.clone());
             }
@@ -324,8 +328,8 @@ impl Outcome {
 fn viewer_outputs() -> [(PathBuf, String); 2] {
     let owner = "the offline viewer".to_string();
     [
-        (PathBuf::from(START_PAGE), owner.clone()),
-        (PathBuf::from(SEARCH_CACHE), owner),
+        (PathBuf::from(viewer::START_PAGE), owner.clone()),
+        (PathBuf::from(viewer::SEARCH_CACHE), owner),
     ]
 }
 
@@ -408,67 +412,15 @@ impl<'a> Job<'a> {
         self.options.formats.html && pack.form.is_none() && pack.kind != PackKind::Index
     }
 
-    /// The viewer page of a pack, and its searchable sections.
-    fn html_page(&self, pack: &Pack, markdown: &str) -> (String, Vec<html::SearchEntry>) {
-        let path = html::html_path(&pack.path);
-        let url = pack
-            .path
-            .with_extension("html")
-            .to_string_lossy()
-            .replace('\\', "/");
-        let converted = html::convert(markdown, &pack.furniture.title, &url);
-        let mut nav = html::pack_nav(&path, &pack.path, self.wants_pdf(pack));
-        let root = "../".repeat(path.components().count().saturating_sub(1));
-        for (spec, _) in &pack.appendix {
-            let pdf = pack
-                .path
-                .with_extension("")
-                .join(format!("form-{}.pdf", spec.id));
-            nav.push_str(&format!(
-                "<a href=\"{root}{}\">Blank form: {}</a>",
-                html::escape(&pdf.to_string_lossy()),
-                html::escape(&spec.title)
-            ));
-        }
-        let f = &pack.furniture;
-        let mut footer = format!(
-            "Version {} · Review due {} · Uncontrolled when printed: check the review date",
-            f.version, f.review_due
-        );
-        if f.draft {
-            footer.insert_str(0, "DRAFT · ");
-        }
-        let page = html::page(&f.title, &f.header, &footer, &nav, &converted.body, "");
-        // Search covers the ward and hospital packs: cards and scenario packs repeat their
-        // steps, and indexing them too would triple the start page for no new answers.
-        let indexed = matches!(
-            pack.kind,
-            PackKind::Ward(_) | PackKind::Site(_) | PackKind::Coverage
-        );
-        (
-            page,
-            if indexed {
-                converted.sections
-            } else {
-                Vec::new()
-            },
-        )
-    }
-
     fn search_sections(&self, pack: &Pack) -> Result<Vec<html::SearchEntry>, Error> {
-        if !self.wants_html(pack)
-            || !matches!(
-                pack.kind,
-                PackKind::Ward(_) | PackKind::Site(_) | PackKind::Coverage
-            )
-        {
+        if !self.wants_html(pack) || !viewer::is_searched(pack.kind) {
             return Ok(Vec::new());
         }
         let markdown = self
             .renderer
             .render(pack)
             .map_err(|d| Error::Invalid(vec![*d]))?;
-        Ok(self.html_page(pack, &markdown).1)
+        Ok(viewer::pack_page(pack, &markdown, self.wants_pdf(pack)).1)
     }
 
     /// Every pack's search sections in plan order: those just built, and for reused packs
@@ -498,79 +450,6 @@ impl<'a> Job<'a> {
             })
             .collect::<Result<Vec<_>, Error>>()?;
         Ok(sections.into_iter().flatten().collect())
-    }
-
-    /// `_viewer/index.html`: the index pack, a search box over every section of every pack, and
-    /// the "what is down?" picker.
-    fn start_page(&self, search: &[html::SearchEntry]) -> Result<String, Error> {
-        let model = self.model;
-        let index = pack::build(model, PackKind::Index);
-        let markdown = self
-            .renderer
-            .render(&index)
-            .map_err(|d| Error::Invalid(vec![*d]))?;
-        let converted = html::convert(&markdown, &index.furniture.title, "index.html");
-        let options: String = model
-            .scenarios
-            .iter()
-            .map(|s| {
-                format!(
-                    "<option value=\"{}\">{}</option>",
-                    html::escape(&s.id),
-                    html::escape(&s.name)
-                )
-            })
-            .collect();
-        let body = format!(
-            "<section class=\"picker\" aria-labelledby=\"picker-heading\">\n<h2 id=\"picker-heading\">What is down?</h2>\n<label for=\"scenario\">Choose what has failed</label>\n<select id=\"scenario\"><option value=\"\">Choose a scenario</option>{options}</select>\n<div id=\"picked\" aria-live=\"polite\"></div>\n</section>\n<section class=\"search\" aria-labelledby=\"search-heading\">\n<h2 id=\"search-heading\">Search every procedure</h2>\n<label for=\"q\">Search for a system, task or form</label>\n<input id=\"q\" type=\"search\" autocomplete=\"off\">\n<p id=\"count\" role=\"status\"></p>\n<ol id=\"results\" class=\"results\"></ol>\n</section>\n{}",
-            converted.body
-        );
-        let script = html::start_script(
-            &serde_json::to_string(search).expect("search index serializes"),
-            &self.picker(),
-        );
-        let f = &index.furniture;
-        let footer = format!(
-            "Pack version {} · Works without a network: open this file on the downtime PC",
-            f.version
-        );
-        Ok(html::page(&f.title, &f.header, &footer, "", &body, &script))
-    }
-
-    /// The start page's "what is down?" picker as JSON: each scenario with what it takes down
-    /// and the packs that apply.
-    fn picker(&self) -> String {
-        let model = self.model;
-        let scenarios: Vec<serde_json::Value> = model
-            .scenarios
-            .iter()
-            .enumerate()
-            .map(|(sc, s)| {
-                let mut packs = Vec::new();
-                for (s_ix, site) in model.sites.iter().enumerate() {
-                    packs.push(serde_json::json!({
-                        "name": format!("{} (hospital)", site.name),
-                        "url": viewer_url(model, PackKind::ScenarioSite(sc, s_ix)),
-                    }));
-                    for &w in &site.wards {
-                        if pack::affects_ward(model, sc, w) {
-                            packs.push(serde_json::json!({
-                                "name": format!("{}, {}", model.wards[w].name, site.name),
-                                "url": viewer_url(model, PackKind::ScenarioWard(sc, w)),
-                            }));
-                        }
-                    }
-                }
-                let lost: Vec<String> = s
-                    .radius
-                    .lost()
-                    .filter(|&c| model.components[c].system().is_some())
-                    .map(|c| model.components[c].name.clone())
-                    .collect();
-                serde_json::json!({ "id": s.id, "name": s.name, "description": s.description, "lost": lost, "packs": packs })
-            })
-            .collect();
-        serde_json::to_string(&scenarios).expect("scenarios serialize")
     }
 
     /// The index and the coverage report are for reviewers in git; they are not printed.
@@ -639,7 +518,7 @@ impl<'a> Job<'a> {
                 .push((pdf_path, typeset::pdf::write(&document, self.timestamp)));
         }
         if self.wants_html(pack) {
-            let (page, sections) = self.html_page(pack, &markdown);
+            let (page, sections) = viewer::pack_page(pack, &markdown, self.wants_pdf(pack));
             built
                 .files
                 .push((html::html_path(&pack.path), page.into_bytes()));
@@ -671,61 +550,6 @@ fn tool_fingerprint() -> &'static str {
             Err(_) => env!("CARGO_PKG_VERSION").to_string(),
         }
     })
-}
-
-/// Each viewer page's search sections, kept between builds so reused packs need no rendering.
-const SEARCH_CACHE: &str = "_viewer/.search-cache.json";
-/// The viewer's start page.
-const START_PAGE: &str = "_viewer/index.html";
-
-/// The search cache as stored: JSON cannot hold a comment, so its first field says who wrote
-/// it (see `write::guard::CACHE_MARKER`).
-#[derive(serde::Serialize, serde::Deserialize)]
-struct SearchCache {
-    generator: String,
-    pages: BTreeMap<PathBuf, Vec<html::SearchEntry>>,
-}
-
-/// The search index by viewer page, kept so that the next build can reuse a pack's sections
-/// without rendering it.
-fn search_cache(search: Vec<html::SearchEntry>) -> Vec<u8> {
-    let mut pages: BTreeMap<PathBuf, Vec<html::SearchEntry>> = BTreeMap::new();
-    for entry in search {
-        let page = entry.url.split('#').next().unwrap_or_default();
-        pages
-            .entry(Path::new(pack::layout::VIEWER).join(page))
-            .or_default()
-            .push(entry);
-    }
-    let cache = SearchCache {
-        generator: "downtime".into(),
-        pages,
-    };
-    serde_json::to_vec(&cache).expect("search cache serializes")
-}
-
-/// The previous build's search cache, if it is still exactly what that build wrote: an
-/// edited cache would put wrong entries in the search index.
-fn read_search_cache(out: &Path, manifest: &Manifest) -> BTreeMap<PathBuf, Vec<html::SearchEntry>> {
-    let path = Path::new(SEARCH_CACHE);
-    let recorded = manifest.get(path).and_then(|e| e.output.as_deref());
-    let Ok(bytes) = std::fs::read(out.join(path)) else {
-        return BTreeMap::new();
-    };
-    if recorded != Some(write::manifest::bytes_hash(&bytes).as_str()) {
-        return BTreeMap::new();
-    }
-    serde_json::from_slice::<SearchCache>(&bytes)
-        .map(|cache| cache.pages)
-        .unwrap_or_default()
-}
-
-/// A pack's viewer page as a link from the start page, which sits at the viewer's top.
-fn viewer_url(model: &Model, kind: PackKind) -> String {
-    pack::layout::relative(
-        Path::new("index.html"),
-        &pack::layout::path(model, kind).with_extension("html"),
-    )
 }
 
 fn issue_date(model: &Model) -> i64 {

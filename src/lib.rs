@@ -19,4 +19,5 @@ pub mod pack;
 pub mod project;
 pub mod render;
 pub mod typeset;
+pub mod viewer;
 pub mod write;

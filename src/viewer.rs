@@ -1,0 +1,199 @@
+//! The offline viewer for the downtime PC, as an output of the build: each pack's page, the
+//! start page with its search box and "what is down?" picker, and the search cache that lets a
+//! rebuild skip rendering unchanged packs. `html` turns Markdown into the pages' HTML; this
+//! module decides what the viewer holds.
+
+use crate::error::Error;
+use crate::html;
+use crate::model::Model;
+use crate::pack::{self, Pack, PackKind};
+use crate::render::Renderer;
+use crate::write::{self, manifest::Manifest};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Search covers the ward and hospital packs and the coverage report: cards and scenario
+/// packs repeat their steps, and indexing them too would triple the start page for no new
+/// answers.
+pub fn is_searched(kind: PackKind) -> bool {
+    matches!(
+        kind,
+        PackKind::Ward(_) | PackKind::Site(_) | PackKind::Coverage
+    )
+}
+
+/// The viewer page of a pack, and its searchable sections.
+pub fn pack_page(pack: &Pack, markdown: &str, has_pdf: bool) -> (String, Vec<html::SearchEntry>) {
+    let path = html::html_path(&pack.path);
+    let url = pack
+        .path
+        .with_extension("html")
+        .to_string_lossy()
+        .replace('\\', "/");
+    let converted = html::convert(markdown, &pack.furniture.title, &url);
+    let mut nav = html::pack_nav(&path, &pack.path, has_pdf);
+    let root = "../".repeat(path.components().count().saturating_sub(1));
+    for (spec, _) in &pack.appendix {
+        let pdf = pack
+            .path
+            .with_extension("")
+            .join(format!("form-{}.pdf", spec.id));
+        nav.push_str(&format!(
+            "<a href=\"{root}{}\">Blank form: {}</a>",
+            html::escape(&pdf.to_string_lossy()),
+            html::escape(&spec.title)
+        ));
+    }
+    let f = &pack.furniture;
+    let mut footer = format!(
+        "Version {} · Review due {} · Uncontrolled when printed: check the review date",
+        f.version, f.review_due
+    );
+    if f.draft {
+        footer.insert_str(0, "DRAFT · ");
+    }
+    let page = html::page(&f.title, &f.header, &footer, &nav, &converted.body, "");
+    // Search covers the ward and hospital packs: cards and scenario packs repeat their
+    // steps, and indexing them too would triple the start page for no new answers.
+    let indexed = is_searched(pack.kind);
+    (
+        page,
+        if indexed {
+            converted.sections
+        } else {
+            Vec::new()
+        },
+    )
+}
+
+/// `_viewer/index.html`: the index pack, a search box over every section of every pack, and
+/// the "what is down?" picker.
+pub fn start_page(
+    model: &Model,
+    renderer: &Renderer,
+    search: &[html::SearchEntry],
+) -> Result<String, Error> {
+    let index = pack::build(model, PackKind::Index);
+    let markdown = renderer
+        .render(&index)
+        .map_err(|d| Error::Invalid(vec![*d]))?;
+    let converted = html::convert(&markdown, &index.furniture.title, "index.html");
+    let options: String = model
+        .scenarios
+        .iter()
+        .map(|s| {
+            format!(
+                "<option value=\"{}\">{}</option>",
+                html::escape(&s.id),
+                html::escape(&s.name)
+            )
+        })
+        .collect();
+    let body = format!(
+        "<section class=\"picker\" aria-labelledby=\"picker-heading\">\n<h2 id=\"picker-heading\">What is down?</h2>\n<label for=\"scenario\">Choose what has failed</label>\n<select id=\"scenario\"><option value=\"\">Choose a scenario</option>{options}</select>\n<div id=\"picked\" aria-live=\"polite\"></div>\n</section>\n<section class=\"search\" aria-labelledby=\"search-heading\">\n<h2 id=\"search-heading\">Search every procedure</h2>\n<label for=\"q\">Search for a system, task or form</label>\n<input id=\"q\" type=\"search\" autocomplete=\"off\">\n<p id=\"count\" role=\"status\"></p>\n<ol id=\"results\" class=\"results\"></ol>\n</section>\n{}",
+        converted.body
+    );
+    let script = html::start_script(
+        &serde_json::to_string(search).expect("search index serializes"),
+        &picker(model),
+    );
+    let f = &index.furniture;
+    let footer = format!(
+        "Pack version {} · Works without a network: open this file on the downtime PC",
+        f.version
+    );
+    Ok(html::page(&f.title, &f.header, &footer, "", &body, &script))
+}
+
+/// The start page's "what is down?" picker as JSON: each scenario with what it takes down
+/// and the packs that apply.
+pub fn picker(model: &Model) -> String {
+    let scenarios: Vec<serde_json::Value> = model
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(sc, s)| {
+            let mut packs = Vec::new();
+            for (s_ix, site) in model.sites.iter().enumerate() {
+                packs.push(serde_json::json!({
+                    "name": format!("{} (hospital)", site.name),
+                    "url": viewer_url(model, PackKind::ScenarioSite(sc, s_ix)),
+                }));
+                for &w in &site.wards {
+                    if pack::affects_ward(model, sc, w) {
+                        packs.push(serde_json::json!({
+                            "name": format!("{}, {}", model.wards[w].name, site.name),
+                            "url": viewer_url(model, PackKind::ScenarioWard(sc, w)),
+                        }));
+                    }
+                }
+            }
+            let lost: Vec<String> = s
+                .radius
+                .lost()
+                .filter(|&c| model.components[c].system().is_some())
+                .map(|c| model.components[c].name.clone())
+                .collect();
+            serde_json::json!({ "id": s.id, "name": s.name, "description": s.description, "lost": lost, "packs": packs })
+        })
+        .collect();
+    serde_json::to_string(&scenarios).expect("scenarios serialize")
+}
+
+/// Each viewer page's search sections, kept between builds so reused packs need no rendering.
+pub const SEARCH_CACHE: &str = "_viewer/.search-cache.json";
+/// The viewer's start page.
+pub const START_PAGE: &str = "_viewer/index.html";
+
+/// The search cache as stored: JSON cannot hold a comment, so its first field says who wrote
+/// it (see `write::guard::CACHE_MARKER`).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SearchCache {
+    generator: String,
+    pages: BTreeMap<PathBuf, Vec<html::SearchEntry>>,
+}
+
+/// The search index by viewer page, kept so that the next build can reuse a pack's sections
+/// without rendering it.
+pub fn search_cache(search: Vec<html::SearchEntry>) -> Vec<u8> {
+    let mut pages: BTreeMap<PathBuf, Vec<html::SearchEntry>> = BTreeMap::new();
+    for entry in search {
+        let page = entry.url.split('#').next().unwrap_or_default();
+        pages
+            .entry(Path::new(pack::layout::VIEWER).join(page))
+            .or_default()
+            .push(entry);
+    }
+    let cache = SearchCache {
+        generator: "downtime".into(),
+        pages,
+    };
+    serde_json::to_vec(&cache).expect("search cache serializes")
+}
+
+/// The previous build's search cache, if it is still exactly what that build wrote: an
+/// edited cache would put wrong entries in the search index.
+pub fn read_search_cache(
+    out: &Path,
+    manifest: &Manifest,
+) -> BTreeMap<PathBuf, Vec<html::SearchEntry>> {
+    let path = Path::new(SEARCH_CACHE);
+    let recorded = manifest.get(path).and_then(|e| e.output.as_deref());
+    let Ok(bytes) = std::fs::read(out.join(path)) else {
+        return BTreeMap::new();
+    };
+    if recorded != Some(write::manifest::bytes_hash(&bytes).as_str()) {
+        return BTreeMap::new();
+    }
+    serde_json::from_slice::<SearchCache>(&bytes)
+        .map(|cache| cache.pages)
+        .unwrap_or_default()
+}
+
+/// A pack's viewer page as a link from the start page, which sits at the viewer's top.
+fn viewer_url(model: &Model, kind: PackKind) -> String {
+    pack::layout::relative(
+        Path::new("index.html"),
+        &pack::layout::path(model, kind).with_extension("html"),
+    )
+}
