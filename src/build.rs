@@ -78,123 +78,21 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
     }
     let renderer = Renderer::new(options.templates.as_deref()).map_err(Error::Invalid)?;
     let staging = Staging::new(&options.out, &input_folders(options))?;
-    // A file is reused only if its inputs are unchanged and its bytes on disk are still what
-    // the manifest recorded: an emptied, truncated or hand-edited pack is rebuilt.
-    let unchanged = |path: &Path, hash: &str| !options.force && staging.unchanged(path, hash);
     let job = Job::new(&project.model, &renderer, options);
     let kinds = pack::plan(&project.model, &options.selection);
     progress.start(kinds.len());
     let pool = thread_pool(options.jobs)?;
-
-    // Packs are independent: build them across cores. Each one writes its files to temporary
-    // names as soon as it is done, so memory does not grow with the size of the trust.
-    let results: Vec<Result<Outcome, Error>> = pool.install(|| {
-        kinds
-            .par_iter()
-            .map(|&kind| {
-                let pack = pack::build(job.model, kind);
-                let hash = job.input_hash(&pack);
-                let paths = job.output_paths(&pack);
-                let title = pack.furniture.title.clone();
-                if paths.iter().all(|p| unchanged(p, &hash)) {
-                    progress.pack_done();
-                    return Ok(Outcome::Reused { paths, hash, title });
-                }
-                let built = job.render(&pack, hash)?;
-                let staged = built
-                    .files
-                    .iter()
-                    .map(|(path, bytes)| staging.stage(path, bytes))
-                    .collect::<Result<Vec<Staged>, Error>>()?;
-                progress.pack_done();
-                Ok(Outcome::Built {
-                    paths,
-                    title,
-                    staged,
-                    pages: built.pages,
-                    warnings: built.warnings,
-                    hash: built.hash,
-                    sections: built.sections,
-                })
-            })
-            .collect()
-    });
-
-    let mut summary = Summary::default();
-    let mut staged_all = Vec::new();
-    let mut kept = Vec::new();
-    let mut hashes = BTreeMap::new();
-    // The viewer's search sections of each pack, in plan order; None for a reused pack.
-    let mut sections = Vec::with_capacity(kinds.len());
-    // The start page depends on every pack (through their fingerprints) and on the
-    // scenario picker.
-    let mut start_hash = blake3::Hasher::new();
-    start_hash.update(viewer::picker(job.model).as_bytes());
-    // Every file of the plan and the pack it belongs to, to catch two packs with one path.
-    let mut outputs: Vec<(PathBuf, String)> = Vec::new();
-    for result in results {
-        summary.packs += 1;
-        let result = result?;
-        outputs.extend(result.outputs());
-        match result {
-            Outcome::Reused { paths, hash, .. } => {
-                start_hash.update(hash.as_bytes());
-                sections.push(None);
-                summary.reused += 1;
-                for p in paths {
-                    hashes.insert(p.clone(), hash.clone());
-                    kept.push(p);
-                }
-            }
-            Outcome::Built {
-                staged,
-                pages,
-                warnings,
-                hash,
-                sections: built,
-                ..
-            } => {
-                start_hash.update(hash.as_bytes());
-                sections.push(Some(built));
-                summary.pages += pages;
-                summary.warnings.extend(warnings);
-                for file in &staged {
-                    hashes.insert(file.relative().to_path_buf(), hash.clone());
-                }
-                staged_all.extend(staged);
-            }
-        }
-    }
+    let results = pool.install(|| build_packs(&job, &staging, &kinds, progress));
+    let mut batch = Batch::collect(results, job.model)?;
     let partial = !options.selection.sites.is_empty() || !options.selection.wards.is_empty();
-    if options.formats.html && !partial {
-        outputs.extend(viewer_outputs());
+    let with_viewer = options.formats.html && !partial;
+    if with_viewer {
+        batch.outputs.extend(viewer_outputs());
     }
     // Before anything is moved into place: two packs with one path would silently lose one.
-    find_collision(&outputs)?;
-    if options.formats.html && !partial {
-        // The start page indexes every pack, so it is written once all of them are known;
-        // when no pack changed it is kept, and the search cache is not even read.
-        let start_hash = start_hash.finalize().to_hex().to_string();
-        let start_files = [
-            PathBuf::from(viewer::START_PAGE),
-            PathBuf::from(viewer::SEARCH_CACHE),
-        ];
-        if start_files.iter().all(|p| unchanged(p, &start_hash)) {
-            for p in start_files {
-                hashes.insert(p.clone(), start_hash.clone());
-                kept.push(p);
-            }
-        } else {
-            let cache = viewer::read_search_cache(&options.out, staging.manifest());
-            let search = pool.install(|| job.search_index(&kinds, sections, cache))?;
-            let start = viewer::start_page(job.model, job.renderer, &search)?;
-            staged_all.push(staging.stage(Path::new(viewer::START_PAGE), start.as_bytes())?);
-            let json = viewer::search_cache(search);
-            staged_all.push(staging.stage(Path::new(viewer::SEARCH_CACHE), &json)?);
-            for p in start_files {
-                hashes.insert(p, start_hash.clone());
-            }
-        }
+    find_collision(&batch.outputs)?;
+    if with_viewer {
+        stage_start_page(&job, &staging, &pool, &kinds, &mut batch)?;
     }
     let cleanup = if partial {
         Cleanup::Nothing
@@ -203,8 +101,158 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
             marked_markdown: options.formats.markdown,
         }
     };
-    summary.files = staging.commit(staged_all, kept, &hashes, cleanup)?;
-    Ok((project, summary))
+    batch.summary.files = staging.commit(batch.staged, batch.kept, &batch.hashes, cleanup)?;
+    Ok((project, batch.summary))
+}
+
+/// Whether a file can be left as it is: its inputs are unchanged and its bytes on disk are
+/// still what the manifest recorded (an emptied, truncated or hand-edited pack is rebuilt).
+fn unchanged(job: &Job, staging: &Staging, path: &Path, hash: &str) -> bool {
+    !job.options.force && staging.unchanged(path, hash)
+}
+
+/// Build or reuse every pack. Packs are independent, so they are built across cores, and
+/// each writes its files to temporary names as soon as it is done: memory does not grow with
+/// the size of the trust.
+fn build_packs(
+    job: &Job,
+    staging: &Staging,
+    kinds: &[PackKind],
+    progress: &dyn Progress,
+) -> Vec<Result<Outcome, Error>> {
+    kinds
+        .par_iter()
+        .map(|&kind| {
+            let pack = pack::build(job.model, kind);
+            let hash = job.input_hash(&pack);
+            let paths = job.output_paths(&pack);
+            let title = pack.furniture.title.clone();
+            if paths.iter().all(|p| unchanged(job, staging, p, &hash)) {
+                progress.pack_done();
+                return Ok(Outcome::Reused { paths, hash, title });
+            }
+            let built = job.render(&pack, hash)?;
+            let staged = built
+                .files
+                .iter()
+                .map(|(path, bytes)| staging.stage(path, bytes))
+                .collect::<Result<Vec<Staged>, Error>>()?;
+            progress.pack_done();
+            Ok(Outcome::Built {
+                paths,
+                title,
+                staged,
+                pages: built.pages,
+                warnings: built.warnings,
+                hash: built.hash,
+                sections: built.sections,
+            })
+        })
+        .collect()
+}
+
+/// What the packs of a build produced, gathered for the commit.
+#[derive(Default)]
+struct Batch {
+    summary: Summary,
+    staged: Vec<Staged>,
+    /// Files left in place because they were already up to date.
+    kept: Vec<PathBuf>,
+    /// The input fingerprint of every file, for the manifest.
+    hashes: BTreeMap<PathBuf, String>,
+    /// The viewer's search sections of each pack, in plan order; None for a reused pack.
+    sections: Vec<Option<Vec<html::SearchEntry>>>,
+    /// The start page depends on every pack (through their fingerprints) and on the picker.
+    start_hash: blake3::Hasher,
+    /// Every file of the plan and the pack it belongs to, to catch two packs with one path.
+    outputs: Vec<(PathBuf, String)>,
+}
+
+impl Batch {
+    /// Gather the packs' outcomes in plan order; the first failure fails the build.
+    fn collect(results: Vec<Result<Outcome, Error>>, model: &Model) -> Result<Batch, Error> {
+        let mut batch = Batch::default();
+        batch.start_hash.update(viewer::picker(model).as_bytes());
+        for result in results {
+            let result = result?;
+            batch.summary.packs += 1;
+            batch.outputs.extend(result.outputs());
+            match result {
+                Outcome::Reused { paths, hash, .. } => batch.reused(paths, hash),
+                Outcome::Built {
+                    staged,
+                    pages,
+                    warnings,
+                    hash,
+                    sections,
+                    ..
+                } => {
+                    batch.start_hash.update(hash.as_bytes());
+                    batch.sections.push(Some(sections));
+                    batch.summary.pages += pages;
+                    batch.summary.warnings.extend(warnings);
+                    for file in &staged {
+                        batch
+                            .hashes
+                            .insert(file.relative().to_path_buf(), hash.clone());
+                    }
+                    batch.staged.extend(staged);
+                }
+            }
+        }
+        Ok(batch)
+    }
+
+    fn reused(&mut self, paths: Vec<PathBuf>, hash: String) {
+        self.start_hash.update(hash.as_bytes());
+        self.sections.push(None);
+        self.summary.reused += 1;
+        for p in paths {
+            self.hashes.insert(p.clone(), hash.clone());
+            self.kept.push(p);
+        }
+    }
+}
+
+/// The viewer's start page indexes every pack, so it is written once all of them are known;
+/// when no pack changed it is kept, and the search cache is not even read.
+fn stage_start_page(
+    job: &Job,
+    staging: &Staging,
+    pool: &rayon::ThreadPool,
+    kinds: &[PackKind],
+    batch: &mut Batch,
+) -> Result<(), Error> {
+    let start_hash = batch.start_hash.finalize().to_hex().to_string();
+    let start_files = [
+        PathBuf::from(viewer::START_PAGE),
+        PathBuf::from(viewer::SEARCH_CACHE),
+    ];
+    if start_files
+        .iter()
+        .all(|p| unchanged(job, staging, p, &start_hash))
+    {
+        for p in start_files {
+            batch.hashes.insert(p.clone(), start_hash.clone());
+            batch.kept.push(p);
+        }
+        return Ok(());
+    }
+    let cache = viewer::read_search_cache(&job.options.out, staging.manifest());
+    let sections = std::mem::take(&mut batch.sections);
+    let search = pool.install(|| job.search_index(kinds, sections, cache))?;
+    let start = viewer::start_page(job.model, job.renderer, &search)?;
+    batch
+        .staged
+        .push(staging.stage(Path::new(viewer::START_PAGE), start.as_bytes())?);
+    let json = viewer::search_cache(search);
+    batch
+        .staged
+        .push(staging.stage(Path::new(viewer::SEARCH_CACHE), &json)?);
+    for p in start_files {
+        batch.hashes.insert(p, start_hash.clone());
+    }
+    Ok(())
 }
 
 /// Build everything in memory and compare with what is in `options.out`: the list of files
