@@ -1,12 +1,12 @@
 //! The build pipeline: **load -> validate -> model -> render markdown -> typeset pdf -> write**.
 
 use crate::error::Error;
+use crate::format::{self, Format};
 use crate::html;
 use crate::model::Model;
 use crate::pack::{self, Data, Pack, PackKind, Selection};
 use crate::project::Project;
 use crate::render::Renderer;
-use crate::typeset;
 use crate::viewer;
 use crate::write::{self, Cleanup, Manifest, Staged, Staging};
 use rayon::prelude::*;
@@ -428,47 +428,38 @@ struct Job<'a> {
     renderer: &'a Renderer,
     options: &'a BuildOptions,
     timestamp: i64,
+    /// The output formats asked for, as plug-ins.
+    formats: Vec<Box<dyn Format>>,
 }
 
 impl<'a> Job<'a> {
     fn new(model: &'a Model, renderer: &'a Renderer, options: &'a BuildOptions) -> Self {
+        let timestamp = pdf_timestamp(issue_date(model));
+        let f = options.formats;
         Job {
             model,
             renderer,
             options,
-            timestamp: pdf_timestamp(issue_date(model)),
+            timestamp,
+            formats: format::chosen(f.markdown, f.pdf, f.html, timestamp),
         }
     }
 
+    /// The files the chosen formats write for `pack`.
     fn output_paths(&self, pack: &Pack) -> Vec<PathBuf> {
-        let mut paths = Vec::new();
-        if self.options.formats.markdown && pack.form.is_none() {
-            paths.push(pack.path.clone());
-        }
-        if self.wants_pdf(pack) {
-            paths.push(pack.path.with_extension("pdf"));
-        }
-        if self.wants_html(pack) {
-            paths.push(html::html_path(&pack.path));
-        }
-        paths
-    }
-
-    /// Every pack with Markdown gets a viewer page, except the index, whose page is the start
-    /// page written at the end of the build.
-    fn wants_html(&self, pack: &Pack) -> bool {
-        self.options.formats.html && pack.form.is_none() && pack.kind != PackKind::Index
+        self.formats.iter().filter_map(|f| f.path(pack)).collect()
     }
 
     fn search_sections(&self, pack: &Pack) -> Result<Vec<html::SearchEntry>, Error> {
-        if !self.wants_html(pack) || !viewer::is_searched(pack.kind) {
+        if !self.options.formats.html || !viewer::is_searched(pack.kind) {
             return Ok(Vec::new());
         }
         let markdown = self
             .renderer
             .render(pack)
             .map_err(|d| Error::Invalid(vec![*d]))?;
-        Ok(viewer::pack_page(pack, &markdown, self.wants_pdf(pack)).1)
+        let has_pdf = self.options.formats.pdf && format::Pdf::prints(pack.kind);
+        Ok(viewer::pack_page(pack, &markdown, has_pdf).1)
     }
 
     /// Every pack's search sections in plan order: those just built, and for reused packs
@@ -486,11 +477,7 @@ impl<'a> Job<'a> {
                 Some(built) => Ok(built),
                 None => {
                     let pack = pack::build(self.model, kind);
-                    let cached = self
-                        .wants_html(&pack)
-                        .then(|| cache.get(&html::html_path(&pack.path)))
-                        .flatten();
-                    match cached {
+                    match cache.get(&html::html_path(&pack.path)) {
                         Some(cached) => Ok(cached.clone()),
                         None => self.search_sections(&pack),
                     }
@@ -498,11 +485,6 @@ impl<'a> Job<'a> {
             })
             .collect::<Result<Vec<_>, Error>>()?;
         Ok(sections.into_iter().flatten().collect())
-    }
-
-    /// The index and the coverage report are for reviewers in git; they are not printed.
-    fn wants_pdf(&self, pack: &Pack) -> bool {
-        self.options.formats.pdf && !matches!(pack.kind, PackKind::Index | PackKind::Coverage)
     }
 
     /// A fingerprint of everything a pack's files depend on: tool version, templates, the
@@ -523,7 +505,7 @@ impl<'a> Job<'a> {
         h.finalize().to_hex().to_string()
     }
 
-    /// Render one pack to Markdown, and typeset it when PDFs are wanted.
+    /// Render one pack through its template, then let each chosen format write its file.
     fn render(&self, pack: &Pack, hash: String) -> Result<Built, Error> {
         let mut built = Built {
             files: Vec::new(),
@@ -532,50 +514,27 @@ impl<'a> Job<'a> {
             hash,
             sections: Vec::new(),
         };
-        let pdf_path = pack.path.with_extension("pdf");
-        if let Some(form) = &pack.form {
-            // A blank form is drawn, not written as Markdown.
-            if self.wants_pdf(pack) {
-                let document = typeset::assemble::form_document(form, &pack.furniture);
-                built.pages = document.pages.len();
-                built
-                    .files
-                    .push((pdf_path, typeset::pdf::write(&document, self.timestamp)));
-            }
-            return Ok(built);
-        }
-        let markdown = self
-            .renderer
-            .render(pack)
-            .map_err(|d| Error::Invalid(vec![*d]))?;
-        if self.wants_pdf(pack) {
-            let document = typeset::assemble::pack_document(
-                &markdown,
-                pack.body,
-                &pack.furniture,
-                &pack.appendix,
-            );
-            built.pages = document.pages.len();
-            built.warnings = document
-                .warnings
-                .iter()
-                .map(|w| format!("{}: {w}", pdf_path.display()))
-                .collect();
-            built
-                .files
-                .push((pdf_path, typeset::pdf::write(&document, self.timestamp)));
-        }
-        if self.wants_html(pack) {
-            let (page, sections) = viewer::pack_page(pack, &markdown, self.wants_pdf(pack));
-            built
-                .files
-                .push((html::html_path(&pack.path), page.into_bytes()));
-            built.sections = sections;
-        }
-        if self.options.formats.markdown {
-            built
-                .files
-                .insert(0, (pack.path.clone(), markdown.into_bytes()));
+        let writing: Vec<(&dyn Format, PathBuf)> = self
+            .formats
+            .iter()
+            .filter_map(|f| Some((f.as_ref(), f.path(pack)?)))
+            .collect();
+        // A blank form is drawn, not written as Markdown.
+        let markdown = match &pack.form {
+            Some(_) => None,
+            None if writing.is_empty() => None,
+            None => Some(
+                self.renderer
+                    .render(pack)
+                    .map_err(|d| Error::Invalid(vec![*d]))?,
+            ),
+        };
+        for (format, path) in writing {
+            let written = format.write(pack, markdown.as_deref());
+            built.pages += written.pages;
+            built.warnings.extend(written.warnings);
+            built.sections.extend(written.sections);
+            built.files.push((path, written.bytes));
         }
         Ok(built)
     }

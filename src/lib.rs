@@ -9,6 +9,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
+pub mod format;
 pub mod html;
 pub mod impact;
 

@@ -1,0 +1,143 @@
+//! The output formats of a build, each a small plug-in as mdBook's renderers are: a name, the
+//! file it writes for a pack, and how it writes it. The build loop asks every chosen format in
+//! turn and never branches on which ones were chosen; a new format is one more impl here.
+//! (The viewer's start page, written once every pack is known, lives in `viewer`.)
+
+use crate::html::SearchEntry;
+use crate::pack::{Pack, PackKind};
+use crate::{typeset, viewer};
+use std::path::PathBuf;
+
+/// One output format.
+pub trait Format: Sync {
+    /// Its name on the command line (`--format md,pdf,html`).
+    fn name(&self) -> &'static str;
+    /// The file it writes for `pack`, relative to the output folder; None if it writes none.
+    fn path(&self, pack: &Pack) -> Option<PathBuf>;
+    /// The file's contents. `markdown` is the pack rendered through its template, or None for
+    /// a blank form, which is drawn rather than written.
+    fn write(&self, pack: &Pack, markdown: Option<&str>) -> Written;
+}
+
+/// What a format wrote for one pack.
+#[derive(Default)]
+pub struct Written {
+    pub bytes: Vec<u8>,
+    /// Printed pages (PDF only).
+    pub pages: usize,
+    /// Typesetting warnings (characters the font lacks...).
+    pub warnings: Vec<String>,
+    /// Sections for the viewer's search index (HTML only).
+    pub sections: Vec<SearchEntry>,
+}
+
+/// The Markdown packs reviewers read in git.
+pub struct Markdown;
+
+impl Format for Markdown {
+    fn name(&self) -> &'static str {
+        "md"
+    }
+
+    fn path(&self, pack: &Pack) -> Option<PathBuf> {
+        pack.form.is_none().then(|| pack.path.clone())
+    }
+
+    fn write(&self, _pack: &Pack, markdown: Option<&str>) -> Written {
+        Written {
+            bytes: markdown.unwrap_or_default().as_bytes().to_vec(),
+            ..Written::default()
+        }
+    }
+}
+
+/// The printed A4 packs, cards and blank forms.
+pub struct Pdf {
+    /// The creation date written into every PDF.
+    pub timestamp: i64,
+}
+
+impl Pdf {
+    /// The index and the coverage report are for reviewers in git; they are not printed.
+    pub fn prints(kind: PackKind) -> bool {
+        !matches!(kind, PackKind::Index | PackKind::Coverage)
+    }
+}
+
+impl Format for Pdf {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn path(&self, pack: &Pack) -> Option<PathBuf> {
+        Pdf::prints(pack.kind).then(|| pack.path.with_extension("pdf"))
+    }
+
+    fn write(&self, pack: &Pack, markdown: Option<&str>) -> Written {
+        let document = match (&pack.form, markdown) {
+            (Some(form), _) => typeset::assemble::form_document(form, &pack.furniture),
+            (None, markdown) => typeset::assemble::pack_document(
+                markdown.unwrap_or_default(),
+                pack.body,
+                &pack.furniture,
+                &pack.appendix,
+            ),
+        };
+        let path = pack.path.with_extension("pdf");
+        Written {
+            bytes: typeset::pdf::write(&document, self.timestamp),
+            pages: document.pages.len(),
+            warnings: document
+                .warnings
+                .iter()
+                .map(|w| format!("{}: {w}", path.display()))
+                .collect(),
+            sections: Vec::new(),
+        }
+    }
+}
+
+/// The offline viewer's page of each pack.
+pub struct Html {
+    /// PDFs are written too, so each page links to its printable version.
+    pub with_pdf: bool,
+}
+
+impl Format for Html {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+
+    /// Every pack with Markdown gets a viewer page, except the index, whose page is the start
+    /// page written at the end of the build.
+    fn path(&self, pack: &Pack) -> Option<PathBuf> {
+        (pack.form.is_none() && pack.kind != PackKind::Index)
+            .then(|| crate::html::html_path(&pack.path))
+    }
+
+    fn write(&self, pack: &Pack, markdown: Option<&str>) -> Written {
+        let has_pdf = self.with_pdf && Pdf::prints(pack.kind);
+        let (page, sections) = viewer::pack_page(pack, markdown.unwrap_or_default(), has_pdf);
+        Written {
+            bytes: page.into_bytes(),
+            sections,
+            ..Written::default()
+        }
+    }
+}
+
+/// The formats a build writes, in the order their files are listed: the one place the
+/// `--format` choice becomes plug-ins.
+pub fn chosen(markdown: bool, pdf: bool, html: bool, timestamp: i64) -> Vec<Box<dyn Format>> {
+    let mut formats: Vec<Box<dyn Format>> = Vec::new();
+    if markdown {
+        formats.push(Box::new(Markdown));
+    }
+    if pdf {
+        formats.push(Box::new(Pdf { timestamp }));
+    }
+    if html {
+        formats.push(Box::new(Html { with_pdf: pdf }));
+    }
+    formats
+}
