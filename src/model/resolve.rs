@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::diagnostic::Diagnostic;
-use crate::load::{Loaded, Sourced};
+use crate::load::{Kind, Loaded, Sourced};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -218,14 +218,14 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
         check_file_name(sc, &sc.value.id, diags);
     }
 
-    for (folder, stem) in &loaded.failed {
-        let ids = match *folder {
-            "sites" => &mut sites,
-            "wards" => &mut wards,
-            "systems" | "infrastructure" => &mut components,
-            "fallbacks" => &mut procedures,
-            "scenarios" => &mut scenarios,
-            _ => &mut forms,
+    for (kind, stem) in &loaded.failed {
+        let ids = match kind {
+            Kind::Site => &mut sites,
+            Kind::Ward => &mut wards,
+            Kind::System | Kind::Infrastructure => &mut components,
+            Kind::Procedure => &mut procedures,
+            Kind::Form => &mut forms,
+            Kind::Scenario => &mut scenarios,
         };
         ids.unloaded.push(stem.clone());
     }
@@ -441,7 +441,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
     let unread_fallbacks = loaded
         .failed
         .iter()
-        .filter(|(f, _)| *f == "fallbacks")
+        .filter(|(kind, _)| *kind == Kind::Procedure)
         .count();
     if unread_fallbacks == 0 {
         check_coverage(&model, diags);
@@ -449,7 +449,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
         diags.push(
             Diagnostic::warning(
                 "coverage-not-checked",
-                &loaded.root.join("fallbacks"),
+                &loaded.root.join(Kind::Procedure.folder()),
                 format!("{unread_fallbacks} fallback file(s) could not be read, so whether every ward has a fallback for each system it uses was not checked"),
             )
             .with_hint("fix the errors in fallbacks/ first; the check runs again then"),
