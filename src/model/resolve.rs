@@ -2,8 +2,8 @@
 //!
 //! Every problem becomes a diagnostic naming the file and YAML path; resolution carries on past
 //! errors so that one run reports all of them. A model is returned only when there were none.
-//! Each kind resolves itself in its own module; this is the order they run in, which is also
-//! the order of their diagnostics.
+//! Each kind resolves itself in its own module; this function is the list of them, in the
+//! order each needs the others (wards need components, scenarios their dependency graph).
 
 use super::ids::Namespaces;
 use super::{component, consistency, contact, cross_check, form, procedure, scenario, site};
@@ -32,7 +32,8 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
     let procedures = procedure::resolve(&loaded.procedures, review_months, &ids, diags);
     component::link_fallbacks(&mut components, &procedures);
     site::link_wards(&mut sites, &wards);
-    let mut model = Model {
+    let scenarios = scenario::resolve(&loaded.scenarios, &components, &ids, diags);
+    let model = Model {
         trust,
         roles: raw_trust.value.roles.clone(),
         contacts,
@@ -41,12 +42,12 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
         components,
         procedures,
         forms,
-        scenarios: Vec::new(),
+        scenarios,
     };
-    cross_check::coverage(loaded, &model, diags);
-    model.scenarios = scenario::resolve(&loaded.scenarios, &model.components, &ids, diags);
 
-    // Checks across kinds, on the linked model.
+    // Checks across kinds, on the linked model. Diagnostics are sorted before they are
+    // reported, so the order they are found in does not show.
+    cross_check::coverage(loaded, &model, diags);
     cross_check::scenario_fallbacks(&model, diags);
     if count_errors(diags) == errors_before {
         consistency::check(&model, diags);
