@@ -8,6 +8,7 @@
 //! block, a link may lead outside). `yaml_error` turns parser errors into diagnostics.
 
 mod entry;
+mod kind;
 pub mod positions;
 pub mod raw;
 mod sources;
@@ -16,6 +17,7 @@ pub mod text;
 mod walk;
 mod yaml_error;
 
+pub use kind::Kind;
 pub use sources::Sources;
 use yaml_error::yaml_error;
 
@@ -50,20 +52,20 @@ pub struct Loaded {
     /// File contents, kept to quote the offending line in diagnostics and to find where a
     /// YAML path is.
     pub sources: Sources,
-    /// Files that failed to load, as (folder, file stem). Their ids are probably the stems,
+    /// Files that failed to load, as (kind, file stem). Their ids are probably the stems,
     /// so references to them are not reported a second time as unknown ids.
-    pub failed: Vec<(&'static str, String)>,
+    pub failed: Vec<(Kind, String)>,
 }
 
-/// The folders of a procedures tree and what each holds, in load order.
-pub const FOLDERS: [(&str, &str); 7] = [
-    ("sites", "a site (hospital)"),
-    ("wards", "a ward or department"),
-    ("systems", "a clinical system"),
-    ("infrastructure", "an infrastructure component"),
-    ("fallbacks", "a fallback procedure"),
-    ("forms", "a paper form"),
-    ("scenarios", "an outage scenario"),
+/// The kinds of file, each in its folder of a procedures tree, in load order.
+pub const FOLDERS: &[Kind] = &[
+    Kind::Site,
+    Kind::Ward,
+    Kind::System,
+    Kind::Infrastructure,
+    Kind::Procedure,
+    Kind::Form,
+    Kind::Scenario,
 ];
 
 /// Read a whole procedures tree. Problems are pushed to `diags`; what parsed is returned.
@@ -84,21 +86,22 @@ pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     if let Some(trust_file) = &listing.trust {
         loaded.trust = load_file(trust_file, "the trust", &mut loaded.sources, diags);
     }
-    for (folder, what) in FOLDERS {
-        for file in listing.files_in(folder) {
-            let sources = &mut loaded.sources;
-            let ok = match folder {
-                "sites" => push(&mut loaded.sites, file, what, sources, diags),
-                "wards" => push(&mut loaded.wards, file, what, sources, diags),
-                "systems" => push(&mut loaded.systems, file, what, sources, diags),
-                "infrastructure" => push(&mut loaded.infrastructure, file, what, sources, diags),
-                "fallbacks" => push(&mut loaded.procedures, file, what, sources, diags),
-                "forms" => push(&mut loaded.forms, file, what, sources, diags),
-                "scenarios" => push(&mut loaded.scenarios, file, what, sources, diags),
-                _ => unreachable!("FOLDERS lists every folder matched here"),
+    for &kind in FOLDERS {
+        for file in listing.files_in(kind) {
+            let (what, sources) = (kind.what(), &mut loaded.sources);
+            let ok = match kind {
+                Kind::Site => push(&mut loaded.sites, file, what, sources, diags),
+                Kind::Ward => push(&mut loaded.wards, file, what, sources, diags),
+                Kind::System => push(&mut loaded.systems, file, what, sources, diags),
+                Kind::Infrastructure => {
+                    push(&mut loaded.infrastructure, file, what, sources, diags)
+                }
+                Kind::Procedure => push(&mut loaded.procedures, file, what, sources, diags),
+                Kind::Form => push(&mut loaded.forms, file, what, sources, diags),
+                Kind::Scenario => push(&mut loaded.scenarios, file, what, sources, diags),
             };
             if !ok {
-                loaded.failed.push((folder, file_stem(file)));
+                loaded.failed.push((kind, file_stem(file)));
             }
         }
     }

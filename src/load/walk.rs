@@ -8,7 +8,7 @@
 //! anything that looks like it was meant to be loaded, a warning for other files.
 
 use super::entry::{self, Expect};
-use super::FOLDERS;
+use super::{Kind, FOLDERS};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use std::path::{Path, PathBuf};
 
@@ -20,19 +20,19 @@ pub const TRUST_FILE: &str = "trust.yaml";
 pub struct Listing {
     /// `trust.yaml`, when it is present and a readable file.
     pub trust: Option<PathBuf>,
-    /// (folder, file), sorted by name within a folder.
-    pub files: Vec<(&'static str, PathBuf)>,
-    /// YAML files not read (a FIFO, a broken link, a file in a subfolder...), as (folder,
+    /// (kind, file), sorted by name within a folder.
+    pub files: Vec<(Kind, PathBuf)>,
+    /// YAML files not read (a FIFO, a broken link, a file in a subfolder...), as (kind,
     /// file stem): their ids probably exist, so references to them are not reported again.
-    pub refused: Vec<(&'static str, String)>,
+    pub refused: Vec<(Kind, String)>,
 }
 
 impl Listing {
     /// The files to load from one kind folder, sorted by name.
-    pub fn files_in<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = &'a Path> + 'a {
+    pub fn files_in(&self, kind: Kind) -> impl Iterator<Item = &Path> + '_ {
         self.files
             .iter()
-            .filter(move |(f, _)| *f == folder)
+            .filter(move |(k, _)| *k == kind)
             .map(|(_, path)| path.as_path())
     }
 }
@@ -67,7 +67,7 @@ pub fn list_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Listing {
                 Ok(()) => listing.trust = Some(path.clone()),
                 Err(diag) => diags.push(*diag),
             }
-        } else if FOLDERS.iter().any(|(folder, _)| folder == name) {
+        } else if Kind::from_folder(name).is_some() {
             // Listed below, in FOLDERS order.
         } else if let Some(diag) = top_level_entry(name, path, has_trust, &mut listing) {
             trust_lookalike |= diag.code == "misnamed-file";
@@ -87,11 +87,11 @@ pub fn list_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Listing {
             ),
         );
     }
-    for (folder, _) in FOLDERS {
-        let dir = root.join(folder);
+    for &kind in FOLDERS {
+        let dir = root.join(kind.folder());
         if entries.iter().any(|(_, path)| *path == dir) {
             match entry::check(&base, &dir, Expect::Folder) {
-                Ok(()) => list_kind_folder(&base, &dir, folder, &mut listing, diags),
+                Ok(()) => list_kind_folder(&base, &dir, kind, &mut listing, diags),
                 Err(diag) => diags.push(*diag),
             }
         }
@@ -134,9 +134,11 @@ fn top_level_entry(
 /// A folder at the top that is not a kind folder. When it is a misspelt one, its files count
 /// as failed loads of that kind, so their ids are not reported again as unknown.
 fn unknown_folder(name: &str, path: &Path, listing: &mut Listing) -> Diagnostic {
-    let hint = match did_you_mean(name, FOLDERS.iter().map(|(folder, _)| *folder)) {
+    let meant = did_you_mean(name, FOLDERS.iter().map(|kind| kind.folder()));
+    let hint = match meant.and_then(Kind::from_folder) {
         Some(meant) => {
             refuse_all(path, meant, listing);
+            let meant = meant.folder();
             format!("did you mean `{meant}`? rename the folder")
         }
         None => format!(
@@ -172,7 +174,7 @@ fn trust_lookalike(path: &Path, has_trust: bool) -> Diagnostic {
 fn folder_list() -> String {
     FOLDERS
         .iter()
-        .map(|(folder, _)| format!("{folder}/"))
+        .map(|kind| format!("{}/", kind.folder()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -181,26 +183,27 @@ fn folder_list() -> String {
 fn list_kind_folder(
     base: &Path,
     dir: &Path,
-    folder: &'static str,
+    kind: Kind,
     listing: &mut Listing,
     diags: &mut Vec<Diagnostic>,
 ) {
+    let folder = kind.folder();
     for (name, path) in entries(dir, diags) {
         let diag = match classify(&name) {
             Name::Ignored => continue,
             Name::NoStem => nameless(&path),
             Name::Yaml(stem) => match entry::check(base, &path, Expect::File) {
                 Ok(()) => {
-                    listing.files.push((folder, path));
+                    listing.files.push((kind, path));
                     continue;
                 }
                 Err(diag) => {
-                    listing.refused.push((folder, stem.to_string()));
+                    listing.refused.push((kind, stem.to_string()));
                     *diag
                 }
             },
             _ if is_folder(&path) => {
-                refuse_all(&path, folder, listing);
+                refuse_all(&path, kind, listing);
                 Diagnostic::error(
                     "subfolder",
                     &path,
@@ -214,7 +217,7 @@ fn list_kind_folder(
                 ))
             }
             Name::AlmostYaml(stem) => {
-                listing.refused.push((folder, stem.to_string()));
+                listing.refused.push((kind, stem.to_string()));
                 Diagnostic::error(
                     "misnamed-file",
                     &path,
@@ -229,15 +232,12 @@ fn list_kind_folder(
 }
 
 /// Mark the YAML files directly in `dir`, a folder already reported as not read, as refused
-/// files of kind `folder`, so the ids they hold do not each come back as an unknown id.
-fn refuse_all(dir: &Path, folder: &str, listing: &mut Listing) {
-    let Some(&(folder, _)) = FOLDERS.iter().find(|(name, _)| *name == folder) else {
-        return;
-    };
+/// files of `kind`, so the ids they hold do not each come back as an unknown id.
+fn refuse_all(dir: &Path, kind: Kind, listing: &mut Listing) {
     // The folder itself is reported; a failure to list it would only repeat that.
     for (name, _) in entries(dir, &mut Vec::new()) {
         if let Name::Yaml(stem) | Name::AlmostYaml(stem) = classify(&name) {
-            listing.refused.push((folder, stem.to_string()));
+            listing.refused.push((kind, stem.to_string()));
         }
     }
 }

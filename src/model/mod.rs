@@ -1,19 +1,41 @@
 //! Stage 3, **model**: the trust as a checked, linked graph.
 //!
-//! Built by [`resolve::resolve`] from the raw YAML. Every reference is an index into one of the
+//! Built by [`resolve()`] from the raw YAML. Every reference is an index into one of the
 //! `Model`'s vectors, so nothing downstream looks up an id string that might not exist.
+//!
+//! One module per kind of YAML file holds its resolved type(s) and its `resolve` (`trust`,
+//! `contact`, `site`, `ward`, `component`, `procedure`, `form`, `scenario`); `ids` defines
+//! every id first, and `resolve` calls each kind by name, then the checks across kinds
+//! (`cross_check`, `consistency`).
 
+mod component;
 mod consistency;
+mod contact;
+mod cross_check;
 pub mod duration;
+mod form;
 pub mod graph;
+mod ids;
 pub mod order;
+mod procedure;
 mod resolve;
+mod scenario;
+mod site;
+mod trust;
+mod ward;
 
-pub use resolve::{is_valid_id, resolve};
+pub use component::{Component, ComponentKind, SystemInfo};
+pub use contact::{Cascade, Contact, ContactScope, Route};
+pub use form::Form;
+pub use ids::is_valid_id;
+pub use procedure::{Escalation, Phase, Procedure, Step};
+pub use resolve::resolve;
+pub use scenario::Scenario;
+pub use site::Site;
+pub use trust::Trust;
+pub use ward::{Ward, WardSystem};
 
 use crate::load::raw;
-use chrono::NaiveDate;
-use std::path::PathBuf;
 
 /// Index into `Model::roles`.
 pub type RoleIx = usize;
@@ -46,244 +68,10 @@ pub struct Model {
     pub scenarios: Vec<Scenario>,
 }
 
-/// An outage and everything it takes down.
-#[derive(Debug)]
-pub struct Scenario {
-    pub id: String,
-    pub name: String,
-    pub kind: raw::ScenarioKind,
-    pub duration_text: String,
-    pub fails: Vec<ComponentIx>,
-    pub description: String,
-    pub instructions: Vec<String>,
-    pub radius: graph::BlastRadius,
-    pub file: PathBuf,
-}
-
-#[derive(Debug)]
-pub struct Trust {
-    pub name: String,
-    pub code: String,
-    pub edition: raw::Edition,
-    pub review_interval_months: u32,
-    pub contacts: Vec<ContactIx>,
-    pub cascade: Vec<Cascade>,
-    pub contact_check_months: Option<u32>,
-    pub lints: std::collections::BTreeMap<String, raw::LintLevel>,
-    pub file: PathBuf,
-}
-
-/// Who holds a contact entry: the trust, a site or a ward.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContactScope {
-    Trust,
-    Site(SiteIx),
-    Ward(WardIx),
-}
-
-#[derive(Debug)]
-pub struct Contact {
-    pub id: String,
-    pub name: String,
-    pub role: Option<RoleIx>,
-    pub routes: Vec<Route>,
-    pub notes: String,
-    pub scope: ContactScope,
-    pub verified: Option<NaiveDate>,
-    /// Where the contact is defined, e.g. `contacts[2]` in `file`.
-    pub file: PathBuf,
-    pub yaml_path: String,
-}
-
-#[derive(Debug)]
-pub struct Route {
-    pub kind: raw::RouteKind,
-    pub value: String,
-    pub relies_on: Vec<ComponentIx>,
-}
-
-impl Route {
-    /// Whether this route still works when the phone system is down. Bleeps and extensions
-    /// run through the hospital exchange; email runs on the network.
-    pub fn works_without_phones(&self) -> bool {
-        use raw::RouteKind::*;
-        matches!(self.kind, Mobile | Radio | Runner)
-    }
-}
-
-#[derive(Debug)]
-pub struct Cascade {
-    pub caller: RoleIx,
-    pub contacts: Vec<ContactIx>,
-    pub when: String,
-}
-
-#[derive(Debug)]
-pub struct Site {
-    pub id: String,
-    pub name: String,
-    pub kind: raw::SiteKind,
-    pub address: String,
-    pub switchboard: String,
-    pub command_post: String,
-    pub contacts: Vec<ContactIx>,
-    pub cascade: Vec<Cascade>,
-    pub equipment: Vec<raw::Equipment>,
-    /// Wards on this site, in id order.
-    pub wards: Vec<WardIx>,
-    pub file: PathBuf,
-}
-
-#[derive(Debug)]
-pub struct Ward {
-    pub id: String,
-    pub site: SiteIx,
-    pub name: String,
-    pub kind: raw::WardKind,
-    pub location: String,
-    pub systems: Vec<WardSystem>,
-    pub kit: raw::Kit,
-    pub roles: Vec<RoleIx>,
-    pub contacts: Vec<ContactIx>,
-    pub file: PathBuf,
-}
-
-#[derive(Debug)]
-pub struct WardSystem {
-    pub system: ComponentIx,
-    pub notes: String,
-}
-
-/// A system or an infrastructure component: anything that can fail.
-#[derive(Debug)]
-pub struct Component {
-    pub id: String,
-    pub name: String,
-    pub kind: ComponentKind,
-    pub depends_on: Vec<ComponentIx>,
-    /// Procedures (not retired) that replace this component when it is down.
-    pub fallbacks: Vec<ProcedureIx>,
-    pub file: PathBuf,
-}
-
-#[derive(Debug)]
-pub enum ComponentKind {
-    System(SystemInfo),
-    Infrastructure {
-        kind: raw::InfraKind,
-        description: String,
-    },
-}
-
-#[derive(Debug)]
-pub struct SystemInfo {
-    pub short_name: String,
-    pub category: String,
-    pub supplier: String,
-    pub tier: u8,
-    /// Maximum tolerable downtime in minutes.
-    pub mtd_minutes: u32,
-    pub mtd_text: String,
-    pub signs_of_failure: Vec<String>,
-    pub impact: String,
-}
-
-impl Component {
-    pub fn system(&self) -> Option<&SystemInfo> {
-        match &self.kind {
-            ComponentKind::System(info) => Some(info),
-            ComponentKind::Infrastructure { .. } => None,
-        }
-    }
-}
-
-/// The three phases of a downtime, in the order staff live through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Phase {
-    Declare,
-    During,
-    Recovery,
-}
-
-impl Phase {
-    pub const ALL: [Phase; 3] = [Phase::Declare, Phase::During, Phase::Recovery];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Phase::Declare => "declare",
-            Phase::During => "during",
-            Phase::Recovery => "recovery",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Phase::Declare => "Recognise and declare (first 15 minutes)",
-            Phase::During => "During the downtime",
-            Phase::Recovery => "When systems return",
-        }
-    }
-}
-
-#[derive(Debug)]
-pub struct Procedure {
-    pub id: String,
-    pub title: String,
-    pub replaces: Vec<ComponentIx>,
-    pub scope: raw::Scope,
-    pub summary: String,
-    pub control: raw::DocControl,
-    pub review_due: NaiveDate,
-    /// Steps per phase, indexed by `Phase as usize`.
-    pub phases: [Vec<Step>; 3],
-    pub file: PathBuf,
-}
-
-impl Procedure {
-    pub fn steps(&self, phase: Phase) -> &[Step] {
-        &self.phases[phase as usize]
-    }
-}
-
-#[derive(Debug)]
-pub struct Step {
-    pub role: RoleIx,
-    pub action: String,
-    pub checklist: Vec<String>,
-    pub forms: Vec<FormIx>,
-    pub escalate: Vec<Escalation>,
-    pub relies_on: Vec<ComponentIx>,
-    /// Where the step is written, e.g. `phases.during[2]`.
-    pub yaml_path: String,
-}
-
-#[derive(Debug)]
-pub struct Escalation {
-    pub after_minutes: u32,
-    pub after_text: String,
-    pub to: RoleIx,
-    pub say: String,
-}
-
-#[derive(Debug)]
-pub struct Form {
-    pub id: String,
-    pub title: String,
-    pub purpose: String,
-    pub copies: u32,
-    pub layout: Vec<raw::Part>,
-    pub control: raw::DocControl,
-    pub review_due: NaiveDate,
-    pub file: PathBuf,
-}
-
 impl Model {
     /// The `depends_on` graph as adjacency lists, for [`graph`] functions.
     pub fn dependency_graph(&self) -> Vec<Vec<ComponentIx>> {
-        self.components
-            .iter()
-            .map(|c| c.depends_on.clone())
-            .collect()
+        component::dependency_graph(&self.components)
     }
 
     /// The chain of ids that takes `c` down in `radius`, e.g. `order-comms -> epr -> data-centre`.

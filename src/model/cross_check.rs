@@ -1,0 +1,132 @@
+//! Checks across kinds, once every kind is resolved: each ward system has a ward fallback,
+//! and no fallback or call cascade relies on what a scenario takes down.
+
+use super::{Model, Scenario};
+use crate::diagnostic::Diagnostic;
+use crate::load::{raw, Kind, Loaded};
+
+/// Every system a ward uses must have a live paper fallback: that is the point of the pack.
+/// Checked only when every fallback file was read.
+pub(super) fn coverage(loaded: &Loaded, model: &Model, diags: &mut Vec<Diagnostic>) {
+    // With a fallback file unreadable, every ward using what it replaces would get an error of
+    // its own telling the clinician to write a procedure that exists: say once instead.
+    let unread_fallbacks = loaded
+        .failed
+        .iter()
+        .filter(|(kind, _)| *kind == Kind::Procedure)
+        .count();
+    if unread_fallbacks == 0 {
+        check_coverage(model, diags);
+    } else {
+        diags.push(
+            Diagnostic::warning(
+                "coverage-not-checked",
+                &loaded.root.join(Kind::Procedure.folder()),
+                format!("{unread_fallbacks} fallback file(s) could not be read, so whether every ward has a fallback for each system it uses was not checked"),
+            )
+            .with_hint("fix the errors in fallbacks/ first; the check runs again then"),
+        );
+    }
+}
+
+fn check_coverage(model: &Model, diags: &mut Vec<Diagnostic>) {
+    for ward in &model.wards {
+        for (i, used) in ward.systems.iter().enumerate() {
+            let system = &model.components[used.system];
+            let ward_fallbacks = system
+                .fallbacks
+                .iter()
+                .filter(|&&p| model.procedures[p].scope == raw::Scope::Ward)
+                .count();
+            if system.system().is_some() && ward_fallbacks == 0 {
+                diags.push(
+                    Diagnostic::error(
+                        "ward-without-fallback",
+                        &ward.file,
+                        format!("ward uses `{}` but no ward procedure replaces it", system.id),
+                    )
+                    .at_path(format!("systems[{i}].system"))
+                    .with_hint(format!(
+                        "add a procedure under fallbacks/ with `replaces: [{}]`, or remove the system from this ward",
+                        system.id
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// A fallback is useless if the outage it is for also takes down what it relies on ("phone
+/// radiology" when the phones are down). Check every step that a pack for each scenario would
+/// print, and that every contact in a call cascade keeps at least one working route.
+pub(super) fn scenario_fallbacks(model: &Model, diags: &mut Vec<Diagnostic>) {
+    for scenario in &model.scenarios {
+        check_steps(model, scenario, diags);
+        check_cascades(model, scenario, diags);
+    }
+}
+
+/// The steps in play in `scenario` that rely on something it takes down.
+fn check_steps(model: &Model, scenario: &Scenario, diags: &mut Vec<Diagnostic>) {
+    let radius = &scenario.radius;
+    for p in &model.procedures {
+        let in_play = p.control.status != raw::Status::Retired
+            && (p.replaces.is_empty()
+                || p.scope == raw::Scope::Site
+                || p.replaces.iter().any(|&c| radius.is_lost(c)));
+        if !in_play {
+            continue;
+        }
+        for phase in super::Phase::ALL {
+            for step in p.steps(phase) {
+                for (i, &needed) in step.relies_on.iter().enumerate() {
+                    if radius.is_lost(needed) {
+                        diags.push(
+                            Diagnostic::error(
+                                "fallback-needs-lost",
+                                &p.file,
+                                format!(
+                                    "in scenario `{}`, procedure `{}` relies on `{}`, which that scenario takes down ({})",
+                                    scenario.id,
+                                    p.id,
+                                    model.components[needed].id,
+                                    model.chain(radius, needed)
+                                ),
+                            )
+                            .at_path(format!("{}.relies_on[{i}]", step.yaml_path))
+                            .with_hint("say what to do instead when it is down (runner, radio, mobile, in person)"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The contacts in a call cascade left with no working route in `scenario`.
+fn check_cascades(model: &Model, scenario: &Scenario, diags: &mut Vec<Diagnostic>) {
+    let radius = &scenario.radius;
+    let cascades = std::iter::once((&model.trust.cascade, &model.trust.file))
+        .chain(model.sites.iter().map(|s| (&s.cascade, &s.file)));
+    for (cascade, file) in cascades {
+        for (i, step) in cascade.iter().enumerate() {
+            for (j, &c) in step.contacts.iter().enumerate() {
+                let contact = &model.contacts[c];
+                if !contact.routes.iter().any(|r| model.route_works(r, radius)) {
+                    diags.push(
+                        Diagnostic::error(
+                            "unreachable-in-scenario",
+                            file,
+                            format!(
+                                "in scenario `{}`, contact `{}` in the call cascade has no route that still works",
+                                scenario.id, contact.id
+                            ),
+                        )
+                        .at_path(format!("cascade[{i}].contacts[{j}]"))
+                        .with_hint("add a mobile, radio or runner route to the contact"),
+                    );
+                }
+            }
+        }
+    }
+}

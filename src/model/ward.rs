@@ -1,0 +1,94 @@
+//! Wards and departments, from `wards/`: the site they are on, the systems staff use there,
+//! their downtime kit, roles and contacts.
+
+use super::component::Component;
+use super::contact::{self, Contact, ContactScope};
+use super::ids::Namespaces;
+use super::{ComponentIx, ContactIx, RoleIx, SiteIx};
+use crate::diagnostic::Diagnostic;
+use crate::load::{raw, Sourced};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug)]
+pub struct Ward {
+    pub id: String,
+    pub site: SiteIx,
+    pub name: String,
+    pub kind: raw::WardKind,
+    pub location: String,
+    pub systems: Vec<WardSystem>,
+    pub kit: raw::Kit,
+    pub roles: Vec<RoleIx>,
+    pub contacts: Vec<ContactIx>,
+    pub file: PathBuf,
+}
+
+#[derive(Debug)]
+pub struct WardSystem {
+    pub system: ComponentIx,
+    pub notes: String,
+}
+
+/// Pass 2 for wards: the site, the systems used (which must be systems, not infrastructure),
+/// roles and contacts.
+pub(super) fn resolve(
+    wards: &[Sourced<raw::Ward>],
+    contacts: &[Contact],
+    components: &[Component],
+    ids: &Namespaces,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Ward> {
+    wards
+        .iter()
+        .enumerate()
+        .map(|(w, ward)| {
+            let v = &ward.value;
+            let site = ids.sites.find(&v.site, &ward.file, "site", diags);
+            Ward {
+                id: v.id.clone(),
+                site: site.unwrap_or(0),
+                name: v.name.to_string(),
+                kind: v.kind,
+                location: v.location.to_string(),
+                systems: resolve_systems(&v.systems, &ward.file, components, ids, diags),
+                kit: v.kit.clone(),
+                roles: ids.roles.find_all(&v.roles, &ward.file, "roles", diags),
+                contacts: contact::held_by(contacts, ContactScope::Ward(w)),
+                file: ward.file.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The systems a ward uses; infrastructure named here is an error, as staff do not log in
+/// to it.
+fn resolve_systems(
+    used: &[raw::WardSystem],
+    file: &Path,
+    components: &[Component],
+    ids: &Namespaces,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<WardSystem> {
+    used.iter()
+        .enumerate()
+        .filter_map(|(i, used)| {
+            let path = format!("systems[{i}].system");
+            let system = ids.components.find(&used.system, file, &path, diags)?;
+            if components.get(system).is_some_and(|c| c.system().is_none()) {
+                diags.push(
+                    Diagnostic::error(
+                        "not-a-system",
+                        file,
+                        format!("`{}` is infrastructure, not a system staff use", used.system),
+                    )
+                    .at_path(path)
+                    .with_hint("list the systems staff log in to; infrastructure belongs in their depends_on"),
+                );
+            }
+            Some(WardSystem {
+                system,
+                notes: used.notes.to_string(),
+            })
+        })
+        .collect()
+}
