@@ -1,5 +1,6 @@
 //! The build pipeline: **load -> validate -> model -> render markdown -> typeset pdf -> write**.
 
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::format::{self, Format};
 use crate::html;
@@ -44,8 +45,8 @@ pub struct Summary {
     pub pages: usize,
     /// Packs left as they were because nothing they draw on changed.
     pub reused: usize,
-    /// Typesetting warnings (characters the font lacks...), each prefixed with its file.
-    pub warnings: Vec<String>,
+    /// Typesetting warnings (characters the font lacks...), as diagnostics naming their file.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Told how far a build has got, for a progress bar. Called from the worker threads, so it
@@ -358,7 +359,7 @@ enum Outcome {
         title: String,
         staged: Vec<Staged>,
         pages: usize,
-        warnings: Vec<String>,
+        warnings: Vec<Diagnostic>,
         hash: String,
         sections: Vec<html::SearchEntry>,
     },
@@ -416,7 +417,7 @@ fn input_folders(options: &BuildOptions) -> Vec<(&'static str, &Path)> {
 struct Built {
     files: Vec<(PathBuf, Vec<u8>)>,
     pages: usize,
-    warnings: Vec<String>,
+    warnings: Vec<Diagnostic>,
     hash: String,
     /// Sections for the offline viewer's search index.
     sections: Vec<html::SearchEntry>,

@@ -3,6 +3,7 @@
 //! turn and never branches on which ones were chosen; a new format is one more impl here.
 //! (The viewer's start page, written once every pack is known, lives in `viewer`.)
 
+use crate::diagnostic::Diagnostic;
 use crate::html::SearchEntry;
 use crate::pack::{Pack, PackKind};
 use crate::{typeset, viewer};
@@ -25,8 +26,8 @@ pub struct Written {
     pub bytes: Vec<u8>,
     /// Printed pages (PDF only).
     pub pages: usize,
-    /// Typesetting warnings (characters the font lacks...).
-    pub warnings: Vec<String>,
+    /// Typesetting warnings (characters the font lacks...), naming the file they concern.
+    pub warnings: Vec<Diagnostic>,
     /// Sections for the viewer's search index (HTML only).
     pub sections: Vec<SearchEntry>,
 }
@@ -90,7 +91,7 @@ impl Format for Pdf {
             warnings: document
                 .warnings
                 .iter()
-                .map(|w| format!("{}: {w}", path.display()))
+                .map(|w| Diagnostic::warning("typesetting", &path, w.clone()))
                 .collect(),
             sections: Vec::new(),
         }

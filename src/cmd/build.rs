@@ -109,9 +109,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     let (project, summary) = built?;
     if !args.quiet {
         super::print_diagnostics(&project.warnings);
-        for warning in &summary.warnings {
-            eprintln!("warning: {}", downtime::diagnostic::escape_control(warning));
-        }
+        super::print_diagnostics(&summary.warnings);
         eprintln!(
             "built {} packs ({} reused, unchanged): {} files, {} PDF pages, written to {} in {:.2} s",
             summary.packs,

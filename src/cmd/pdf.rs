@@ -1,6 +1,7 @@
 //! `downtime pdf`: typeset any Markdown file with the packs' engine and page furniture.
 
 use downtime::build::pdf_timestamp;
+use downtime::diagnostic::Diagnostic;
 use downtime::error::Error;
 use downtime::pack::Furniture;
 use downtime::typeset;
@@ -57,9 +58,12 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     let bytes = typeset::pdf::write(&document, pdf_timestamp(0));
     write_atomic(&args.output, &bytes)?;
     if !args.quiet {
-        for warning in &document.warnings {
-            eprintln!("warning: {}: {warning}", args.input.display());
-        }
+        let warnings: Vec<_> = document
+            .warnings
+            .iter()
+            .map(|w| Diagnostic::warning("typesetting", &args.input, w.clone()))
+            .collect();
+        super::print_diagnostics(&warnings);
         eprintln!(
             "wrote {} ({} pages)",
             args.output.display(),
