@@ -247,7 +247,7 @@ fn pdf_command_typesets_any_markdown() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("warning:") && run.stderr.contains("U+1F600"),
+        run.stderr.contains("warning[typesetting]") && run.stderr.contains("U+1F600"),
         "{}",
         run.stderr
     );
