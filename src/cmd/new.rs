@@ -1,6 +1,7 @@
 //! `downtime new`: scaffold a valid YAML file with every field explained.
 
 use downtime::error::Error;
+use downtime::load::Kind as FileKind;
 use downtime::project::Project;
 use downtime::write::write_atomic;
 use std::path::PathBuf;
@@ -62,7 +63,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     let form = m.forms.first().map(|f| f.id.as_str());
     let today = m.trust.edition.date;
     let (folder, text) = match args.kind {
-        Kind::Ward => ("wards", format!(
+        Kind::Ward => (FileKind::Ward.folder(), format!(
 "# A ward or department. Every field is explained; delete the comments you do not need.
 id: {id}                    # must match the file name
 site: {site}                # the hospital it belongs to (an id from sites/)
@@ -80,7 +81,7 @@ kit:                        # the ward's downtime box
 roles: [{role}]             # roles on shift; first-15-minute lists follow this order
 contacts: []                # ward contacts, e.g. the ward's emergency mobile (see README)
 ")),
-        Kind::System => ("systems", format!(
+        Kind::System => (FileKind::System.folder(), format!(
 "# A clinical or business system that can fail.
 id: {id}
 name: New system            # full name, e.g. \"Electronic patient record (EPR)\"
@@ -94,7 +95,7 @@ signs_of_failure:           # how staff can tell it is down
   - Screens freeze or show an error
 impact: What staff lose when it is down.
 ", deps = infra.unwrap_or(""))),
-        Kind::Procedure => ("fallbacks", format!(
+        Kind::Procedure => (FileKind::Procedure.folder(), format!(
 "# A paper fallback procedure. It starts as a draft: packs that print it say DRAFT.
 id: {id}
 title: Working on paper when the system is down
@@ -125,7 +126,7 @@ phases:
     - role: {role}
       do: What to put back into the system.
 ", form = form.unwrap_or(""))),
-        Kind::Form => ("forms", format!(
+        Kind::Form => (FileKind::Form.folder(), format!(
 "# A paper form kept in the downtime kits.
 id: {id}
 title: New form
