@@ -91,3 +91,37 @@ fn ward_covers_say_where_to_turn() {
     }
     assert!(seen >= 15, "only {seen} ward packs");
 }
+
+// The note that blank forms follow the pack is printed with the forms table it speaks of,
+// and gives the page the first blank form really starts on (#17: it used to end the last
+// action card, pages away from the table).
+#[test]
+fn the_blank_forms_note_sits_with_the_forms_table() {
+    let mut seen = 0;
+    for printed in common::example_documents() {
+        let doc = &printed.document;
+        let Some(forms) = doc.headings.iter().find(|h| h.text == "Forms") else {
+            continue;
+        };
+        let first_form = (doc.headings.iter())
+            .find(|h| h.text.starts_with("Form: "))
+            .expect("a pack with a forms table has its forms appended");
+        let page = doc.pages[forms.page - 1].text();
+        let at = page.find("Blank copies of the forms below").unwrap_or_else(|| {
+            panic!("{}: page {} lacks the note", printed.path.display(), forms.page)
+        });
+        assert!(
+            (page[at..].split_whitespace().collect::<Vec<_>>().join(" "))
+                .contains(&format!("from page {}", first_form.page)),
+            "{}: note does not give page {}",
+            printed.path.display(),
+            first_form.page
+        );
+        let elsewhere = (doc.pages.iter().enumerate())
+            .filter(|(i, p)| *i + 1 != forms.page && p.text().contains("Blank copies"))
+            .count();
+        assert_eq!(elsewhere, 0, "{}", printed.path.display());
+        seen += 1;
+    }
+    assert!(seen >= 15, "only {seen} packs with forms");
+}
