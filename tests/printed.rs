@@ -125,3 +125,36 @@ fn the_blank_forms_note_sits_with_the_forms_table() {
     }
     assert!(seen >= 15, "only {seen} packs with forms");
 }
+
+// A system's page shows every escalation that concerns it, soonest first, including those
+// written in the procedures for any downtime (#17: a 4-hour outage limit sat beside only an
+// 8-hour escalation while the 4-hour one was on another page).
+#[test]
+fn system_pages_show_every_escalation_that_concerns_them() {
+    let mut seen = 0;
+    for printed in common::example_documents() {
+        let Some(md) = &printed.markdown else { continue };
+        // The general escalation every ward pack prints in its "any downtime" procedure.
+        let general = "Ask for extra clerical and nursing support";
+        if !md.contains(general) || !md.contains("### If this is down, turn to") {
+            continue;
+        }
+        let doc = &printed.document;
+        for h in (doc.headings.iter()).filter(|h| h.level == 2 && h.text.ends_with(" is down")) {
+            let page: String = (doc.pages[h.page - 1].text().split_whitespace())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let at = page.find(&h.text).unwrap_or(0);
+            assert!(
+                page[at..].contains("Every escalation for this system")
+                    && page[at..].contains("After 4 hours: Nurse in charge to Site manager"),
+                "{} page {}: {:?} lacks the general 4-hour escalation",
+                printed.path.display(),
+                h.page,
+                h.text
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 40, "only {seen} system pages");
+}
