@@ -158,3 +158,50 @@ fn system_pages_show_every_escalation_that_concerns_them() {
     }
     assert!(seen >= 40, "only {seen} system pages");
 }
+
+// Every page of a hospital pack that shows a matrix of system short names (Mat, LIMS...) says
+// on that same page what each stands for (#17: the key was pages away).
+#[test]
+fn hospital_matrices_carry_their_key_on_the_page() {
+    let mut seen = 0;
+    for printed in common::example_documents() {
+        let Some(md) = &printed.markdown else { continue };
+        // The short names and full names, from the pack's own "Short name | System" table.
+        let names: Vec<(String, String)> = (md.lines())
+            .skip_while(|l| !l.starts_with("| Short name | System |"))
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .filter_map(|l| {
+                let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+                Some((cells.get(1)?.to_string(), cells.get(2)?.to_string()))
+            })
+            .filter(|(short, name)| short != name)
+            .collect();
+        for (p, page) in printed.document.pages.iter().enumerate() {
+            let items: Vec<&str> = (page.items.iter())
+                .filter_map(|i| match i {
+                    downtime::typeset::page::Item::Text { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            if !items.iter().any(|t| *t == "Ward" || *t == "Scenario") {
+                continue;
+            }
+            let text = page.text().split_whitespace().collect::<Vec<_>>().join(" ");
+            let key = text.find("Key:").map(|at| &text[at..]).unwrap_or("");
+            for (short, name) in &names {
+                if items.contains(&short.as_str()) && !text.contains("Short name") {
+                    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert!(
+                        key.contains(&format!("{short} {name}")),
+                        "{} page {}: {short} has no key",
+                        printed.path.display(),
+                        p + 1
+                    );
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen >= 20, "only {seen} abbreviations checked");
+}

@@ -153,7 +153,14 @@ impl<'a> Layout<'a> {
         match block {
             Block::Heading { level, spans } => self.heading(*level, spans, x, width, next),
             Block::Paragraph(spans) => {
-                self.paragraph(spans, x, width, self.body, self.line);
+                let lines = break_lines(spans, width, self.body, &mut self.missing);
+                // A lead-in (a key to a table's abbreviations) stays with the table's start.
+                if let Some(Block::Table { .. }) = next {
+                    let height = lines.len() as f32 * self.line + self.line * 3.0 + 8.0;
+                    self.ensure(height.min(self.geo.body_height()));
+                }
+                let (size, line) = (self.body, self.line);
+                self.lines(&lines, x, size, line);
                 self.y += PARA_GAP;
             }
             Block::List { start, items } => self.list(*start, items, x, width),
