@@ -149,6 +149,13 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// Lay out `blocks` in the column from `x`, `width` wide (a form's instructions).
+    pub fn blocks_in(&mut self, blocks: &[Block], x: f32, width: f32) {
+        for (i, block) in blocks.iter().enumerate() {
+            self.block(block, x, width, blocks.get(i + 1));
+        }
+    }
+
     fn block(&mut self, block: &Block, x: f32, width: f32, next: Option<&Block>) {
         match block {
             Block::Heading { level, spans } => self.heading(*level, spans, x, width, next),
