@@ -4,8 +4,8 @@
 mod common;
 use common::Trust;
 use downtime::load::raw::Part;
-use downtime::typeset::form::{layout_form, FormSpec, PITCH};
 use downtime::typeset::fonts::Face;
+use downtime::typeset::form::{layout_form, FormSpec, PITCH};
 use downtime::typeset::page::{Item, RectStyle};
 
 fn spec(parts: Vec<Part>) -> FormSpec {
@@ -319,14 +319,28 @@ fn form_instructions_are_typeset_as_markdown() {
     let page = &doc.pages[0];
     let texts: Vec<(&str, bool)> = (page.items.iter())
         .filter_map(|i| match i {
-            Item::Text { text, face, .. } => Some((text.as_str(), matches!(face, Face::Bold | Face::BoldItalic))),
+            Item::Text { text, face, .. } => {
+                Some((text.as_str(), matches!(face, Face::Bold | Face::BoldItalic)))
+            }
             _ => None,
         })
         .collect();
     let all: String = texts.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
-    assert!(!all.contains('|') && !all.contains("---") && !all.contains("**"), "{all}");
-    for cell in ["NEWS2 score", "Who to tell", "5 or more", "Doctor on call", "Outreach team"] {
-        assert!(texts.iter().any(|(t, _)| *t == cell), "cell {cell:?} not its own run: {all}");
+    assert!(
+        !all.contains('|') && !all.contains("---") && !all.contains("**"),
+        "{all}"
+    );
+    for cell in [
+        "NEWS2 score",
+        "Who to tell",
+        "5 or more",
+        "Doctor on call",
+        "Outreach team",
+    ] {
+        assert!(
+            texts.iter().any(|(t, _)| *t == cell),
+            "cell {cell:?} not its own run: {all}"
+        );
     }
     assert!(texts.contains(&("Escalate", true)), "{texts:?}");
 }

@@ -284,7 +284,8 @@ fn a_box_longer_than_a_page_says_continued() {
     assert!(doc.pages.len() >= 2);
     for page in &doc.pages[1..] {
         assert!(
-            page.text().contains("Emergency contacts (continued from page 1)"),
+            page.text()
+                .contains("Emergency contacts (continued from page 1)"),
             "{}",
             page.text()
         );

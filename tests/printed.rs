@@ -107,9 +107,15 @@ fn the_blank_forms_note_sits_with_the_forms_table() {
             .find(|h| h.text.starts_with("Form: "))
             .expect("a pack with a forms table has its forms appended");
         let page = doc.pages[forms.page - 1].text();
-        let at = page.find("Blank copies of the forms below").unwrap_or_else(|| {
-            panic!("{}: page {} lacks the note", printed.path.display(), forms.page)
-        });
+        let at = page
+            .find("Blank copies of the forms below")
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: page {} lacks the note",
+                    printed.path.display(),
+                    forms.page
+                )
+            });
         assert!(
             (page[at..].split_whitespace().collect::<Vec<_>>().join(" "))
                 .contains(&format!("from page {}", first_form.page)),
@@ -133,7 +139,9 @@ fn the_blank_forms_note_sits_with_the_forms_table() {
 fn system_pages_show_every_escalation_that_concerns_them() {
     let mut seen = 0;
     for printed in common::example_documents() {
-        let Some(md) = &printed.markdown else { continue };
+        let Some(md) = &printed.markdown else {
+            continue;
+        };
         // The general escalation every ward pack prints in its "any downtime" procedure.
         let general = "Ask for extra clerical and nursing support";
         if !md.contains(general) || !md.contains("### If this is down, turn to") {
@@ -165,7 +173,9 @@ fn system_pages_show_every_escalation_that_concerns_them() {
 fn hospital_matrices_carry_their_key_on_the_page() {
     let mut seen = 0;
     for printed in common::example_documents() {
-        let Some(md) = &printed.markdown else { continue };
+        let Some(md) = &printed.markdown else {
+            continue;
+        };
         // The short names and full names, from the pack's own "Short name | System" table.
         let names: Vec<(String, String)> = (md.lines())
             .skip_while(|l| !l.starts_with("| Short name | System |"))
@@ -204,4 +214,58 @@ fn hospital_matrices_carry_their_key_on_the_page() {
         }
     }
     assert!(seen >= 20, "only {seen} abbreviations checked");
+}
+
+// Page 1 of every scenario ward pack lists each system this ward loses with the page of its
+// section, each system that still works, and the contacts box whole (#17).
+#[test]
+fn scenario_covers_say_where_to_turn() {
+    let mut seen = 0;
+    for printed in common::example_documents() {
+        let path = printed.path.to_string_lossy();
+        if !path.contains("/_scenarios/") || path.ends_with("_hospital.pdf") {
+            continue;
+        }
+        let doc = &printed.document;
+        let first = doc.pages[0]
+            .text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(first.contains("On this ward, turn to"), "{path}");
+        assert!(first.contains("Contacts in this outage"), "{path}");
+        // The cover runs to the contents page when the outage takes many systems.
+        let contents = doc
+            .pages
+            .iter()
+            .position(|p| p.text().starts_with("Contents"));
+        assert!(
+            contents.is_some_and(|c| c <= 2),
+            "{path}: contents at {contents:?}"
+        );
+        let cover: String = (doc.pages.iter())
+            .take_while(|p| !p.text().starts_with("Contents"))
+            .map(|p| p.text())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let cover = cover.split_whitespace().collect::<Vec<_>>().join(" ");
+        for h in (doc.headings.iter()).filter(|h| h.level == 2 && h.text.ends_with(" is down")) {
+            let name = h.text.trim_end_matches(" is down");
+            assert!(
+                cover.contains(&format!("{name} DOWN → {}", h.page)),
+                "{path}: cover lacks {name:?} on page {}",
+                h.page
+            );
+            seen += 1;
+        }
+        let works = doc.headings.iter().find(|h| h.text == "What still works");
+        let md = printed.markdown.as_deref().unwrap_or("");
+        if let (Some(works), true) = (works, md.contains("| still works |")) {
+            assert!(
+                cover.contains(&format!("still works → {}", works.page)),
+                "{path}"
+            );
+        }
+    }
+    assert!(seen >= 50, "only {seen} lost systems checked");
 }
