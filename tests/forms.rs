@@ -4,6 +4,7 @@
 mod common;
 use common::Trust;
 use downtime::load::raw::Part;
+use downtime::typeset::fonts::Face;
 use downtime::typeset::form::{layout_form, FormSpec, PITCH};
 use downtime::typeset::page::{Item, RectStyle};
 
@@ -294,4 +295,49 @@ fn nasty_form_never_overlaps() {
         let problems = page.collisions(&geo);
         assert!(problems.is_empty(), "page {}: {problems:#?}", p + 1);
     }
+}
+
+// Markdown in a form's instructions is typeset, tables included: cells in ruled boxes and
+// bold text in bold, never pipes, dashes and stars (#17).
+#[test]
+fn form_instructions_are_typeset_as_markdown() {
+    let doc = layout_form(&spec(parts(
+        "
+- header
+- instructions: |
+    **Escalate** at once when:
+
+    | NEWS2 score | Who to tell |
+    |---|---|
+    | 5 or more | Doctor on call |
+    | 7 or more | Outreach team |
+",
+    )));
+    let page = &doc.pages[0];
+    let texts: Vec<(&str, bool)> = (page.items.iter())
+        .filter_map(|i| match i {
+            Item::Text { text, face, .. } => {
+                Some((text.as_str(), matches!(face, Face::Bold | Face::BoldItalic)))
+            }
+            _ => None,
+        })
+        .collect();
+    let all: String = texts.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
+    assert!(
+        !all.contains('|') && !all.contains("---") && !all.contains("**"),
+        "{all}"
+    );
+    for cell in [
+        "NEWS2 score",
+        "Who to tell",
+        "5 or more",
+        "Doctor on call",
+        "Outreach team",
+    ] {
+        assert!(
+            texts.iter().any(|(t, _)| *t == cell),
+            "cell {cell:?} not its own run: {all}"
+        );
+    }
+    assert!(texts.contains(&("Escalate", true)), "{texts:?}");
 }

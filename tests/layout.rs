@@ -252,3 +252,43 @@ fn ward_pack_layout_snapshot() {
     }
     insta::assert_snapshot!("ward-pack-layout", dump);
 }
+
+// A boxed panel that fits on a page is never cut by a page break (#17: the crash-call mobile
+// of an emergency-contacts box ended up alone on the next page).
+#[test]
+fn a_box_that_fits_on_a_page_stays_whole() {
+    let filler = "Filler paragraph of ordinary words.\n\n".repeat(30);
+    let contacts: String = (1..=8)
+        .map(|n| format!("> - **Contact {n}**: Mobile 07700 900 10{n}\n"))
+        .collect();
+    let text = format!("{filler}> **Emergency contacts.** Use these.\n>\n{contacts}");
+    let doc = typeset(&text, &furniture());
+    let page = doc
+        .pages
+        .iter()
+        .position(|p| p.text().contains("Emergency contacts"))
+        .expect("box printed");
+    assert!(doc.pages[page].text().contains("Contact 8"), "box cut");
+    assert!(page > 0, "the filler should push the box over");
+}
+
+// A box longer than a page says, at the top of each continuation, which box goes on and
+// where it began.
+#[test]
+fn a_box_longer_than_a_page_says_continued() {
+    let contacts: String = (1..=80)
+        .map(|n| format!("> - **Contact {n}**: Mobile 07700 900 {n:03}\n"))
+        .collect();
+    let text = format!("Intro.\n\n> **Emergency contacts.** Use these.\n>\n{contacts}");
+    let doc = typeset(&text, &furniture());
+    assert!(doc.pages.len() >= 2);
+    for page in &doc.pages[1..] {
+        assert!(
+            page.text()
+                .contains("Emergency contacts (continued from page 1)"),
+            "{}",
+            page.text()
+        );
+    }
+    assert!(!doc.pages[0].text().contains("continued"));
+}

@@ -91,3 +91,181 @@ fn ward_covers_say_where_to_turn() {
     }
     assert!(seen >= 15, "only {seen} ward packs");
 }
+
+// The note that blank forms follow the pack is printed with the forms table it speaks of,
+// and gives the page the first blank form really starts on (#17: it used to end the last
+// action card, pages away from the table).
+#[test]
+fn the_blank_forms_note_sits_with_the_forms_table() {
+    let mut seen = 0;
+    for printed in common::example_documents() {
+        let doc = &printed.document;
+        let Some(forms) = doc.headings.iter().find(|h| h.text == "Forms") else {
+            continue;
+        };
+        let first_form = (doc.headings.iter())
+            .find(|h| h.text.starts_with("Form: "))
+            .expect("a pack with a forms table has its forms appended");
+        let page = doc.pages[forms.page - 1].text();
+        let at = page
+            .find("Blank copies of the forms below")
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: page {} lacks the note",
+                    printed.path.display(),
+                    forms.page
+                )
+            });
+        assert!(
+            (page[at..].split_whitespace().collect::<Vec<_>>().join(" "))
+                .contains(&format!("from page {}", first_form.page)),
+            "{}: note does not give page {}",
+            printed.path.display(),
+            first_form.page
+        );
+        let elsewhere = (doc.pages.iter().enumerate())
+            .filter(|(i, p)| *i + 1 != forms.page && p.text().contains("Blank copies"))
+            .count();
+        assert_eq!(elsewhere, 0, "{}", printed.path.display());
+        seen += 1;
+    }
+    assert!(seen >= 15, "only {seen} packs with forms");
+}
+
+// A system's page shows every escalation that concerns it, soonest first, including those
+// written in the procedures for any downtime (#17: a 4-hour outage limit sat beside only an
+// 8-hour escalation while the 4-hour one was on another page).
+#[test]
+fn system_pages_show_every_escalation_that_concerns_them() {
+    let mut seen = 0;
+    for printed in common::example_documents() {
+        let Some(md) = &printed.markdown else {
+            continue;
+        };
+        // The general escalation every ward pack prints in its "any downtime" procedure.
+        let general = "Ask for extra clerical and nursing support";
+        if !md.contains(general) || !md.contains("### If this is down, turn to") {
+            continue;
+        }
+        let doc = &printed.document;
+        for h in (doc.headings.iter()).filter(|h| h.level == 2 && h.text.ends_with(" is down")) {
+            let page: String = (doc.pages[h.page - 1].text().split_whitespace())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let at = page.find(&h.text).unwrap_or(0);
+            assert!(
+                page[at..].contains("Every escalation for this system")
+                    && page[at..].contains("After 4 hours: Nurse in charge to Site manager"),
+                "{} page {}: {:?} lacks the general 4-hour escalation",
+                printed.path.display(),
+                h.page,
+                h.text
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 40, "only {seen} system pages");
+}
+
+// Every page of a hospital pack that shows a matrix of system short names (Mat, LIMS...) says
+// on that same page what each stands for (#17: the key was pages away).
+#[test]
+fn hospital_matrices_carry_their_key_on_the_page() {
+    let mut seen = 0;
+    for printed in common::example_documents() {
+        let Some(md) = &printed.markdown else {
+            continue;
+        };
+        // The short names and full names, from the pack's own "Short name | System" table.
+        let names: Vec<(String, String)> = (md.lines())
+            .skip_while(|l| !l.starts_with("| Short name | System |"))
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .filter_map(|l| {
+                let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+                Some((cells.get(1)?.to_string(), cells.get(2)?.to_string()))
+            })
+            .filter(|(short, name)| short != name)
+            .collect();
+        for (p, page) in printed.document.pages.iter().enumerate() {
+            let items: Vec<&str> = (page.items.iter())
+                .filter_map(|i| match i {
+                    downtime::typeset::page::Item::Text { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            if !items.iter().any(|t| *t == "Ward" || *t == "Scenario") {
+                continue;
+            }
+            let text = page.text().split_whitespace().collect::<Vec<_>>().join(" ");
+            let key = text.find("Key:").map(|at| &text[at..]).unwrap_or("");
+            for (short, name) in &names {
+                if items.contains(&short.as_str()) && !text.contains("Short name") {
+                    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert!(
+                        key.contains(&format!("{short} {name}")),
+                        "{} page {}: {short} has no key",
+                        printed.path.display(),
+                        p + 1
+                    );
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(seen >= 20, "only {seen} abbreviations checked");
+}
+
+// Page 1 of every scenario ward pack lists each system this ward loses with the page of its
+// section, each system that still works, and the contacts box whole (#17).
+#[test]
+fn scenario_covers_say_where_to_turn() {
+    let mut seen = 0;
+    for printed in common::example_documents() {
+        let path = printed.path.to_string_lossy();
+        if !path.contains("/_scenarios/") || path.ends_with("_hospital.pdf") {
+            continue;
+        }
+        let doc = &printed.document;
+        let first = doc.pages[0]
+            .text()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(first.contains("On this ward, turn to"), "{path}");
+        assert!(first.contains("Contacts in this outage"), "{path}");
+        // The cover runs to the contents page when the outage takes many systems.
+        let contents = doc
+            .pages
+            .iter()
+            .position(|p| p.text().starts_with("Contents"));
+        assert!(
+            contents.is_some_and(|c| c <= 2),
+            "{path}: contents at {contents:?}"
+        );
+        let cover: String = (doc.pages.iter())
+            .take_while(|p| !p.text().starts_with("Contents"))
+            .map(|p| p.text())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let cover = cover.split_whitespace().collect::<Vec<_>>().join(" ");
+        for h in (doc.headings.iter()).filter(|h| h.level == 2 && h.text.ends_with(" is down")) {
+            let name = h.text.trim_end_matches(" is down");
+            assert!(
+                cover.contains(&format!("{name} DOWN → {}", h.page)),
+                "{path}: cover lacks {name:?} on page {}",
+                h.page
+            );
+            seen += 1;
+        }
+        let works = doc.headings.iter().find(|h| h.text == "What still works");
+        let md = printed.markdown.as_deref().unwrap_or("");
+        if let (Some(works), true) = (works, md.contains("| still works |")) {
+            assert!(
+                cover.contains(&format!("still works → {}", works.page)),
+                "{path}"
+            );
+        }
+    }
+    assert!(seen >= 50, "only {seen} lost systems checked");
+}

@@ -28,6 +28,8 @@ struct LostSystem {
     /// Why it is down: the chain of dependencies from it to the failure.
     chain: String,
     fallbacks: Vec<ProcedureView>,
+    /// The anchor of its "<name> is down" section, which the cover links to.
+    anchor: String,
 }
 
 #[derive(Serialize)]
@@ -101,6 +103,7 @@ fn lost_system(lens: &Lens, c: ComponentIx) -> LostSystem {
         tier: info.map(|i| i.tier).unwrap_or(0),
         max_downtime: info.map(|i| i.mtd_text.clone()).unwrap_or_default(),
         chain: model.chain(radius, c),
+        anchor: crate::html::slug(&format!("{} is down", comp.name)),
         fallbacks: fallbacks
             .iter()
             .map(|&p| view::procedure(lens, p))

@@ -46,6 +46,47 @@ struct SystemSection {
     ward_notes: String,
     signs: Vec<String>,
     fallbacks: Vec<ProcedureView>,
+    /// Every escalation in the pack that concerns this system, soonest first.
+    escalations: Vec<SystemEscalation>,
+}
+
+/// An escalation printed on a system's page, wherever its step is written: the system's own
+/// fallbacks and the procedures that apply whatever is down (#17: a 4-hour outage limit
+/// must not sit beside only an 8-hour escalation).
+#[derive(Serialize)]
+struct SystemEscalation {
+    after: String,
+    by: String,
+    to: String,
+    say: String,
+    source: String,
+}
+
+/// The escalations of `procedures` (every phase), soonest first, each once.
+fn escalations(model: &Model, procedures: &[usize]) -> Vec<SystemEscalation> {
+    let mut found: Vec<(u32, SystemEscalation)> = Vec::new();
+    for &p in procedures {
+        let procedure = &model.procedures[p];
+        for &phase in Phase::ALL.iter() {
+            for step in procedure.steps(phase) {
+                for e in &step.escalate {
+                    found.push((
+                        e.after_minutes,
+                        SystemEscalation {
+                            after: e.after_text.clone(),
+                            by: model.roles[step.role].name.to_string(),
+                            to: model.roles[e.to].name.to_string(),
+                            say: e.say.clone(),
+                            source: procedure.title.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    // Stable: equal times keep the order the procedures are printed in.
+    found.sort_by_key(|(minutes, _)| *minutes);
+    found.into_iter().map(|(_, e)| e).collect()
 }
 
 /// One row of the cover's "If this is down, turn to" table: a system the ward uses (most
@@ -168,7 +209,14 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
                 .copied()
                 .filter(|&p| model.procedures[p].scope == raw::Scope::Ward)
                 .collect();
+            let concerning: Vec<usize> = (fallbacks.iter().copied())
+                .chain(
+                    (procedures.iter().copied())
+                        .filter(|&p| model.procedures[p].replaces.is_empty()),
+                )
+                .collect();
             Some(SystemSection {
+                escalations: escalations(model, &concerning),
                 id: c.id.clone(),
                 name: c.name.clone(),
                 category: info.category.clone(),

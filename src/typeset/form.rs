@@ -2,6 +2,7 @@
 //! painter). Everything is sized for handwriting: ruled lines and table rows at least 8 mm apart,
 //! tick boxes drawn, not printed as glyphs.
 
+use super::blocks::Block;
 use super::fonts::Face;
 use super::layout::{plain, Layout, BODY_SIZE};
 use super::lines::break_lines;
@@ -103,10 +104,25 @@ fn part(l: &mut Layout, form: &FormSpec, part: &Part, x: f32, width: f32) {
             ruled::table(l, form, &t.columns, t.rows.get(), room, x, width)
         }
         Part::Instructions { instructions: text } => {
-            l.paragraph(&[plain(text)], x, width, BODY_SIZE, l.line);
-            l.y += 6.0;
+            instructions(l, text, x, width);
+            l.y += 1.0;
         }
     }
+}
+
+/// A form's instructions, typeset as the Markdown they are written in: emphasis, lists and
+/// tables print as such, not as stars and pipes. Headings inside them mark no section of the
+/// document, and page-break or contents comments are ignored.
+fn instructions(l: &mut Layout, text: &str, x: f32, width: f32) {
+    let mut warnings = Vec::new();
+    let blocks: Vec<Block> = super::blocks::parse(text, &mut warnings)
+        .into_iter()
+        .filter(|b| !matches!(b, Block::PageBreak | Block::Toc))
+        .collect();
+    l.warnings.extend(warnings);
+    let headings = l.headings.len();
+    l.blocks_in(&blocks, x, width);
+    l.headings.truncate(headings);
 }
 
 /// The height `parts` take laid out on a fresh page (a page height for each page they fill).

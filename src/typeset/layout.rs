@@ -52,6 +52,20 @@ pub struct Layout<'a> {
     pub body: f32,
     pub line: f32,
     toc: &'a [TocEntry],
+    /// Callouts open at the current position: what a page break inside one prints at the top
+    /// of the next page, so a reader knows the box goes on.
+    open_callouts: Vec<OpenCallout>,
+    /// True on a scratch layout measuring a callout: nested callouts are not measured again,
+    /// so deep nesting costs twice the work, not twice per level.
+    probing: bool,
+}
+
+/// A callout being laid out: its name (its first bold words), text column and first page.
+struct OpenCallout {
+    label: String,
+    x: f32,
+    width: f32,
+    page: usize,
 }
 
 impl<'a> Layout<'a> {
@@ -67,6 +81,8 @@ impl<'a> Layout<'a> {
             body,
             line: body * 1.4,
             toc,
+            open_callouts: Vec::new(),
+            probing: false,
         }
     }
 
@@ -94,6 +110,24 @@ impl<'a> Layout<'a> {
     pub fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = self.geo.body_top;
+        // A box cut by the page break says so at the top of its continuation.
+        if let Some(open) = self.open_callouts.last() {
+            let text = format!("{} (continued from page {})", open.label, open.page);
+            let span = Span {
+                text,
+                bold: false,
+                italic: true,
+                code: false,
+            };
+            let (x, width) = (open.x, open.width);
+            self.y += CALLOUT_PAD;
+            let lines = break_lines(&[span], width, self.body, &mut self.missing);
+            for line in &lines {
+                self.line(line, x, self.body, self.line);
+                self.y += self.line;
+            }
+            self.y += PARA_GAP;
+        }
     }
 
     pub fn at_page_top(&self) -> bool {
@@ -115,11 +149,25 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// Lay out `blocks` in the column from `x`, `width` wide (a form's instructions).
+    pub fn blocks_in(&mut self, blocks: &[Block], x: f32, width: f32) {
+        for (i, block) in blocks.iter().enumerate() {
+            self.block(block, x, width, blocks.get(i + 1));
+        }
+    }
+
     fn block(&mut self, block: &Block, x: f32, width: f32, next: Option<&Block>) {
         match block {
             Block::Heading { level, spans } => self.heading(*level, spans, x, width, next),
             Block::Paragraph(spans) => {
-                self.paragraph(spans, x, width, self.body, self.line);
+                let lines = break_lines(spans, width, self.body, &mut self.missing);
+                // A lead-in (a key to a table's abbreviations) stays with the table's start.
+                if let Some(Block::Table { .. }) = next {
+                    let height = lines.len() as f32 * self.line + self.line * 3.0 + 8.0;
+                    self.ensure(height.min(self.geo.body_height()));
+                }
+                let (size, line) = (self.body, self.line);
+                self.lines(&lines, x, size, line);
                 self.y += PARA_GAP;
             }
             Block::List { start, items } => self.list(*start, items, x, width),
@@ -324,19 +372,28 @@ impl<'a> Layout<'a> {
         let inner_width = (width - CALLOUT_BAR - 2.0 * CALLOUT_PAD - 2.0)
             .max(MIN_TEXT_WIDTH / 2.0)
             .min(width);
-        self.ensure(CALLOUT_PAD * 2.0 + self.line * 2.0);
+        let inner_x = inner_x.min(x + width - inner_width);
+        // A box that fits on a page is never cut: measured on a scratch page first.
+        let whole = (!self.probing).then(|| {
+            let mut probe = Layout::new(self.geo, &[], self.body);
+            probe.probing = true;
+            probe.callout_body(children, inner_x, inner_width);
+            (probe.pages.len() == 1).then_some(probe.y - probe.geo.body_top)
+        });
+        match whole.flatten() {
+            Some(height) => self.ensure(height),
+            None => self.ensure(CALLOUT_PAD * 2.0 + self.line * 2.0),
+        }
         let start_page = self.page_index();
         let start_y = self.y;
-        self.y += CALLOUT_PAD;
-        for (i, block) in children.iter().enumerate() {
-            self.block(
-                block,
-                inner_x.min(x + width - inner_width),
-                inner_width,
-                children.get(i + 1),
-            );
-        }
-        self.y += CALLOUT_PAD - PARA_GAP;
+        self.open_callouts.push(OpenCallout {
+            label: callout_label(children),
+            x: inner_x,
+            width: inner_width,
+            page: start_page + 1,
+        });
+        self.callout_body(children, inner_x, inner_width);
+        self.open_callouts.pop();
         let end_page = self.page_index();
         for p in start_page..=end_page {
             let top = if p == start_page {
@@ -366,6 +423,15 @@ impl<'a> Layout<'a> {
             });
         }
         self.y += PARA_GAP + 2.0;
+    }
+
+    /// A callout's padded contents, from the current position.
+    fn callout_body(&mut self, children: &[Block], x: f32, width: f32) {
+        self.y += CALLOUT_PAD;
+        for (i, block) in children.iter().enumerate() {
+            self.block(block, x, width, children.get(i + 1));
+        }
+        self.y += CALLOUT_PAD - PARA_GAP;
     }
 
     fn code(&mut self, code: &str, x: f32, width: f32) {
@@ -418,6 +484,19 @@ impl<'a> Layout<'a> {
             self.y += 2.0;
         }
         self.y += PARA_GAP;
+    }
+}
+
+/// What a callout is called where it continues: its opening bold words ("Emergency
+/// contacts"), or "Box" when it has none.
+fn callout_label(children: &[Block]) -> String {
+    let first = match children.first() {
+        Some(Block::Paragraph(spans)) => spans.first().filter(|s| s.bold),
+        _ => None,
+    };
+    match first {
+        Some(span) => span.text.trim().trim_end_matches(['.', ':']).to_string(),
+        None => "Box".to_string(),
     }
 }
 
