@@ -176,6 +176,12 @@ impl Batch {
         batch.start_hash.update(viewer::picker(model).as_bytes());
         for result in results {
             let result = result?;
+            if result.outputs().next().is_none() {
+                // A pack with no file in the chosen formats (a blank form in a Markdown-only
+                // build) was neither built nor reused: it is not counted.
+                batch.sections.push(None);
+                continue;
+            }
             batch.summary.packs += 1;
             batch.outputs.extend(result.outputs());
             match result {

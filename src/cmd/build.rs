@@ -148,10 +148,10 @@ struct BuildProgress {
     bar: indicatif::ProgressBar,
     wanted: bool,
     started: Instant,
+    /// Builds shorter than this finish before a bar would be worth drawing: one second.
+    /// (Tests set `DOWNTIME_PROGRESS_AFTER_MS` to see the bar without a slow build.)
+    show_after: Duration,
 }
-
-/// Builds shorter than this finish before a bar would be worth drawing.
-const SHOW_AFTER: Duration = Duration::from_secs(1);
 
 impl BuildProgress {
     fn new(wanted: bool) -> Self {
@@ -163,10 +163,15 @@ impl BuildProgress {
             .expect("the progress template is valid")
             .progress_chars("=> "),
         );
+        let show_after = std::env::var("DOWNTIME_PROGRESS_AFTER_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map_or(Duration::from_secs(1), Duration::from_millis);
         BuildProgress {
             bar,
             wanted,
             started: Instant::now(),
+            show_after,
         }
     }
 
@@ -182,7 +187,7 @@ impl build::Progress for BuildProgress {
 
     fn pack_done(&self) {
         self.bar.inc(1);
-        if self.wanted && self.bar.is_hidden() && self.started.elapsed() >= SHOW_AFTER {
+        if self.wanted && self.bar.is_hidden() && self.started.elapsed() >= self.show_after {
             self.bar
                 .set_draw_target(indicatif::ProgressDrawTarget::stderr());
         }

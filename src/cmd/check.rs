@@ -90,7 +90,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     match args.format {
         Format::Json => {
             for d in &diags {
-                println!("{}", d.to_json());
+                super::print_stdout(&format!("{}\n", d.to_json()));
             }
         }
         Format::Human => {

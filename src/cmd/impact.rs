@@ -6,6 +6,7 @@ use downtime::impact::impact;
 use downtime::model::duration::describe;
 use downtime::model::graph::blast_radius;
 use downtime::project::Project;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -61,20 +62,27 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     failed.dedup();
     let radius = blast_radius(&model.dependency_graph(), &failed);
     let report = impact(model, &failed, &radius);
+    let mut out = String::new();
     match args.format {
         Format::Json => {
-            println!(
+            let _ = writeln!(
+                out,
                 "{}",
                 serde_json::to_string_pretty(&report).expect("impact serializes")
             );
         }
         Format::Text => {
-            println!("Failed: {}", report.failed.join(", "));
-            println!();
+            let _ = writeln!(out, "Failed: {}", report.failed.join(", "));
+            let _ = writeln!(out);
             let systems: Vec<_> = report.lost.iter().filter(|l| l.kind == "system").collect();
-            println!("Systems lost ({}), most critical first:", systems.len());
+            let _ = writeln!(
+                out,
+                "Systems lost ({}), most critical first:",
+                systems.len()
+            );
             for l in &systems {
-                println!(
+                let _ = writeln!(
+                    out,
                     "  tier {}  {:<11} {:<16} {}",
                     l.tier.unwrap_or(0),
                     l.max_tolerable_downtime_minutes
@@ -90,19 +98,23 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
                 .filter(|l| l.kind == "infrastructure")
                 .collect();
             if !infra.is_empty() {
-                println!();
-                println!("Infrastructure lost ({}):", infra.len());
+                let _ = writeln!(out);
+                let _ = writeln!(out, "Infrastructure lost ({}):", infra.len());
                 for l in infra {
-                    println!("  {:<28} {}", l.id, l.path.join(" -> "));
+                    let _ = writeln!(out, "  {:<28} {}", l.id, l.path.join(" -> "));
                 }
             }
             let wards: usize = report.sites.iter().map(|s| s.wards.len()).sum();
-            println!();
-            println!("Wards affected ({wards}), by site, most critical first:");
+            let _ = writeln!(out);
+            let _ = writeln!(
+                out,
+                "Wards affected ({wards}), by site, most critical first:"
+            );
             for site in &report.sites {
-                println!("  {} ({} wards)", site.name, site.wards.len());
+                let _ = writeln!(out, "  {} ({} wards)", site.name, site.wards.len());
                 for w in &site.wards {
-                    println!(
+                    let _ = writeln!(
+                        out,
                         "    {:<42} tier {}, {:<11} loses {}",
                         w.name,
                         w.worst_tier,
@@ -113,5 +125,6 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             }
         }
     }
+    super::print_stdout(&out);
     Ok(ExitCode::SUCCESS)
 }

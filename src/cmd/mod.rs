@@ -11,6 +11,21 @@ pub mod schema;
 use downtime::diagnostic::{escape_control, Diagnostic};
 use downtime::error::Error;
 
+/// Write a command's output to stdout. A reader that stops early (`downtime impact X | head`)
+/// closes the pipe: that ends the output quietly instead of panicking as `println!` does.
+pub fn print_stdout(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => eprintln!("error: cannot write to standard output: {e}"),
+    }
+}
+
 /// Print diagnostics to stderr, warnings and errors alike, in their stable order.
 pub fn print_diagnostics(diags: &[Diagnostic]) {
     for d in diags {

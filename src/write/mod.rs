@@ -240,7 +240,8 @@ impl Staging {
             Ok(meta) if meta.is_file() => true,
             Ok(_) => {
                 return Err(Error::Refused(format!(
-                    "cannot write the manifest {}: something other than a file is in its                      place; remove it",
+                    "cannot write the manifest {}: something other than a file is in its place; \
+                     remove it",
                     dest.display()
                 )))
             }
