@@ -76,7 +76,15 @@ impl Staging {
         for (what, input) in inputs {
             guard::refuse_overlap(out, input, what)?;
         }
-        guard::accept_folder(out)?;
+        if let Err(refused) = guard::accept_folder(out) {
+            // A first build still writing into a new folder makes it look foreign to a second
+            // one: say what is really going on.
+            return Err(if is_locked(out) {
+                Error::Locked(out.to_path_buf())
+            } else {
+                refused
+            });
+        }
         std::fs::create_dir_all(out)
             .map_err(|e| Error::io(out, "cannot create output folder", e))?;
         let lock = take_lock(out)?;
@@ -280,6 +288,17 @@ impl Drop for Staging {
 }
 
 /// Open and lock `out`'s lock file; another build holding it is [`Error::Locked`].
+/// Whether another build holds the output folder's lock. Looks only: the lock file is opened
+/// for reading and never created here.
+fn is_locked(out: &Path) -> bool {
+    std::fs::File::open(out.join(LOCK)).is_ok_and(|file| {
+        matches!(
+            file.try_lock_shared(),
+            Err(std::fs::TryLockError::WouldBlock)
+        )
+    })
+}
+
 fn take_lock(out: &Path) -> Result<File, Error> {
     let lock_path = out.join(LOCK);
     let lock = File::options()
