@@ -180,8 +180,8 @@ fn impossible_cascades_and_scenarios_are_errors() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     let expected = [
         "contact `north-site-manager` is listed twice in this cascade step\n  --> procedures/sites/north.yaml:16:63 at `cascade[0].contacts[1]`",
-        "the site-manager is told to call `north-site-manager`, who holds the same role: they would call themselves\n  --> procedures/sites/north.yaml:17:40 at `cascade[1].contacts[0]`",
-        "the nurse-in-charge has nobody to call in this cascade step\n  --> procedures/sites/north.yaml:18:32 at `cascade[2].contacts`",
+        "Site manager (`site-manager`) is told to call `north-site-manager`, who holds the same role: they would call themselves\n  --> procedures/sites/north.yaml:17:40 at `cascade[1].contacts[0]`",
+        "Nurse in charge (`nurse-in-charge`) has nobody to call in this cascade step\n  --> procedures/sites/north.yaml:18:32 at `cascade[2].contacts`",
         "error[empty-scenario]: scenario `nothing` fails nothing\n  --> procedures/scenarios/nothing.yaml:5:1 at `fails`",
     ];
     for e in expected {

@@ -64,10 +64,11 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             .map(|w| Diagnostic::warning("typesetting", &args.input, w.clone()))
             .collect();
         super::print_diagnostics(&warnings);
+        let pages = document.pages.len();
         eprintln!(
-            "wrote {} ({} pages)",
+            "wrote {} ({pages} page{})",
             args.output.display(),
-            document.pages.len()
+            if pages == 1 { "" } else { "s" }
         );
     }
     Ok(ExitCode::SUCCESS)

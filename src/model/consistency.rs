@@ -31,13 +31,14 @@ pub fn check(model: &Model, diags: &mut Vec<Diagnostic>) {
 
 fn check_cascade(model: &Model, cascade: &[Cascade], file: &Path, diags: &mut Vec<Diagnostic>) {
     for (i, step) in cascade.iter().enumerate() {
-        let caller = &model.roles[step.caller].id;
+        let role = &model.roles[step.caller];
+        let caller = format!("{} (`{}`)", role.name, role.id);
         if step.contacts.is_empty() {
             diags.push(
                 Diagnostic::error(
                     "bad-cascade",
                     file,
-                    format!("the {caller} has nobody to call in this cascade step"),
+                    format!("{caller} has nobody to call in this cascade step"),
                 )
                 .at_path(format!("cascade[{i}].contacts"))
                 .with_hint("list the contacts to call, in order of preference"),
@@ -65,7 +66,7 @@ fn check_cascade(model: &Model, cascade: &[Cascade], file: &Path, diags: &mut Ve
                         "bad-cascade",
                         file,
                         format!(
-                            "the {caller} is told to call `{}`, who holds the same role: they would call themselves",
+                            "{caller} is told to call `{}`, who holds the same role: they would call themselves",
                             contact.id
                         ),
                     )
