@@ -335,7 +335,11 @@ pub fn markdown_files(out: &Path) -> Vec<PathBuf> {
             };
             if kind.is_dir() && path != out.join(crate::pack::layout::VIEWER) {
                 folders.push(path);
-            } else if kind.is_file() && path.extension().is_some_and(|e| e == "md") {
+            } else if kind.is_file()
+                && path.extension().is_some_and(|e| e == "md")
+                // A killed commit's backups are ours and are put back by the next build.
+                && !entry.file_name().to_string_lossy().starts_with(guard::OWN_PREFIX)
+            {
                 if let Ok(rel) = path.strip_prefix(out) {
                     found.push(rel.to_path_buf());
                 }
