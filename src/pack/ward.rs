@@ -195,43 +195,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         &procedures,
     );
 
-    // Systems in priority order: most critical tier first, then shortest tolerable downtime.
-    let mut used: Vec<&crate::model::WardSystem> = ward.systems.iter().collect();
-    used.sort_by(|a, b| order::priority(model, a.system).cmp(&order::priority(model, b.system)));
-    let systems: Vec<SystemSection> = used
-        .iter()
-        .filter_map(|u| {
-            let c = &model.components[u.system];
-            let info = c.system()?;
-            let fallbacks: Vec<usize> = c
-                .fallbacks
-                .iter()
-                .copied()
-                .filter(|&p| model.procedures[p].scope == raw::Scope::Ward)
-                .collect();
-            let concerning: Vec<usize> = (fallbacks.iter().copied())
-                .chain(
-                    (procedures.iter().copied())
-                        .filter(|&p| model.procedures[p].replaces.is_empty()),
-                )
-                .collect();
-            Some(SystemSection {
-                escalations: escalations(model, &concerning),
-                id: c.id.clone(),
-                name: c.name.clone(),
-                category: info.category.clone(),
-                tier: info.tier,
-                max_downtime: info.mtd_text.clone(),
-                impact: info.impact.clone(),
-                ward_notes: u.notes.clone(),
-                signs: info.signs_of_failure.clone(),
-                fallbacks: fallbacks
-                    .iter()
-                    .map(|&p| view::procedure(&lens, p))
-                    .collect(),
-            })
-        })
-        .collect();
+    let systems = system_sections(&lens, w, &procedures);
 
     let general: Vec<ProcedureView> = procedures
         .iter()
@@ -244,19 +208,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let mut cascade = view::cascade(&lens, &site.cascade);
     cascade.extend(view::cascade(&lens, &model.trust.cascade));
 
-    let forms: Vec<FormView> = form_ixs
-        .iter()
-        .map(|&f| {
-            let form = &model.forms[f];
-            FormView {
-                id: form.id.clone(),
-                title: form.title.clone(),
-                purpose: form.purpose.clone(),
-                copies: form.copies,
-                version: form.control.version.to_string(),
-            }
-        })
-        .collect();
+    let forms: Vec<FormView> = form_ixs.iter().map(|&f| form_view(model, f)).collect();
     let cards = super::card::cards(&lens, w);
     let context = WardPackContext {
         cover: cover(&systems, &cards, &forms),
@@ -303,7 +255,8 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         furniture: furniture.clone(),
     };
     let mut pack = Pack::new(model, PackKind::Ward(w), "ward.md", context, furniture);
-    pack.appendix = super::card::ward_forms(model, w)
+    // The ward's blank forms follow the pack, ready to photocopy.
+    pack.appendix = form_ixs
         .into_iter()
         .map(|f| {
             (
@@ -313,4 +266,58 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         })
         .collect();
     pack
+}
+
+/// One section per system the ward uses, most critical first: what is lost, the ward's
+/// fallbacks, and every escalation that concerns the system (its own fallbacks' and those of
+/// the procedures for any downtime).
+fn system_sections(lens: &view::Lens, w: WardIx, procedures: &[usize]) -> Vec<SystemSection> {
+    let model = lens.model;
+    let mut used: Vec<&crate::model::WardSystem> = model.wards[w].systems.iter().collect();
+    used.sort_by(|a, b| order::priority(model, a.system).cmp(&order::priority(model, b.system)));
+    used.iter()
+        .filter_map(|u| {
+            let c = &model.components[u.system];
+            let info = c.system()?;
+            let fallbacks: Vec<usize> = c
+                .fallbacks
+                .iter()
+                .copied()
+                .filter(|&p| model.procedures[p].scope == raw::Scope::Ward)
+                .collect();
+            let concerning: Vec<usize> = (fallbacks.iter().copied())
+                .chain(
+                    (procedures.iter().copied())
+                        .filter(|&p| model.procedures[p].replaces.is_empty()),
+                )
+                .collect();
+            Some(SystemSection {
+                escalations: escalations(model, &concerning),
+                id: c.id.clone(),
+                name: c.name.clone(),
+                category: info.category.clone(),
+                tier: info.tier,
+                max_downtime: info.mtd_text.clone(),
+                impact: info.impact.clone(),
+                ward_notes: u.notes.clone(),
+                signs: info.signs_of_failure.clone(),
+                fallbacks: fallbacks
+                    .iter()
+                    .map(|&p| view::procedure(lens, p))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// A form as the ward pack's forms table lists it.
+fn form_view(model: &Model, f: crate::model::FormIx) -> FormView {
+    let form = &model.forms[f];
+    FormView {
+        id: form.id.clone(),
+        title: form.title.clone(),
+        purpose: form.purpose.clone(),
+        copies: form.copies,
+        version: form.control.version.to_string(),
+    }
 }
