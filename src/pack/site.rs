@@ -4,7 +4,7 @@ use super::view::{self, ContactView, ControlView, ProcedureView, TrustView};
 use super::ward::ward_kind_label;
 use super::{layout, Furniture, Pack, PackKind};
 use crate::load::raw::{EquipmentKind, SiteKind};
-use crate::model::{Model, SiteIx};
+use crate::model::{Model, SiteIx, WardIx};
 use serde::Serialize;
 
 fn site_kind_label(kind: SiteKind) -> &'static str {
@@ -103,15 +103,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
     let columns: Vec<usize> = super::systems_by_priority(model, &site.wards);
 
     let site_procs = model.site_procedures();
-    let mut in_pack: Vec<usize> = site_procs.clone();
-    for &w in &site.wards {
-        for p in model.ward_procedures(w) {
-            if !in_pack.contains(&p) {
-                in_pack.push(p);
-            }
-        }
-    }
-    in_pack.sort_by(|&a, &b| model.procedures[a].id.cmp(&model.procedures[b].id));
+    let in_pack = procedures_in_pack(model, s, &site_procs);
     let review_due = in_pack
         .iter()
         .map(|&p| model.procedures[p].review_due)
@@ -152,44 +144,9 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
         wards: site
             .wards
             .iter()
-            .map(|&w| {
-                let ward = &model.wards[w];
-                WardRow {
-                    id: ward.id.clone(),
-                    name: ward.name.clone(),
-                    kind: ward_kind_label(ward.kind),
-                    location: ward.location.clone(),
-                    kit_location: ward.kit.location.to_string(),
-                    kit_checked_by: ward.kit.checked_by.to_string(),
-                    link: layout::link(model, PackKind::Site(s), PackKind::Ward(w)),
-                    uses: columns
-                        .iter()
-                        .map(|&c| ward.systems.iter().any(|u| u.system == c))
-                        .collect(),
-                }
-            })
+            .map(|&w| ward_row(model, s, w, &columns))
             .collect(),
-        systems: columns
-            .iter()
-            .map(|&c| {
-                let comp = &model.components[c];
-                let info = comp.system();
-                SystemColumn {
-                    id: comp.id.clone(),
-                    short_name: info
-                        .map(|i| i.short_name.clone())
-                        .unwrap_or_else(|| comp.id.clone()),
-                    name: comp.name.clone(),
-                    tier: info.map(|i| i.tier).unwrap_or(0),
-                    max_downtime: info.map(|i| i.mtd_text.clone()).unwrap_or_default(),
-                    fallbacks: comp
-                        .fallbacks
-                        .iter()
-                        .map(|&p| model.procedures[p].title.clone())
-                        .collect(),
-                }
-            })
-            .collect(),
+        systems: columns.iter().map(|&c| system_column(model, c)).collect(),
         contacts: site
             .contacts
             .iter()
@@ -222,6 +179,59 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
         furniture: furniture.clone(),
     };
     Pack::new(model, PackKind::Site(s), "site.md", context, furniture)
+}
+
+/// Every procedure the hospital pack accounts for: the site procedures it prints and the ward
+/// procedures its document control lists, each once, by id.
+fn procedures_in_pack(model: &Model, s: SiteIx, site_procs: &[usize]) -> Vec<usize> {
+    let mut in_pack: Vec<usize> = site_procs.to_vec();
+    for &w in &model.sites[s].wards {
+        for p in model.ward_procedures(w) {
+            if !in_pack.contains(&p) {
+                in_pack.push(p);
+            }
+        }
+    }
+    in_pack.sort_by(|&a, &b| model.procedures[a].id.cmp(&model.procedures[b].id));
+    in_pack
+}
+
+/// A ward's row of the hospital matrix: where it is, its kit, and which systems it uses.
+fn ward_row(model: &Model, s: SiteIx, w: WardIx, columns: &[usize]) -> WardRow {
+    let ward = &model.wards[w];
+    WardRow {
+        id: ward.id.clone(),
+        name: ward.name.clone(),
+        kind: ward_kind_label(ward.kind),
+        location: ward.location.clone(),
+        kit_location: ward.kit.location.to_string(),
+        kit_checked_by: ward.kit.checked_by.to_string(),
+        link: layout::link(model, PackKind::Site(s), PackKind::Ward(w)),
+        uses: columns
+            .iter()
+            .map(|&c| ward.systems.iter().any(|u| u.system == c))
+            .collect(),
+    }
+}
+
+/// A system's column of the hospital matrix, with its key entry and fallbacks.
+fn system_column(model: &Model, c: usize) -> SystemColumn {
+    let comp = &model.components[c];
+    let info = comp.system();
+    SystemColumn {
+        id: comp.id.clone(),
+        short_name: info
+            .map(|i| i.short_name.clone())
+            .unwrap_or_else(|| comp.id.clone()),
+        name: comp.name.clone(),
+        tier: info.map(|i| i.tier).unwrap_or(0),
+        max_downtime: info.map(|i| i.mtd_text.clone()).unwrap_or_default(),
+        fallbacks: comp
+            .fallbacks
+            .iter()
+            .map(|&p| model.procedures[p].title.clone())
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
