@@ -36,8 +36,31 @@ enum Format {
 pub fn run(args: Args) -> Result<ExitCode, Error> {
     let project = Project::load(&args.procedures)?;
     let model = &project.model;
+    let mut failed = failed_components(model, &args.ids, &args.procedures)?;
+    failed.sort_unstable();
+    failed.dedup();
+    let radius = blast_radius(&model.dependency_graph(), &failed);
+    let report = impact(model, &failed, &radius);
+    let out = match args.format {
+        Format::Json => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&report).expect("impact serializes")
+        ),
+        Format::Text => text_report(&report),
+    };
+    super::print_stdout(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The components the command line names: each id is a system, an infrastructure component,
+/// or a scenario (standing for everything it fails).
+fn failed_components(
+    model: &downtime::model::Model,
+    ids: &[String],
+    procedures: &std::path::Path,
+) -> Result<Vec<usize>, Error> {
     let mut failed = Vec::new();
-    for id in &args.ids {
+    for id in ids {
         if let Some(c) = model.components.iter().position(|c| &c.id == id) {
             failed.push(c);
         } else if let Some(s) = model.scenarios.iter().find(|s| &s.id == id) {
@@ -54,77 +77,67 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             };
             return Err(Error::Usage(format!(
                 "`{id}` is not a system, infrastructure component or scenario in {}{hint}",
-                args.procedures.display()
+                procedures.display()
             )));
         }
     }
-    failed.sort_unstable();
-    failed.dedup();
-    let radius = blast_radius(&model.dependency_graph(), &failed);
-    let report = impact(model, &failed, &radius);
+    Ok(failed)
+}
+
+/// The report as text for a person: what failed, the systems lost most critical first, the
+/// infrastructure lost, and the wards affected by site.
+fn text_report(report: &downtime::impact::Impact) -> String {
     let mut out = String::new();
-    match args.format {
-        Format::Json => {
-            let _ = writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&report).expect("impact serializes")
-            );
-        }
-        Format::Text => {
-            let _ = writeln!(out, "Failed: {}", report.failed.join(", "));
-            let _ = writeln!(out);
-            let systems: Vec<_> = report.lost.iter().filter(|l| l.kind == "system").collect();
-            let _ = writeln!(
-                out,
-                "Systems lost ({}), most critical first:",
-                systems.len()
-            );
-            for l in &systems {
-                let _ = writeln!(
-                    out,
-                    "  tier {}  {:<11} {:<16} {}",
-                    l.tier.unwrap_or(0),
-                    l.max_tolerable_downtime_minutes
-                        .map(describe)
-                        .unwrap_or_default(),
-                    l.id,
-                    l.path.join(" -> ")
-                );
-            }
-            let infra: Vec<_> = report
-                .lost
-                .iter()
-                .filter(|l| l.kind == "infrastructure")
-                .collect();
-            if !infra.is_empty() {
-                let _ = writeln!(out);
-                let _ = writeln!(out, "Infrastructure lost ({}):", infra.len());
-                for l in infra {
-                    let _ = writeln!(out, "  {:<28} {}", l.id, l.path.join(" -> "));
-                }
-            }
-            let wards: usize = report.sites.iter().map(|s| s.wards.len()).sum();
-            let _ = writeln!(out);
-            let _ = writeln!(
-                out,
-                "Wards affected ({wards}), by site, most critical first:"
-            );
-            for site in &report.sites {
-                let _ = writeln!(out, "  {} ({} wards)", site.name, site.wards.len());
-                for w in &site.wards {
-                    let _ = writeln!(
-                        out,
-                        "    {:<42} tier {}, {:<11} loses {}",
-                        w.name,
-                        w.worst_tier,
-                        describe(w.shortest_tolerable_minutes),
-                        w.lost_systems.join(", ")
-                    );
-                }
-            }
+    let _ = writeln!(out, "Failed: {}", report.failed.join(", "));
+    let _ = writeln!(out);
+    let systems: Vec<_> = report.lost.iter().filter(|l| l.kind == "system").collect();
+    let _ = writeln!(
+        out,
+        "Systems lost ({}), most critical first:",
+        systems.len()
+    );
+    for l in &systems {
+        let _ = writeln!(
+            out,
+            "  tier {}  {:<11} {:<16} {}",
+            l.tier.unwrap_or(0),
+            l.max_tolerable_downtime_minutes
+                .map(describe)
+                .unwrap_or_default(),
+            l.id,
+            l.path.join(" -> ")
+        );
+    }
+    let infra: Vec<_> = report
+        .lost
+        .iter()
+        .filter(|l| l.kind == "infrastructure")
+        .collect();
+    if !infra.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "Infrastructure lost ({}):", infra.len());
+        for l in infra {
+            let _ = writeln!(out, "  {:<28} {}", l.id, l.path.join(" -> "));
         }
     }
-    super::print_stdout(&out);
-    Ok(ExitCode::SUCCESS)
+    let wards: usize = report.sites.iter().map(|s| s.wards.len()).sum();
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Wards affected ({wards}), by site, most critical first:"
+    );
+    for site in &report.sites {
+        let _ = writeln!(out, "  {} ({} wards)", site.name, site.wards.len());
+        for w in &site.wards {
+            let _ = writeln!(
+                out,
+                "    {:<42} tier {}, {:<11} loses {}",
+                w.name,
+                w.worst_tier,
+                describe(w.shortest_tolerable_minutes),
+                w.lost_systems.join(", ")
+            );
+        }
+    }
+    out
 }
