@@ -102,7 +102,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
                 (Some(summary), _) => {
                     eprintln!("error: {errors} error(s), {warnings} warning(s) in {summary}")
                 }
-                (None, _) => eprintln!("error: {errors} error(s) found; nothing was written"),
+                (None, _) => eprintln!("error: {errors} error(s) found"),
             }
         }
     }
