@@ -484,7 +484,7 @@ impl<'a> Job<'a> {
                 Some(built) => Ok(built),
                 None => {
                     let pack = pack::build(self.model, kind);
-                    match cache.get(&html::html_path(&pack.path)) {
+                    match cache.get(&pack::layout::viewer_page(&pack.path)) {
                         Some(cached) => Ok(cached.clone()),
                         None => self.search_sections(&pack),
                     }

@@ -113,7 +113,7 @@ impl Format for Html {
     /// page written at the end of the build.
     fn path(&self, pack: &Pack) -> Option<PathBuf> {
         (pack.form.is_none() && pack.kind != PackKind::Index)
-            .then(|| crate::html::html_path(&pack.path))
+            .then(|| crate::pack::layout::viewer_page(&pack.path))
     }
 
     fn write(&self, pack: &Pack, markdown: Option<&str>) -> Written {

@@ -6,9 +6,10 @@
 //! typesetter. Raw HTML in the Markdown is shown as text, never passed through.
 
 use crate::markdown;
+use crate::pack::layout;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One searchable section of one page.
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
@@ -27,16 +28,6 @@ pub struct SearchEntry {
 pub struct Page {
     pub body: String,
     pub sections: Vec<SearchEntry>,
-}
-
-/// Where the HTML page of a pack goes: `_viewer/<pack path>.html`.
-pub fn html_path(markdown_path: &Path) -> PathBuf {
-    crate::pack::layout::viewer_page(markdown_path)
-}
-
-/// `../` repeated to climb from a page at `html_path` back to the output folder.
-fn to_root(html_path: &Path) -> String {
-    "../".repeat(html_path.components().count().saturating_sub(1))
 }
 
 /// A stable anchor for a heading: lowercase words joined by hyphens.
@@ -221,16 +212,18 @@ pub fn page(
     )
 }
 
-/// Navigation of a pack page: back to the start page, and its printable PDF.
-pub fn pack_nav(html_path: &Path, markdown_path: &Path, has_pdf: bool) -> String {
-    let root = to_root(html_path);
-    let viewer = crate::pack::layout::VIEWER;
-    let mut nav = format!("<a href=\"{root}{viewer}/index.html\">All packs and search</a>");
+/// Navigation of a pack page at `page`: back to the start page, and its printable PDF.
+pub fn pack_nav(page: &Path, markdown_path: &Path, has_pdf: bool) -> String {
+    let start = Path::new(layout::VIEWER).join("index.html");
+    let mut nav = format!(
+        "<a href=\"{}\">All packs and search</a>",
+        escape(&layout::relative(page, &start))
+    );
     if has_pdf {
         let pdf = markdown_path.with_extension("pdf");
         nav.push_str(&format!(
-            "<a href=\"{root}{}\">Printable PDF</a>",
-            escape(&pdf.to_string_lossy())
+            "<a href=\"{}\">Printable PDF</a>",
+            escape(&layout::relative(page, &pdf))
         ));
     }
     nav

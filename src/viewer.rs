@@ -6,7 +6,7 @@
 use crate::error::Error;
 use crate::html;
 use crate::model::Model;
-use crate::pack::{self, Pack, PackKind};
+use crate::pack::{self, layout, Pack, PackKind};
 use crate::render::Renderer;
 use crate::write::{self, manifest::Manifest};
 use std::collections::BTreeMap;
@@ -24,7 +24,7 @@ pub fn is_searched(kind: PackKind) -> bool {
 
 /// The viewer page of a pack, and its searchable sections.
 pub fn pack_page(pack: &Pack, markdown: &str, has_pdf: bool) -> (String, Vec<html::SearchEntry>) {
-    let path = html::html_path(&pack.path);
+    let path = layout::viewer_page(&pack.path);
     let url = pack
         .path
         .with_extension("html")
@@ -32,15 +32,11 @@ pub fn pack_page(pack: &Pack, markdown: &str, has_pdf: bool) -> (String, Vec<htm
         .replace('\\', "/");
     let converted = html::convert(markdown, &pack.furniture.title, &url);
     let mut nav = html::pack_nav(&path, &pack.path, has_pdf);
-    let root = "../".repeat(path.components().count().saturating_sub(1));
     for (spec, _) in &pack.appendix {
-        let pdf = pack
-            .path
-            .with_extension("")
-            .join(format!("form-{}.pdf", spec.id));
+        let pdf = layout::ward_form(&pack.path, &spec.id).with_extension("pdf");
         nav.push_str(&format!(
-            "<a href=\"{root}{}\">Blank form: {}</a>",
-            html::escape(&pdf.to_string_lossy()),
+            "<a href=\"{}\">Blank form: {}</a>",
+            html::escape(&layout::relative(&path, &pdf)),
             html::escape(&spec.title)
         ));
     }

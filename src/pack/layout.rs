@@ -48,8 +48,19 @@ pub fn path(model: &Model, kind: PackKind) -> PathBuf {
             scenario_folder(sc, site_of_ward(w)).join(format!("{}.md", model.wards[w].id))
         }
         PackKind::Card(w, role) => ward_folder(w).join(format!("card-{}.md", model.roles[role].id)),
-        PackKind::Form(w, f) => ward_folder(w).join(format!("form-{}.md", model.forms[f].id)),
+        PackKind::Form(w, f) => ward_form(
+            &site_of_ward(w).join(format!("{}.md", model.wards[w].id)),
+            &model.forms[f].id,
+        ),
     }
+}
+
+/// Where the blank form `form_id` of the ward whose pack is at `ward_pack` goes (its Markdown
+/// path: a form has only the PDF beside it), in the ward's own folder.
+pub fn ward_form(ward_pack: &Path, form_id: &str) -> PathBuf {
+    ward_pack
+        .with_extension("")
+        .join(format!("form-{form_id}.md"))
 }
 
 /// A relative Markdown link from the document `from` to the document `to`.
