@@ -38,6 +38,7 @@ pub const RULES: &[Rule] = &[
     rules::contacts::STALE_CONTACT,
     rules::review::FUTURE_DATE,
     rules::roles::UNUSED_ROLE,
+    rules::scenarios::PLANNED_WITHOUT_COUNTDOWN,
 ];
 
 /// What a rule is judged on: the model and the day.

@@ -111,15 +111,28 @@ control:
   # review_interval_months: 12       # default: the trust's
   # last_tested: {{ date: {today}, outcome: passed }}   # passed | issues-found | failed
 phases:
+  routine:                  # keeping ready while systems are up (printed on the readiness log)
+    - role: {role}
+      do: What this role checks routinely so the ward is ready.
+      every: 1w             # 1d daily | 1w weekly | 1mo monthly
+      # at: \"16:00\"          # time of day, optional
+  before:                   # countdown to a planned downtime
+    - role: {role}
+      do: What to print or tell the team before a planned downtime.
+      at: -2h               # how long before the start: -24h, -2h, -15m
   declare:                  # the first 15 minutes
     - role: {role}
       do: What this role does first.
       checklist: []         # tick boxes under the step
       forms: [{form}]       # form ids from forms/
-      relies_on: []         # anything the step needs (ids): check warns if an outage takes it down
+      relies_on: []         # anything the step needs (ids): check errors if an outage takes it down
+      # otherwise: {{ do: What to do instead where relies_on is down., relies_on: [] }}
+      # when: {{ down: [], up: [] }}   # only in outages where these are down / still work
   during:                   # while it is down
     - role: {role}
       do: What to keep doing on paper.
+      # every: 1h           # how often; without it, once
+      # from: 24h           # only once the outage has lasted this long
       escalate:             # when to escalate, and to which role
         - {{ after: 4h, to: {role}, say: What to ask for. }}
   recovery:                 # back-entry, reconciliation, telling patients

@@ -77,26 +77,39 @@ fn check_steps(model: &Model, scenario: &Scenario, diags: &mut Vec<Diagnostic>) 
         if !in_play {
             continue;
         }
-        for phase in super::Phase::ALL {
-            for step in p.steps(phase) {
-                for (i, &needed) in step.relies_on.iter().enumerate() {
-                    if radius.is_lost(needed) {
-                        diags.push(
-                            Diagnostic::error(
-                                "fallback-needs-lost",
-                                &p.file,
-                                format!(
-                                    "in scenario `{}`, procedure `{}` relies on `{}`, which that scenario takes down ({})",
-                                    scenario.id,
-                                    p.id,
-                                    model.components[needed].id,
-                                    model.chain(radius, needed)
-                                ),
-                            )
-                            .at_path(format!("{}.relies_on[{i}]", step.yaml_path))
-                            .with_hint("say what to do instead when it is down (runner, radio, mobile, in person)"),
-                        );
-                    }
+        // Only steps done while the outage is on are judged against it: routine and
+        // countdown steps come before it, recovery steps after it.
+        let in_outage = super::Phase::ALL.into_iter().filter(|ph| ph.in_outage());
+        for step in in_outage.flat_map(|phase| p.steps(phase)) {
+            if !step.when.holds(radius) {
+                continue;
+            }
+            let lost = step.relies_on.iter().any(|&c| radius.is_lost(c));
+            let (needs, field, what) = match &step.otherwise {
+                Some(alt) if lost => (
+                    &alt.relies_on,
+                    "otherwise.relies_on",
+                    "the alternative in procedure",
+                ),
+                _ => (&step.relies_on, "relies_on", "procedure"),
+            };
+            for (i, &needed) in needs.iter().enumerate() {
+                if radius.is_lost(needed) {
+                    diags.push(
+                        Diagnostic::error(
+                            "fallback-needs-lost",
+                            &p.file,
+                            format!(
+                                "in scenario `{}`, {what} `{}` relies on `{}`, which that scenario takes down ({})",
+                                scenario.id,
+                                p.id,
+                                model.components[needed].id,
+                                model.chain(radius, needed)
+                            ),
+                        )
+                        .at_path(format!("{}.{field}[{i}]", step.yaml_path))
+                        .with_hint("say what to do instead with `otherwise:` (runner, radio, mobile, in person), or limit the step with `when: { up: [...] }`"),
+                    );
                 }
             }
         }

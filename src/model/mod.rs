@@ -21,6 +21,7 @@ mod procedure;
 mod resolve;
 mod scenario;
 mod site;
+mod step;
 mod trust;
 mod ward;
 
@@ -28,10 +29,11 @@ pub use component::{Component, ComponentKind, SystemInfo};
 pub use contact::{Cascade, Contact, ContactScope, Route};
 pub use form::Form;
 pub use ids::is_valid_id;
-pub use procedure::{Escalation, Phase, Procedure, Step};
+pub use procedure::Procedure;
 pub use resolve::resolve;
 pub use scenario::Scenario;
 pub use site::Site;
+pub use step::{Alternative, Condition, Escalation, Phase, Step, Timing};
 pub use trust::Trust;
 pub use ward::{Ward, WardSystem};
 

@@ -6,6 +6,7 @@ use super::ids::Namespaces;
 use super::{duration, graph, ComponentIx};
 use crate::diagnostic::Diagnostic;
 use crate::load::{raw, Sourced};
+use chrono::NaiveDateTime;
 use std::path::PathBuf;
 
 /// An outage and everything it takes down.
@@ -18,6 +19,10 @@ pub struct Scenario {
     pub fails: Vec<ComponentIx>,
     pub description: String,
     pub instructions: Vec<String>,
+    /// A planned downtime's start: its countdown is printed with clock times.
+    pub starts: Option<NaiveDateTime>,
+    /// A short label printed on its packs, e.g. "Level 2".
+    pub level: Option<String>,
     pub radius: graph::BlastRadius,
     pub file: PathBuf,
 }
@@ -57,8 +62,41 @@ pub(super) fn resolve(
                 fails,
                 description: v.description.to_string(),
                 instructions: v.instructions.iter().map(ToString::to_string).collect(),
+                starts: starts(sc, diags),
+                level: v.level.as_ref().map(ToString::to_string),
                 file: sc.file.clone(),
             }
         })
         .collect()
+}
+
+/// A planned scenario's start: `2026-12-06T22:00` (or with a space, or seconds). Only a
+/// planned downtime has a start known in advance.
+fn starts(sc: &Sourced<raw::Scenario>, diags: &mut Vec<Diagnostic>) -> Option<NaiveDateTime> {
+    let text = sc.value.starts.as_deref()?.trim();
+    let parsed = [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok());
+    let problem = match (parsed, sc.value.kind) {
+        (None, _) => (
+            format!("`{text}` is not a date and time"),
+            "write the local start as `2026-12-06T22:00`",
+        ),
+        (Some(_), raw::ScenarioKind::Unplanned) => (
+            "an unplanned scenario has no start time".to_string(),
+            "remove `starts`, or make the scenario `kind: planned`",
+        ),
+        (Some(start), raw::ScenarioKind::Planned) => return Some(start),
+    };
+    diags.push(
+        Diagnostic::error("bad-start", &sc.file, problem.0)
+            .at_path("starts")
+            .with_hint(problem.1),
+    );
+    None
 }

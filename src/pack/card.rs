@@ -2,8 +2,9 @@
 
 use super::view::{self, Lens, PhaseView, TrustView};
 use super::{Furniture, Pack, PackKind};
+use crate::load::raw;
 use crate::model::{FormIx, Model, Phase, RoleIx, WardIx};
-use crate::typeset::form::FormSpec;
+use crate::typeset::form::{Field, FieldKind, FormSpec, Part};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -12,35 +13,49 @@ pub struct CardView {
     pub phases: Vec<PhaseView>,
 }
 
+/// A card's headings, where they differ from a pack's: a card is read in large type, fast.
 fn card_phase_title(phase: Phase) -> &'static str {
     match phase {
         Phase::Declare => "First 15 minutes",
-        Phase::During => "Every hour while systems are down",
+        Phase::During => "While systems are down",
         Phase::Recovery => "When systems return",
+        Phase::Before => "Before a planned downtime",
+        Phase::Routine => "Keeping ready (while systems are up)",
     }
 }
+
+/// The order of a card: what to do in an outage first, then the countdown to a planned one
+/// and the routine tasks that keep the ward ready.
+const CARD_ORDER: [Phase; 5] = [
+    Phase::Declare,
+    Phase::During,
+    Phase::Recovery,
+    Phase::Before,
+    Phase::Routine,
+];
 
 /// The card of `role` on ward `w`: every step of the ward's procedures for that role, by phase.
 /// `None` when the role has nothing to do here.
 pub fn card(lens: &Lens, w: WardIx, role: RoleIx) -> Option<CardView> {
     let model = lens.model;
     let procedures = model.ward_procedures(w);
-    let phases: Vec<PhaseView> = Phase::ALL
+    let phases: Vec<PhaseView> = CARD_ORDER
         .iter()
-        .map(|&phase| PhaseView {
-            title: card_phase_title(phase).to_string(),
-            steps: procedures
-                .iter()
-                .flat_map(|&p| {
-                    let proc = &model.procedures[p];
-                    proc.steps(phase)
-                        .iter()
-                        .filter(|s| s.role == role)
-                        .map(move |s| view::step(lens, s, &proc.title))
-                })
-                .collect(),
+        .filter(|&&phase| lens.shows_phase(phase))
+        .flat_map(|&phase| {
+            let steps = procedures.iter().flat_map(|&p| {
+                let proc = &model.procedures[p];
+                proc.steps(phase)
+                    .iter()
+                    .filter(move |s| s.role == role)
+                    .map(move |s| (s, proc.title.as_str()))
+            });
+            let mut groups = view::groups(lens, phase, steps);
+            for group in groups.iter_mut().filter(|g| g.title == phase.title()) {
+                group.title = card_phase_title(phase).to_string();
+            }
+            groups
         })
-        .filter(|p| !p.steps.is_empty())
         .collect();
     (!phases.is_empty()).then(|| CardView {
         role: model.roles[role].name.to_string(),
@@ -70,12 +85,7 @@ struct CardContext {
 pub fn card_pack(model: &Model, w: WardIx, role: RoleIx) -> Pack {
     let ward = &model.wards[w];
     let site = &model.sites[ward.site];
-    let lens = Lens {
-        model,
-        ward: Some(w),
-        site: ward.site,
-        radius: None,
-    };
+    let lens = Lens::general(model, Some(w), ward.site);
     let card = card(&lens, w, role).unwrap_or(CardView {
         role: model.roles[role].name.to_string(),
         phases: Vec::new(),
@@ -134,7 +144,41 @@ pub fn form_spec(model: &Model, w: WardIx, f: FormIx) -> FormSpec {
         trust: model.trust.name.clone(),
         site: model.sites[ward.site].name.clone(),
         ward: ward.name.clone(),
-        parts: form.layout.clone(),
+        parts: form.layout.iter().map(form_part).collect(),
+    }
+}
+
+/// A part of a form's YAML layout as the typesetter takes it.
+pub fn form_part(part: &raw::Part) -> Part {
+    match part {
+        raw::Part::Fixed(raw::FixedPart::Header) => Part::Header,
+        raw::Part::Fixed(raw::FixedPart::Patient) => Part::Patient,
+        raw::Part::Fields { fields } => Part::Fields(
+            fields
+                .iter()
+                .map(|f| Field {
+                    label: f.label.to_string(),
+                    kind: match f.kind {
+                        raw::FieldKind::Line => FieldKind::Line,
+                        raw::FieldKind::Lines => FieldKind::Lines,
+                        raw::FieldKind::Date => FieldKind::Date,
+                        raw::FieldKind::Time => FieldKind::Time,
+                        raw::FieldKind::Signature => FieldKind::Signature,
+                    },
+                    // A `lines` field without a count gets room for a short paragraph.
+                    lines: f.lines.map_or(3, |n| n.get()),
+                })
+                .collect(),
+        ),
+        raw::Part::Ticks { ticks } => Part::Ticks {
+            label: ticks.label.to_string(),
+            options: ticks.options.iter().map(ToString::to_string).collect(),
+        },
+        raw::Part::Table { table } => Part::Table {
+            columns: table.columns.iter().map(ToString::to_string).collect(),
+            rows: table.rows.get(),
+        },
+        raw::Part::Instructions { instructions } => Part::Instructions(instructions.to_string()),
     }
 }
 

@@ -14,6 +14,7 @@
 //! <site>/<ward>.md                       a ward pack
 //! <site>/<ward>/card-<role>.md           a role's action card
 //! <site>/<ward>/form-<form>.pdf          a blank form (PDF only)
+//! <site>/<ward>/_readiness-log.pdf       the ward's readiness log (PDF only)
 //! <site>/_scenarios/<scenario>/_hospital.md   one outage, for a hospital
 //! <site>/_scenarios/<scenario>/<ward>.md      one outage, for a ward it affects
 //! ```
@@ -26,6 +27,8 @@ use std::path::{Component, Path, PathBuf};
 pub const VIEWER: &str = "_viewer";
 /// File name of a hospital pack, in its site's folder and in each scenario's folder.
 const HOSPITAL: &str = "_hospital.md";
+/// File name of a ward's readiness log, in the ward's folder (its PDF goes beside it).
+const READINESS_LOG: &str = "_readiness-log.md";
 /// Folder of a site's scenario packs.
 const SCENARIOS: &str = "_scenarios";
 
@@ -48,6 +51,7 @@ pub fn path(model: &Model, kind: PackKind) -> PathBuf {
             scenario_folder(sc, site_of_ward(w)).join(format!("{}.md", model.wards[w].id))
         }
         PackKind::Card(w, role) => ward_folder(w).join(format!("card-{}.md", model.roles[role].id)),
+        PackKind::ReadinessLog(w) => ward_folder(w).join(READINESS_LOG),
         PackKind::Form(w, f) => ward_form(
             &site_of_ward(w).join(format!("{}.md", model.wards[w].id)),
             &model.forms[f].id,

@@ -9,6 +9,7 @@ pub mod coverage;
 mod scenario;
 pub use scenario::affects_ward;
 pub mod layout;
+pub mod readiness;
 mod site;
 pub mod view;
 mod ward;
@@ -37,6 +38,8 @@ pub enum PackKind {
     Card(WardIx, RoleIx),
     /// `<site>/<ward>/form-<form>.pdf`: a blank form, ready to photocopy (PDF only).
     Form(WardIx, FormIx),
+    /// `<site>/<ward>/_readiness-log.pdf`: the ward's readiness log (PDF only).
+    ReadinessLog(WardIx),
 }
 
 /// What the typesetter prints around every page. The typesetter owns the type; packs build it
@@ -191,6 +194,9 @@ pub fn plan(model: &Model, selection: &Selection) -> Vec<PackKind> {
                 for f in card::ward_forms(model, w) {
                     kinds.push(PackKind::Form(w, f));
                 }
+                if !readiness::tasks(model, w).is_empty() {
+                    kinds.push(PackKind::ReadinessLog(w));
+                }
             }
         }
         for sc in 0..model.scenarios.len() {
@@ -240,5 +246,6 @@ pub fn build(model: &Model, kind: PackKind) -> Pack {
         PackKind::ScenarioWard(sc, w) => scenario::scenario_ward_pack(model, sc, w),
         PackKind::Card(w, role) => card::card_pack(model, w, role),
         PackKind::Form(w, f) => card::form_pack(model, w, f),
+        PackKind::ReadinessLog(w) => readiness::pack(model, w),
     }
 }

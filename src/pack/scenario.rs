@@ -17,6 +17,10 @@ struct ScenarioView {
     description: String,
     instructions: Vec<String>,
     failed: Vec<String>,
+    /// e.g. "Level 2"; empty when the scenario gives none.
+    level: String,
+    /// A planned downtime's start, e.g. "Sunday 6 December 2026 at 22:00"; empty otherwise.
+    starts: String,
 }
 
 #[derive(Serialize)]
@@ -52,6 +56,8 @@ struct ScenarioWardContext {
     first_15_minutes: Vec<RoleSteps>,
     cascade: Vec<view::CascadeView>,
     recovery: Vec<RoleSteps>,
+    /// A planned downtime's countdown, in time order (with clock times when it has a start).
+    countdown: Vec<view::StepView>,
 }
 
 #[derive(Serialize)]
@@ -76,6 +82,11 @@ fn scenario_view(model: &Model, sc: ScenarioIx) -> ScenarioView {
             ScenarioKind::Unplanned => "Unplanned",
         },
         duration: s.duration_text.clone(),
+        level: s.level.clone().unwrap_or_default(),
+        starts: s
+            .starts
+            .map(|t| t.format("%A %-d %B %Y at %H:%M").to_string())
+            .unwrap_or_default(),
         description: s.description.clone(),
         instructions: s.instructions.clone(),
         failed: s
@@ -124,12 +135,7 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
     let scenario = &model.scenarios[sc];
     let ward = &model.wards[w];
     let site = &model.sites[ward.site];
-    let lens = Lens {
-        model,
-        ward: Some(w),
-        site: ward.site,
-        radius: Some(&scenario.radius),
-    };
+    let lens = Lens::scenario(model, sc, Some(w), ward.site);
     let mut lost: Vec<ComponentIx> = ward
         .systems
         .iter()
@@ -197,6 +203,7 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
         first_15_minutes: view::steps_by_role(&lens, &procedures, Phase::Declare, &ward.roles),
         cascade,
         recovery: view::steps_by_role(&lens, &procedures, Phase::Recovery, &ward.roles),
+        countdown: view::countdown(&lens, &procedures),
         furniture: furniture.clone(),
     };
     Pack::new(
@@ -229,17 +236,13 @@ struct ScenarioSiteContext {
     contacts: Vec<ContactView>,
     cascade: Vec<view::CascadeView>,
     procedures: Vec<ProcedureView>,
+    countdown: Vec<view::StepView>,
 }
 
 pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
     let scenario = &model.scenarios[sc];
     let site = &model.sites[s];
-    let lens = Lens {
-        model,
-        ward: None,
-        site: s,
-        radius: Some(&scenario.radius),
-    };
+    let lens = Lens::scenario(model, sc, None, s);
     let mut lost: Vec<ComponentIx> = site
         .wards
         .iter()
@@ -331,6 +334,7 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
             .iter()
             .map(|&p| view::procedure(&lens, p))
             .collect(),
+        countdown: view::countdown(&lens, &site_procs),
         furniture: furniture.clone(),
     };
     Pack::new(

@@ -93,12 +93,7 @@ struct SitePackContext {
 
 pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
     let site = &model.sites[s];
-    let lens = view::Lens {
-        model,
-        ward: None,
-        site: s,
-        radius: None,
-    };
+    let lens = view::Lens::general(model, None, s);
     // Columns: every system a ward on this site uses, in priority order.
     let columns: Vec<usize> = super::systems_by_priority(model, &site.wards);
 

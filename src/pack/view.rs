@@ -5,8 +5,8 @@
 
 use crate::load::raw::{self, RouteKind};
 use crate::model::graph::BlastRadius;
-use crate::model::{Cascade, ContactIx, Model, Phase, Procedure, SiteIx, Step, WardIx};
-use chrono::NaiveDate;
+use crate::model::{Cascade, ContactIx, Model, Phase, Procedure, Scenario, SiteIx, Step, WardIx};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 /// Whose pack is being gathered: the ward (if any), its site, and the outage scenario (if
@@ -17,9 +17,50 @@ pub struct Lens<'a> {
     pub ward: Option<WardIx>,
     pub site: SiteIx,
     pub radius: Option<&'a BlastRadius>,
+    /// In a scenario pack: the scenario (its start, whether it is planned).
+    pub scenario: Option<&'a Scenario>,
 }
 
-impl Lens<'_> {
+impl<'a> Lens<'a> {
+    /// The lens of a general pack (no outage in view).
+    pub fn general(model: &'a Model, ward: Option<WardIx>, site: SiteIx) -> Self {
+        Lens {
+            model,
+            ward,
+            site,
+            radius: None,
+            scenario: None,
+        }
+    }
+
+    /// The lens of a pack for one outage scenario.
+    pub fn scenario(model: &'a Model, sc: usize, ward: Option<WardIx>, site: SiteIx) -> Self {
+        let scenario = &model.scenarios[sc];
+        Lens {
+            model,
+            ward,
+            site,
+            radius: Some(&scenario.radius),
+            scenario: Some(scenario),
+        }
+    }
+
+    /// Whether this pack prints steps of `phase`: a scenario pack has no routine tasks, and
+    /// only a planned outage has a countdown.
+    pub fn shows_phase(&self, phase: Phase) -> bool {
+        match (self.scenario, phase) {
+            (None, _) => true,
+            (Some(_), Phase::Routine) => false,
+            (Some(sc), Phase::Before) => sc.kind == raw::ScenarioKind::Planned,
+            (Some(_), _) => true,
+        }
+    }
+
+    /// Whether this pack prints `step`: in a scenario pack, only where its `when` holds.
+    pub fn shows(&self, step: &Step) -> bool {
+        self.radius.is_none_or(|r| step.when.holds(r))
+    }
+
     /// Why `c` is not available in this lens's scenario, e.g. "telephony is down
     /// (telephony -> core-network)"; `None` when it works.
     pub fn down_reason(&self, components: &[usize]) -> Option<String> {
@@ -160,13 +201,136 @@ pub struct StepView {
     pub source: String,
     /// In a scenario pack: why this step cannot be done as written in this outage.
     pub unavailable: Option<String>,
+    /// When to do it: "T-2h", "Sat 6 Dec 20:00 (T-2h)", "Every day at 16:00", "Every hour".
+    /// Empty: once, when its phase says.
+    pub timing: String,
+    /// In a general pack: the situations the step applies in, in words.
+    pub condition: String,
+    /// In a general pack: what to do instead where something it relies on is lost.
+    pub otherwise: Option<OtherwiseView>,
+    /// In a scenario pack that prints the alternative as the action: what it replaces, and why.
+    pub instead_of: Option<String>,
 }
 
-pub fn step(lens: &Lens, s: &Step, source: &str) -> StepView {
+#[derive(Serialize)]
+pub struct OtherwiseView {
+    /// "If Switchboard telephony is down".
+    pub when: String,
+    pub action: String,
+}
+
+/// Names of components joined for a sentence: "A", "A and B", "A, B and C".
+fn names(model: &Model, components: &[usize], last: &str) -> String {
+    let names: Vec<&str> = components
+        .iter()
+        .map(|&c| model.components[c].name.as_str())
+        .collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((only, [])) => (*only).to_string(),
+        Some((tail, head)) => format!("{} {last} {tail}", head.join(", ")),
+    }
+}
+
+/// A step's situation in words: "Only if the Core network is down", "Only while Email still
+/// works".
+fn condition_text(model: &Model, step: &Step) -> String {
+    let (down, up) = (&step.when.down, &step.when.up);
+    let verb = |list: &[usize], one: &str, many: &str| {
+        if list.len() == 1 {
+            one.to_string()
+        } else {
+            many.to_string()
+        }
+    };
+    let mut parts = Vec::new();
+    if !down.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            names(model, down, "and"),
+            verb(down, "is down", "are down")
+        ));
+    }
+    if !up.is_empty() {
+        parts.push(format!(
+            "{} still {}",
+            names(model, up, "and"),
+            verb(up, "works", "work")
+        ));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("Only if {}", parts.join(" and "))
+    }
+}
+
+/// When a step is done, as printed before its action.
+fn timing_text(lens: &Lens, step: &Step, phase: Phase) -> String {
+    let t = &step.timing;
+    let capital = |text: String| {
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    };
+    match phase {
+        Phase::Before => {
+            let Some(offset) = t.offset else {
+                return String::new();
+            };
+            let relative = crate::model::duration::describe_offset(offset);
+            match lens.scenario.and_then(|sc| sc.starts) {
+                Some(start) => format!(
+                    "{} ({relative})",
+                    clock(start + chrono::Duration::minutes(offset))
+                ),
+                None => relative,
+            }
+        }
+        Phase::Routine | Phase::During => {
+            let every = t.every.map(|c| capital(c.describe())).unwrap_or_default();
+            match t.at_time {
+                Some(time) => format!("{every} at {}", time.format("%H:%M")),
+                None => every,
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// A clock time on a countdown: the day is spelt out so nobody confuses Friday night with
+/// Saturday night.
+pub fn clock(at: NaiveDateTime) -> String {
+    at.format("%a %-d %b %H:%M").to_string()
+}
+
+/// A step of `phase` as this lens prints it. In a scenario pack, a step whose `relies_on` is
+/// lost prints its alternative instead (checked to work), or is marked as not available.
+pub fn step(lens: &Lens, s: &Step, phase: Phase, source: &str) -> StepView {
     let model = lens.model;
+    let lost = if phase.in_outage() {
+        lens.down_reason(&s.relies_on)
+    } else {
+        None
+    };
+    let (action, instead_of, unavailable) = match (&s.otherwise, lost) {
+        (Some(alt), Some(reason)) => (
+            alt.action.clone(),
+            Some(format!(
+                "{reason}: do this instead of \u{201c}{}\u{201d}",
+                s.action
+            )),
+            lens.down_reason(&alt.relies_on),
+        ),
+        (None, lost) => (s.action.clone(), None, lost),
+        (Some(_), None) => (s.action.clone(), None, None),
+    };
+    let general = lens.radius.is_none();
     StepView {
         role: model.roles[s.role].name.to_string(),
-        action: s.action.clone(),
+        action,
         checklist: s.checklist.clone(),
         forms: s
             .forms
@@ -176,22 +340,46 @@ pub fn step(lens: &Lens, s: &Step, source: &str) -> StepView {
                 title: model.forms[f].title.clone(),
             })
             .collect(),
-        escalate: s
-            .escalate
-            .iter()
-            .map(|e| EscalationView {
-                after: e.after_text.clone(),
-                to: model.roles[e.to].name.to_string(),
-                say: e.say.clone(),
-                reach: model
-                    .contacts_for_role(e.to, lens.ward, lens.site)
-                    .into_iter()
-                    .map(|c| contact(lens, c))
-                    .collect(),
-            })
-            .collect(),
+        escalate: s.escalate.iter().map(|e| escalation(lens, e)).collect(),
         source: source.to_string(),
-        unavailable: lens.down_reason(&s.relies_on),
+        unavailable,
+        timing: timing_text(lens, s, phase),
+        condition: if general {
+            condition_text(model, s)
+        } else {
+            String::new()
+        },
+        otherwise: s
+            .otherwise
+            .as_ref()
+            .filter(|_| general)
+            .map(|alt| OtherwiseView {
+                when: format!(
+                    "If {} {}",
+                    names(model, &s.relies_on, "or"),
+                    if s.relies_on.len() == 1 {
+                        "is down"
+                    } else {
+                        "are down"
+                    }
+                ),
+                action: alt.action.clone(),
+            }),
+        instead_of,
+    }
+}
+
+fn escalation(lens: &Lens, e: &crate::model::Escalation) -> EscalationView {
+    let model = lens.model;
+    EscalationView {
+        after: e.after_text.clone(),
+        to: model.roles[e.to].name.to_string(),
+        say: e.say.clone(),
+        reach: model
+            .contacts_for_role(e.to, lens.ward, lens.site)
+            .into_iter()
+            .map(|c| contact(lens, c))
+            .collect(),
     }
 }
 
@@ -254,17 +442,89 @@ pub fn procedure(lens: &Lens, ix: usize) -> ProcedureView {
         control: control(p),
         phases: Phase::ALL
             .iter()
-            .filter(|&&phase| !p.steps(phase).is_empty())
-            .map(|&phase| PhaseView {
-                title: phase.title().to_string(),
-                steps: p
-                    .steps(phase)
-                    .iter()
-                    .map(|s| step(lens, s, &p.title))
-                    .collect(),
+            .filter(|&&phase| lens.shows_phase(phase))
+            .flat_map(|&phase| {
+                groups(
+                    lens,
+                    phase,
+                    p.steps(phase).iter().map(|s| (s, p.title.as_str())),
+                )
             })
             .collect(),
     }
+}
+
+/// The steps of `phase` this lens prints, under their headings: a phase is one group, except
+/// `during`, which is split by how long the outage must have lasted (`from:`), soonest first.
+pub fn groups<'s>(
+    lens: &Lens,
+    phase: Phase,
+    steps: impl Iterator<Item = (&'s Step, &'s str)>,
+) -> Vec<PhaseView> {
+    let mut shown: Vec<(&Step, &str)> = steps.filter(|(s, _)| lens.shows(s)).collect();
+    if phase == Phase::Before {
+        shown.sort_by_key(|(s, _)| s.timing.offset);
+    }
+    shown.sort_by_key(|(s, _)| s.timing.from);
+    let mut out: Vec<(u32, PhaseView)> = Vec::new();
+    for (s, source) in shown {
+        let from = s.timing.from;
+        if out.last().is_none_or(|(f, _)| *f != from) {
+            out.push((
+                from,
+                PhaseView {
+                    title: group_title(lens, phase, from),
+                    steps: Vec::new(),
+                },
+            ));
+        }
+        out.last_mut()
+            .expect("just pushed")
+            .1
+            .steps
+            .push(step(lens, s, phase, source));
+    }
+    out.into_iter().map(|(_, g)| g).collect()
+}
+
+/// The heading of a group of steps: the phase's title, "If still down after 1 day" for
+/// steps of a long outage, and the start time on a planned scenario's countdown.
+fn group_title(lens: &Lens, phase: Phase, from: u32) -> String {
+    match (phase, lens.scenario.and_then(|sc| sc.starts)) {
+        (Phase::During, _) if from > 0 => {
+            format!(
+                "If still down after {}",
+                crate::model::duration::describe(from)
+            )
+        }
+        (Phase::Before, Some(start)) => format!("Countdown to the start ({})", clock(start)),
+        _ => phase.title().to_string(),
+    }
+}
+
+/// The countdown to a planned downtime: the `before` steps of `procedures`, every role
+/// together, in time order (written order where times are equal). Empty where the lens
+/// prints no countdown (an unplanned outage).
+pub fn countdown(lens: &Lens, procedures: &[usize]) -> Vec<StepView> {
+    if !lens.shows_phase(Phase::Before) {
+        return Vec::new();
+    }
+    let model = lens.model;
+    let mut steps: Vec<(&Step, &str)> = procedures
+        .iter()
+        .flat_map(|&p| {
+            let proc = &model.procedures[p];
+            proc.steps(Phase::Before)
+                .iter()
+                .map(move |s| (s, proc.title.as_str()))
+        })
+        .filter(|(s, _)| lens.shows(s))
+        .collect();
+    steps.sort_by_key(|(s, _)| s.timing.offset);
+    steps
+        .into_iter()
+        .map(|(s, source)| step(lens, s, Phase::Before, source))
+        .collect()
 }
 
 /// Steps of one phase gathered from several procedures and grouped by role, in the order
@@ -293,8 +553,8 @@ pub fn steps_by_role(
                     let proc = &model.procedures[p];
                     proc.steps(phase)
                         .iter()
-                        .filter(move |s| s.role == role)
-                        .map(move |s| step(lens, s, &proc.title))
+                        .filter(move |s| s.role == role && lens.shows(s))
+                        .map(move |s| step(lens, s, phase, &proc.title))
                 })
                 .collect();
             (!steps.is_empty()).then(|| RoleSteps {

@@ -172,6 +172,10 @@ struct WardPackContext {
     ward_contacts: Vec<ContactView>,
     kit: KitView,
     recovery: Vec<RoleSteps>,
+    /// Routine tasks that keep the ward ready, by role.
+    routine: Vec<RoleSteps>,
+    /// The countdown to a planned downtime, in time order.
+    countdown: Vec<view::StepView>,
     forms: Vec<FormView>,
     controls: Vec<ControlView>,
     cards: Vec<super::card::CardView>,
@@ -181,12 +185,7 @@ struct WardPackContext {
 pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let ward = &model.wards[w];
     let site = &model.sites[ward.site];
-    let lens = view::Lens {
-        model,
-        ward: Some(w),
-        site: ward.site,
-        radius: None,
-    };
+    let lens = view::Lens::general(model, Some(w), ward.site);
     let procedures = model.ward_procedures(w);
     let furniture = Furniture::for_procedures(
         model,
@@ -208,7 +207,17 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let mut cascade = view::cascade(&lens, &site.cascade);
     cascade.extend(view::cascade(&lens, &model.trust.cascade));
 
-    let forms: Vec<FormView> = form_ixs.iter().map(|&f| form_view(model, f)).collect();
+    let mut forms: Vec<FormView> = form_ixs.iter().map(|&f| form_view(model, f)).collect();
+    let readiness = super::readiness::spec(model, w);
+    if let Some(log) = &readiness {
+        forms.push(FormView {
+            id: log.id.clone(),
+            title: log.title.clone(),
+            purpose: log.purpose.clone(),
+            copies: 1,
+            version: log.version.clone(),
+        });
+    }
     let cards = super::card::cards(&lens, w);
     let context = WardPackContext {
         cover: cover(&systems, &cards, &forms),
@@ -246,6 +255,8 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
             contents: ward.kit.contents.to_vec(),
         },
         recovery: view::steps_by_role(&lens, &procedures, Phase::Recovery, &ward.roles),
+        routine: view::steps_by_role(&lens, &procedures, Phase::Routine, &ward.roles),
+        countdown: view::countdown(&lens, &procedures),
         forms,
         controls: procedures
             .iter()
@@ -264,6 +275,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
                 super::card::form_furniture(model, w, f),
             )
         })
+        .chain(readiness.map(|log| (log, super::readiness::furniture(model, w))))
         .collect();
     pack
 }

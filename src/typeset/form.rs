@@ -7,8 +7,6 @@ use super::fonts::Face;
 use super::layout::{plain, Layout, BODY_SIZE};
 use super::lines::break_lines;
 use super::page::{Document, Geometry, Item, RectStyle};
-use crate::load::raw::{FieldKind, FixedPart, Part};
-use crate::load::text::Line;
 use serde::Serialize;
 
 #[path = "ruled.rs"]
@@ -21,6 +19,41 @@ pub const PITCH: f32 = 8.5 * MM;
 const WRITING_LINE: f32 = 0.6;
 const BOX: f32 = 4.2 * MM;
 const LABEL_WIDTH: f32 = 40.0 * MM;
+
+/// One part of a printed form, top to bottom. The typesetter's own input type: packs build it
+/// from a form's YAML layout, or from the model (a ward's readiness log).
+#[derive(Debug, Clone, Serialize)]
+pub enum Part {
+    /// The title, with trust, hospital and ward printed in.
+    Header,
+    /// The patient identification box.
+    Patient,
+    /// Labelled write-in fields.
+    Fields(Vec<Field>),
+    /// A question answered by ticking boxes.
+    Ticks { label: String, options: Vec<String> },
+    /// A table with column headings and blank ruled rows.
+    Table { columns: Vec<String>, rows: u32 },
+    /// Instructions, as Markdown.
+    Instructions(String),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    pub label: String,
+    pub kind: FieldKind,
+    /// Ruled lines of a `Lines` field.
+    pub lines: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum FieldKind {
+    Line,
+    Lines,
+    Date,
+    Time,
+    Signature,
+}
 
 /// What one printed form needs: its parts and the facts printed into its header.
 #[derive(Debug, Clone, Serialize)]
@@ -41,10 +74,7 @@ pub fn layout_form(form: &FormSpec) -> Document {
     let mut l = Layout::new(Geometry::a4(), &toc, BODY_SIZE);
     let (x, width) = (l.geo.left, l.geo.body_width());
     let parts: Vec<Part> = if form.parts.is_empty() {
-        vec![
-            Part::Fixed(FixedPart::Header),
-            Part::Fixed(FixedPart::Patient),
-        ]
+        vec![Part::Header, Part::Patient]
     } else {
         form.parts.clone()
     };
@@ -53,13 +83,13 @@ pub fn layout_form(form: &FormSpec) -> Document {
     let last_table = parts.iter().rposition(|p| matches!(p, Part::Table { .. }));
     for (i, p) in parts.iter().enumerate() {
         match (p, Some(i) == last_table) {
-            (Part::Table { table: t }, true) => {
+            (Part::Table { columns, rows }, true) => {
                 let after = &parts[i + 1..];
                 let room = ruled::Room {
                     after: height_of(form, after, x, width),
-                    patient: (parts.iter()).any(|p| matches!(p, Part::Fixed(FixedPart::Patient))),
+                    patient: (parts.iter()).any(|p| matches!(p, Part::Patient)),
                 };
-                ruled::table(&mut l, form, &t.columns, t.rows.get(), room, x, width)
+                ruled::table(&mut l, form, columns, *rows, room, x, width)
             }
             _ => part(&mut l, form, p, x, width),
         }
@@ -83,27 +113,20 @@ pub fn layout_form(form: &FormSpec) -> Document {
 /// Lay out one part of a form where the layout stands.
 fn part(l: &mut Layout, form: &FormSpec, part: &Part, x: f32, width: f32) {
     match part {
-        Part::Fixed(FixedPart::Header) => header(l, form, x, width),
-        Part::Fixed(FixedPart::Patient) => patient(l, x, width),
-        Part::Fields { fields } => {
+        Part::Header => header(l, form, x, width),
+        Part::Patient => patient(l, x, width),
+        Part::Fields(fields) => {
             for f in fields {
-                field(
-                    l,
-                    &f.label,
-                    f.kind,
-                    f.lines.map_or(3, |n| n.get()),
-                    x,
-                    width,
-                );
+                field(l, &f.label, f.kind, f.lines, x, width);
             }
             l.y += 4.0;
         }
-        Part::Ticks { ticks: t } => ticks(l, &t.label, &t.options, x, width),
-        Part::Table { table: t } => {
+        Part::Ticks { label, options } => ticks(l, label, options, x, width),
+        Part::Table { columns, rows } => {
             let room = ruled::Room::default();
-            ruled::table(l, form, &t.columns, t.rows.get(), room, x, width)
+            ruled::table(l, form, columns, *rows, room, x, width)
         }
-        Part::Instructions { instructions: text } => {
+        Part::Instructions(text) => {
             instructions(l, text, x, width);
             l.y += 1.0;
         }
@@ -353,7 +376,7 @@ fn draw_label(l: &mut Layout, lines: &[super::lines::Line], x: f32, top: f32, he
 /// A question and its options, each with a box to tick. Options flow across the page in
 /// rows; an option too long for what is left of a row starts the next one, and a row is as
 /// tall as its longest option.
-fn ticks(l: &mut Layout, label: &str, options: &[Line], x: f32, width: f32) {
+fn ticks(l: &mut Layout, label: &str, options: &[String], x: f32, width: f32) {
     let label_lines = break_lines(&[bold(label)], width, BODY_SIZE, &mut l.missing);
     l.ensure(l.line * label_lines.len() as f32 + PITCH);
     let line_height = l.line;

@@ -27,7 +27,7 @@ pub struct Room {
 pub fn table(
     l: &mut Layout,
     form: &FormSpec,
-    columns: &[crate::load::text::Line],
+    columns: &[String],
     rows: u32,
     room: Room,
     x: f32,
@@ -78,7 +78,7 @@ pub fn table(
 
 /// The largest heading size at which every heading word fits its column whole, with the
 /// column widths for it; at 9 pt, words that still do not fit are broken.
-fn heading_size(columns: &[crate::load::text::Line], width: f32) -> (f32, Vec<f32>) {
+fn heading_size(columns: &[String], width: f32) -> (f32, Vec<f32>) {
     // Room for a short handwritten entry, given up on wide tables before a heading breaks.
     let floor = (14.0 * MM).min(0.7 * width / columns.len() as f32);
     let mut result = (0.0, Vec::new());

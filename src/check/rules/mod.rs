@@ -6,6 +6,7 @@ pub mod fallbacks;
 pub mod ownership;
 pub mod review;
 pub mod roles;
+pub mod scenarios;
 
 use crate::load::raw::DocControl;
 use crate::model::Model;

@@ -76,10 +76,18 @@ pub enum Status {
     Retired,
 }
 
-/// Steps grouped by when they happen.
+/// Steps grouped by when they happen, in the order staff live through them.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Phases {
+    /// Keeping ready while systems are up: tasks repeated on a cadence (`every: 1d`), such as
+    /// the daily kit check. Printed under "Keeping ready" and on the ward's readiness log.
+    #[serde(default)]
+    pub routine: List<Step, MAX_STEPS_PER_PHASE>,
+    /// The countdown to a planned downtime: each step says how long before the start
+    /// (`at: -2h`). Unplanned outages skip it.
+    #[serde(default)]
+    pub before: List<Step, MAX_STEPS_PER_PHASE>,
     /// Recognise and declare downtime: the first 15 minutes.
     #[serde(default)]
     pub declare: List<Step, MAX_STEPS_PER_PHASE>,
@@ -103,6 +111,47 @@ pub struct Step {
     pub forms: List<String, MAX_STEP_REFERENCES>,
     #[serde(default)]
     pub escalate: List<Escalation, MAX_STEP_REFERENCES>,
+    #[serde(default)]
+    pub relies_on: List<String, MAX_STEP_REFERENCES>,
+    /// In `before`: how long before the start, e.g. `-2h`. In `routine`: the time of day,
+    /// e.g. `"16:00"`.
+    #[serde(default)]
+    pub at: Option<String>,
+    /// In `routine` (required) and `during`: how often, e.g. `1h`, `4h`, `1d`, `1w`, `1mo`.
+    /// A `during` step without it is done once.
+    #[serde(default)]
+    pub every: Option<String>,
+    /// In `during`: how long the outage must have lasted before this step starts, e.g. `24h`
+    /// ("if still down after 1 day").
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Only in these situations: every `down` component lost and every `up` one working.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// What to do instead where something in `relies_on` is lost.
+    #[serde(default)]
+    pub otherwise: Option<Alternative>,
+}
+
+/// When a step applies, by what is down and what still works.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The step applies only when each of these is down.
+    #[serde(default)]
+    pub down: List<String, MAX_STEP_REFERENCES>,
+    /// The step applies only while each of these still works.
+    #[serde(default)]
+    pub up: List<String, MAX_STEP_REFERENCES>,
+}
+
+/// The alternative to a step whose `relies_on` is lost.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    #[serde(rename = "do")]
+    pub action: Prose,
+    /// What the alternative itself needs (checked in each scenario, like the step's).
     #[serde(default)]
     pub relies_on: List<String, MAX_STEP_REFERENCES>,
 }

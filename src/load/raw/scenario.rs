@@ -17,6 +17,13 @@ pub struct Scenario {
     /// Systems or infrastructure that fail; everything depending on them is lost too.
     pub fails: Vec<String>,
     pub description: Prose,
+    /// A planned downtime's start, e.g. `2026-12-06T22:00` (local time): its packs print the
+    /// countdown with clock times.
+    #[serde(default)]
+    pub starts: Option<String>,
+    /// A short label printed on its packs, e.g. `Level 2` (an EHR vendor's downtime level).
+    #[serde(default)]
+    pub level: Option<Line>,
     /// What is different about this scenario: command structure, when to declare an incident.
     #[serde(default)]
     pub instructions: List<Prose, MAX_OPTIONS>,
