@@ -1,7 +1,7 @@
 //! Blast radius reports: what a set of failures takes down, and which wards feel it first.
 
 use crate::model::graph::BlastRadius;
-use crate::model::{order, ComponentIx, Model};
+use crate::model::{order, ComponentIx, Model, Phase};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -13,6 +13,81 @@ pub struct Impact {
     pub lost: Vec<Lost>,
     /// Affected wards, grouped by site.
     pub sites: Vec<SiteImpact>,
+    /// Steps done differently in this outage: their `otherwise` replaces them, because
+    /// something they rely on is lost.
+    pub alternatives: Vec<StepChange>,
+    /// Steps that do not apply in this outage: their `when` does not hold.
+    pub not_applicable: Vec<StepChange>,
+    /// The scenarios named on the command line: kind, level and start.
+    pub scenarios: Vec<ScenarioFacts>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepChange {
+    pub procedure: String,
+    /// Where the step is written, e.g. `phases.during[2]`.
+    pub step: String,
+    pub role: String,
+    #[serde(rename = "do")]
+    pub action: String,
+    /// What is done instead (alternatives only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instead: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ScenarioFacts {
+    pub id: String,
+    pub kind: &'static str,
+    pub level: Option<String>,
+    /// A planned downtime's start, `2026-12-06T22:00`.
+    pub starts: Option<String>,
+}
+
+impl ScenarioFacts {
+    pub fn new(scenario: &crate::model::Scenario) -> Self {
+        ScenarioFacts {
+            id: scenario.id.clone(),
+            kind: match scenario.kind {
+                crate::load::raw::ScenarioKind::Planned => "planned",
+                crate::load::raw::ScenarioKind::Unplanned => "unplanned",
+            },
+            level: scenario.level.clone(),
+            starts: scenario
+                .starts
+                .map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
+        }
+    }
+}
+
+/// The steps done while the outage is on that it changes: replaced by their alternative, or
+/// not applicable. Retired procedures are left out, as in the packs.
+fn step_changes(model: &Model, radius: &BlastRadius) -> (Vec<StepChange>, Vec<StepChange>) {
+    let (mut alternatives, mut not_applicable) = (Vec::new(), Vec::new());
+    for p in model
+        .procedures
+        .iter()
+        .filter(|p| p.control.status != crate::load::raw::Status::Retired)
+    {
+        let in_outage = Phase::ALL.into_iter().filter(|ph| ph.in_outage());
+        for step in in_outage.flat_map(|ph| p.steps(ph)) {
+            let change = |instead: Option<String>| StepChange {
+                procedure: p.id.clone(),
+                step: step.yaml_path.clone(),
+                role: model.roles[step.role].id.clone(),
+                action: step.action.clone(),
+                instead,
+            };
+            if !step.when.holds(radius) {
+                not_applicable.push(change(None));
+            } else if let Some(alt) = &step.otherwise {
+                if step.relies_on.iter().any(|&c| radius.is_lost(c)) {
+                    alternatives.push(change(Some(alt.action.clone())));
+                }
+            }
+        }
+    }
+    (alternatives, not_applicable)
 }
 
 #[derive(Debug, Serialize)]
@@ -100,7 +175,11 @@ pub fn impact(model: &Model, failed: &[ComponentIx], radius: &BlastRadius) -> Im
             })
         })
         .collect();
+    let (alternatives, not_applicable) = step_changes(model, radius);
     Impact {
+        alternatives,
+        not_applicable,
+        scenarios: Vec::new(),
         failed: failed
             .iter()
             .map(|&c| model.components[c].id.clone())

@@ -411,3 +411,30 @@ fn planned_scenario_without_countdown_warns() {
         run.stderr
     );
 }
+
+// `impact --format json` says which steps an outage changes, and the named scenario's level
+// and start, for scripts.
+#[test]
+fn impact_reports_changed_steps_and_scenario_facts() {
+    let trust = timed_trust();
+    let run = trust.run(&["impact", "power-cut", "records-upgrade", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let alternatives = report["alternatives"].as_array().expect("alternatives");
+    assert_eq!(alternatives.len(), 1, "{report:#}");
+    assert_eq!(
+        alternatives[0]["instead"],
+        "Send a runner to the laboratory."
+    );
+    let skipped: Vec<&str> = report["not_applicable"]
+        .as_array()
+        .expect("not_applicable")
+        .iter()
+        .map(|s| s["do"].as_str().expect("do"))
+        .collect();
+    assert_eq!(skipped, ["Email the bed state to the bed bureau."]);
+    let upgrade = &report["scenarios"][1];
+    assert_eq!(upgrade["id"], "records-upgrade");
+    assert_eq!(upgrade["level"], "Level 1");
+    assert_eq!(upgrade["starts"], "2026-12-06T22:00");
+}

@@ -40,7 +40,11 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     failed.sort_unstable();
     failed.dedup();
     let radius = blast_radius(&model.dependency_graph(), &failed);
-    let report = impact(model, &failed, &radius);
+    let mut report = impact(model, &failed, &radius);
+    report.scenarios = (model.scenarios.iter())
+        .filter(|sc| args.ids.contains(&sc.id))
+        .map(downtime::impact::ScenarioFacts::new)
+        .collect();
     let out = match args.format {
         Format::Json => format!(
             "{}\n",
@@ -139,5 +143,32 @@ fn text_report(report: &downtime::impact::Impact) -> String {
             );
         }
     }
+    step_changes(&mut out, report);
     out
+}
+
+/// The steps the outage changes: done by their alternative, or not done at all.
+fn step_changes(out: &mut String, report: &downtime::impact::Impact) {
+    for (title, changes) in [
+        (
+            "Steps done differently (their `otherwise`)",
+            &report.alternatives,
+        ),
+        (
+            "Steps that do not apply (their `when`)",
+            &report.not_applicable,
+        ),
+    ] {
+        if changes.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{title} ({}):", changes.len());
+        for c in changes {
+            let _ = writeln!(out, "  {} {}: {}", c.procedure, c.step, c.action);
+            if let Some(instead) = &c.instead {
+                let _ = writeln!(out, "    instead: {instead}");
+            }
+        }
+    }
 }

@@ -45,7 +45,6 @@ struct Word {
 /// are replaced by a visible code and added to `missing`.
 pub fn break_lines(spans: &[Span], width: f32, size: f32, missing: &mut Vec<char>) -> Vec<Line> {
     let words = split_words(spans, size, missing);
-    let space = Face::Regular.metrics().char_width(' ', size);
     let mut lines: Vec<Line> = Vec::new();
     let mut line = Line::default();
     for word in words {
@@ -55,7 +54,7 @@ pub fn break_lines(spans: &[Span], width: f32, size: f32, missing: &mut Vec<char
         let gap = if line.runs.is_empty() || !word.space_before {
             0.0
         } else {
-            space
+            gap_width(&line, &word, size)
         };
         if line.width + gap + word.width <= width + 0.01 {
             place(&mut line, &word, gap, size);
@@ -99,6 +98,17 @@ pub fn break_lines(spans: &[Span], width: f32, size: f32, missing: &mut Vec<char
         lines.push(line);
     }
     lines
+}
+
+/// The width of the space before `word` on `line`. Where the face continues the space is
+/// drawn as a glyph of that face, so it must be measured in it: a bold space is wider than a
+/// regular one, and measuring it as regular drew the next run over the end of a long bold one.
+fn gap_width(line: &Line, word: &Word, size: f32) -> f32 {
+    let face = match (line.runs.last(), word.pieces.first()) {
+        (Some(last), Some((face, _))) if last.face == *face => *face,
+        _ => Face::Regular,
+    };
+    face.metrics().char_width(' ', size)
 }
 
 fn place(line: &mut Line, word: &Word, gap: f32, size: f32) {

@@ -162,11 +162,18 @@ impl Item {
     pub fn ink(&self) -> Vec<Bounds> {
         match *self {
             Item::Text {
-                x, y, size, width, ..
+                x,
+                y,
+                size,
+                face,
+                ref text,
+                ..
             } => vec![Bounds {
                 x0: x,
                 y0: y - size * ASCENT,
-                x1: x + width,
+                // What the painter draws: the glyphs' own advances, not the width the layout
+                // believed the text had (the two differed for bold spaces, see `lines`).
+                x1: x + face.metrics().width(text, size),
                 y1: y + size * DESCENT,
             }],
             Item::Rule {
