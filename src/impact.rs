@@ -20,6 +20,18 @@ pub struct Impact {
     pub not_applicable: Vec<StepChange>,
     /// The scenarios named on the command line: kind, level and start.
     pub scenarios: Vec<ScenarioFacts>,
+    /// Data flows that stop, by interface id.
+    pub flows: Vec<Flow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Flow {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    pub carries: String,
+    /// `queued` (arrives late) or `lost` (must be entered again).
+    pub when_down: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -176,7 +188,23 @@ pub fn impact(model: &Model, failed: &[ComponentIx], radius: &BlastRadius) -> Im
         })
         .collect();
     let (alternatives, not_applicable) = step_changes(model, radius);
+    let flows = model
+        .interfaces
+        .iter()
+        .filter(|i| i.stops(radius))
+        .map(|i| Flow {
+            id: i.id.clone(),
+            from: model.components[i.from].id.clone(),
+            to: model.components[i.to].id.clone(),
+            carries: i.carries.clone(),
+            when_down: match i.when_down {
+                crate::model::FlowLoss::Queued => "queued",
+                crate::model::FlowLoss::Lost => "lost",
+            },
+        })
+        .collect();
     Impact {
+        flows,
         alternatives,
         not_applicable,
         scenarios: Vec::new(),

@@ -39,6 +39,7 @@ pub const RULES: &[Rule] = &[
     rules::review::FUTURE_DATE,
     rules::roles::UNUSED_ROLE,
     rules::scenarios::PLANNED_WITHOUT_COUNTDOWN,
+    rules::flows::LOST_FLOW_WITHOUT_REENTRY,
 ];
 
 /// What a rule is judged on: the model and the day.

@@ -7,7 +7,7 @@ use downtime::write::write_atomic;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Create a new ward, system, procedure or form file with every field commented, filled with
+/// Create a new ward, system, procedure, form or interface file with every field commented, filled with
 /// values that already pass `downtime check`, ready to edit.
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,6 +27,7 @@ enum Kind {
     System,
     Procedure,
     Form,
+    Interface,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
@@ -152,6 +153,22 @@ control:
   status: draft
   last_reviewed: {today}
 ")),
+        Kind::Interface => {
+            let mut systems = m.components.iter().filter(|c| c.system().is_some()).map(|c| c.id.as_str());
+            let from = systems.next().unwrap_or("epr");
+            let to = systems.next().unwrap_or("pathology");
+            (FileKind::Interface.folder(), format!(
+"# A data flow from one system to another.
+id: {id}
+name: New data flow
+from: {from}    # the system that sends
+to: {to}        # the system that receives
+carries: What flows, as staff would say it (ADT, orders, results, discharge summaries)
+when_down: queued           # queued: arrives late when it returns | lost: must be entered again
+relies_on: []               # what else it passes through (interface engine, network)
+# notes: What staff should know when it returns.   # optional, printed beside it
+"))
+        }
     };
     let path = args.procedures.join(folder).join(format!("{id}.yaml"));
     if path.exists() {

@@ -14,6 +14,7 @@ pub enum Kind {
     Procedure,
     Form,
     Scenario,
+    Interface,
 }
 
 impl Kind {
@@ -27,6 +28,7 @@ impl Kind {
             Kind::Procedure => "fallbacks",
             Kind::Form => "forms",
             Kind::Scenario => "scenarios",
+            Kind::Interface => "interfaces",
         }
     }
 
@@ -40,6 +42,7 @@ impl Kind {
             Kind::Procedure => "a fallback procedure",
             Kind::Form => "a paper form",
             Kind::Scenario => "an outage scenario",
+            Kind::Interface => "an interface (data flow)",
         }
     }
 

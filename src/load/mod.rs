@@ -49,6 +49,7 @@ pub struct Loaded {
     pub procedures: Vec<Sourced<raw::Procedure>>,
     pub forms: Vec<Sourced<raw::Form>>,
     pub scenarios: Vec<Sourced<raw::Scenario>>,
+    pub interfaces: Vec<Sourced<raw::Interface>>,
     /// File contents, kept to quote the offending line in diagnostics and to find where a
     /// YAML path is.
     pub sources: Sources,
@@ -66,6 +67,7 @@ pub const FOLDERS: &[Kind] = &[
     Kind::Procedure,
     Kind::Form,
     Kind::Scenario,
+    Kind::Interface,
 ];
 
 /// Read a whole procedures tree. Problems are pushed to `diags`; what parsed is returned.
@@ -99,6 +101,7 @@ pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
                 Kind::Procedure => push(&mut loaded.procedures, file, what, sources, diags),
                 Kind::Form => push(&mut loaded.forms, file, what, sources, diags),
                 Kind::Scenario => push(&mut loaded.scenarios, file, what, sources, diags),
+                Kind::Interface => push(&mut loaded.interfaces, file, what, sources, diags),
             };
             if !ok {
                 loaded.failed.push((kind, file_stem(file)));

@@ -29,6 +29,7 @@ pub(super) struct Namespaces {
     pub procedures: Ids,
     pub forms: Ids,
     pub scenarios: Ids,
+    pub interfaces: Ids,
 }
 
 impl Namespaces {
@@ -49,6 +50,7 @@ impl Namespaces {
             procedures: Ids::new("procedure"),
             forms: Ids::new("form"),
             scenarios: Ids::new("scenario"),
+            interfaces: Ids::new("interface"),
         };
         for (i, role) in trust.value.roles.iter().enumerate() {
             let path = format!("roles[{i}].id");
@@ -69,6 +71,8 @@ impl Namespaces {
         ids.forms.define_files(&loaded.forms, |f| &f.id, diags);
         ids.scenarios
             .define_files(&loaded.scenarios, |s| &s.id, diags);
+        ids.interfaces
+            .define_files(&loaded.interfaces, |i| &i.id, diags);
         for (kind, stem) in &loaded.failed {
             ids.of_kind(*kind).unloaded.push(stem.clone());
         }
@@ -84,6 +88,7 @@ impl Namespaces {
             Kind::Procedure => &mut self.procedures,
             Kind::Form => &mut self.forms,
             Kind::Scenario => &mut self.scenarios,
+            Kind::Interface => &mut self.interfaces,
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod duration;
 mod form;
 pub mod graph;
 mod ids;
+mod interface;
 pub mod order;
 mod procedure;
 mod resolve;
@@ -29,6 +30,7 @@ pub use component::{Component, ComponentKind, SystemInfo};
 pub use contact::{Cascade, Contact, ContactScope, Route};
 pub use form::Form;
 pub use ids::is_valid_id;
+pub use interface::{FlowLoss, Interface};
 pub use procedure::Procedure;
 pub use resolve::resolve;
 pub use scenario::Scenario;
@@ -55,6 +57,8 @@ pub type ProcedureIx = usize;
 pub type FormIx = usize;
 /// Index into `Model::scenarios`.
 pub type ScenarioIx = usize;
+/// Index into `Model::interfaces`.
+pub type InterfaceIx = usize;
 
 /// The whole trust, validated.
 #[derive(Debug)]
@@ -68,6 +72,7 @@ pub struct Model {
     pub procedures: Vec<Procedure>,
     pub forms: Vec<Form>,
     pub scenarios: Vec<Scenario>,
+    pub interfaces: Vec<Interface>,
 }
 
 impl Model {

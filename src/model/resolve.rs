@@ -6,7 +6,7 @@
 //! order each needs the others (wards need components, scenarios their dependency graph).
 
 use super::ids::Namespaces;
-use super::{component, consistency, contact, cross_check, form, procedure, scenario, site};
+use super::{component, consistency, contact, cross_check, form, interface, procedure, scenario, site};
 use super::{trust, ward, Model};
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
@@ -33,6 +33,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
     component::link_fallbacks(&mut components, &procedures);
     site::link_wards(&mut sites, &wards);
     let scenarios = scenario::resolve(&loaded.scenarios, &components, &ids, diags);
+    let interfaces = interface::resolve(&loaded.interfaces, &ids, diags);
     let model = Model {
         trust,
         roles: raw_trust.value.roles.clone(),
@@ -43,6 +44,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
         procedures,
         forms,
         scenarios,
+        interfaces,
     };
 
     // Checks across kinds, on the linked model. Diagnostics are sorted before they are

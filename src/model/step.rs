@@ -69,6 +69,8 @@ pub struct Step {
     pub timing: Timing,
     pub when: Condition,
     pub otherwise: Option<Alternative>,
+    /// Interfaces whose lost messages this step enters again.
+    pub reenters: Vec<super::InterfaceIx>,
     /// Where the step is written, e.g. `phases.during[2]`.
     pub yaml_path: String,
 }
@@ -192,6 +194,7 @@ pub(super) fn resolve(
         timing: timing?,
         when,
         otherwise,
+        reenters: ids.interfaces.find_all(&step.reenters, file, &at.field("reenters"), diags),
         yaml_path: at.path,
     })
 }

@@ -58,6 +58,10 @@ struct ScenarioWardContext {
     recovery: Vec<RoleSteps>,
     /// A planned downtime's countdown, in time order (with clock times when it has a start).
     countdown: Vec<view::StepView>,
+    /// Flows to or from the ward's systems that stop and are not kept: enter again by hand.
+    flows_lost: Vec<view::FlowView>,
+    /// Flows that stop and are queued: they arrive late.
+    flows_late: Vec<view::FlowView>,
 }
 
 #[derive(Serialize)]
@@ -169,6 +173,9 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
     );
     let mut cascade = view::cascade(&lens, &site.cascade);
     cascade.extend(view::cascade(&lens, &model.trust.cascade));
+    let ward_systems: Vec<ComponentIx> = ward.systems.iter().map(|u| u.system).collect();
+    let (flows_lost, flows_late) =
+        view::stopped_flows(model, &scenario.radius, Some(&ward_systems));
     let context = ScenarioWardContext {
         trust: TrustView::new(model),
         scenario: scenario_view(model, sc),
@@ -204,6 +211,8 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
         cascade,
         recovery: view::steps_by_role(&lens, &procedures, Phase::Recovery, &ward.roles),
         countdown: view::countdown(&lens, &procedures),
+        flows_lost,
+        flows_late,
         furniture: furniture.clone(),
     };
     Pack::new(
@@ -237,6 +246,8 @@ struct ScenarioSiteContext {
     cascade: Vec<view::CascadeView>,
     procedures: Vec<ProcedureView>,
     countdown: Vec<view::StepView>,
+    flows_lost: Vec<view::FlowView>,
+    flows_late: Vec<view::FlowView>,
 }
 
 pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
@@ -295,6 +306,7 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
     }
     affected.sort_by(|a, b| (a.0, &a.1.name).cmp(&(b.0, &b.1.name)));
     let site_procs = model.site_procedures();
+    let (flows_lost, flows_late) = view::stopped_flows(model, &scenario.radius, None);
     let furniture = Furniture::for_procedures(
         model,
         format!("{}: {}", scenario.name, site.name),
@@ -335,6 +347,8 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
             .map(|&p| view::procedure(&lens, p))
             .collect(),
         countdown: view::countdown(&lens, &site_procs),
+        flows_lost,
+        flows_late,
         furniture: furniture.clone(),
     };
     Pack::new(

@@ -564,3 +564,54 @@ pub fn steps_by_role(
         })
         .collect()
 }
+
+/// A data flow between systems, as a pack prints it.
+#[derive(Serialize)]
+pub struct FlowView {
+    pub name: String,
+    pub carries: String,
+    pub from: String,
+    pub to: String,
+    /// Messages are not kept while it is stopped: what should have flowed must be entered
+    /// again by hand.
+    pub lost: bool,
+    pub notes: String,
+}
+
+/// The flows that stop when any of `components` is lost, in interface id order: for a
+/// system's page, the flows into, out of or through it.
+pub fn flows_touching(model: &Model, components: &[usize]) -> Vec<FlowView> {
+    model
+        .interfaces
+        .iter()
+        .filter(|i| i.touches().any(|c| components.contains(&c)))
+        .map(|i| flow(model, i))
+        .collect()
+}
+
+/// The flows an outage stops, split as a scenario pack prints them: (must be entered again,
+/// will arrive late). Only those that touch one of `systems` (a ward's), when given.
+pub fn stopped_flows(
+    model: &Model,
+    radius: &BlastRadius,
+    systems: Option<&[usize]>,
+) -> (Vec<FlowView>, Vec<FlowView>) {
+    model
+        .interfaces
+        .iter()
+        .filter(|i| i.stops(radius))
+        .filter(|i| systems.is_none_or(|s| s.contains(&i.from) || s.contains(&i.to)))
+        .map(|i| flow(model, i))
+        .partition(|f| f.lost)
+}
+
+fn flow(model: &Model, i: &crate::model::Interface) -> FlowView {
+    FlowView {
+        name: i.name.clone(),
+        carries: i.carries.clone(),
+        from: model.components[i.from].name.clone(),
+        to: model.components[i.to].name.clone(),
+        lost: i.when_down == crate::model::FlowLoss::Lost,
+        notes: i.notes.clone(),
+    }
+}

@@ -46,6 +46,8 @@ struct SystemSection {
     ward_notes: String,
     signs: Vec<String>,
     fallbacks: Vec<ProcedureView>,
+    /// Data flows into, out of or through this system, which stop while it is down.
+    flows: Vec<view::FlowView>,
     /// Every escalation in the pack that concerns this system, soonest first.
     escalations: Vec<SystemEscalation>,
 }
@@ -313,6 +315,7 @@ fn system_sections(lens: &view::Lens, w: WardIx, procedures: &[usize]) -> Vec<Sy
                 impact: info.impact.clone(),
                 ward_notes: u.notes.clone(),
                 signs: info.signs_of_failure.clone(),
+                flows: view::flows_touching(model, &[u.system]),
                 fallbacks: fallbacks
                     .iter()
                     .map(|&p| view::procedure(lens, p))

@@ -3,6 +3,7 @@
 
 pub mod contacts;
 pub mod fallbacks;
+pub mod flows;
 pub mod ownership;
 pub mod review;
 pub mod roles;

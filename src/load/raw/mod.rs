@@ -7,6 +7,7 @@
 mod contact;
 mod form;
 mod infrastructure;
+mod interface;
 mod procedure;
 mod scenario;
 mod site;
@@ -17,6 +18,7 @@ mod ward;
 pub use contact::*;
 pub use form::*;
 pub use infrastructure::*;
+pub use interface::*;
 pub use procedure::*;
 pub use scenario::*;
 pub use site::*;

@@ -131,6 +131,9 @@ pub struct Step {
     /// What to do instead where something in `relies_on` is lost.
     #[serde(default)]
     pub otherwise: Option<Alternative>,
+    /// Interfaces whose lost messages this step enters again by hand (usually in `recovery`).
+    #[serde(default)]
+    pub reenters: List<String, MAX_STEP_REFERENCES>,
 }
 
 /// When a step applies, by what is down and what still works.
