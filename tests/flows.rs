@@ -41,17 +41,34 @@ fn scenario_packs_print_stopped_flows() {
     let run = trust.run(&["build", "--format", "md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let power_cut = trust.read("north/_scenarios/power-cut/ward-a.md");
-    let section = &power_cut[power_cut.find("## What stops flowing").expect("flows section")..];
-    let lost = section.find("- **Call log** (Telephones to Patient records): Calls made to patients.").expect("lost flow");
-    let late_heading = section.find("**What will arrive late:**").expect("late heading");
-    let late = section.find("- **ADT feed** (Patient records to Telephones)").expect("queued flow");
+    let section = &power_cut[power_cut
+        .find("## What stops flowing")
+        .expect("flows section")..];
+    let lost = section
+        .find("- **Call log** (Telephones to Patient records): Calls made to patients.")
+        .expect("lost flow");
+    let late_heading = section
+        .find("**What will arrive late:**")
+        .expect("late heading");
+    let late = section
+        .find("- **ADT feed** (Patient records to Telephones)")
+        .expect("queued flow");
     assert!(lost < late_heading && late_heading < late, "{section}");
     let spare = trust.read("north/_scenarios/spare-link-cut/_hospital.md");
-    assert!(spare.contains("- **ADT feed**"), "a flow through the spare link stops when it is cut:\n{spare}");
+    assert!(
+        spare.contains("- **ADT feed**"),
+        "a flow through the spare link stops when it is cut:\n{spare}"
+    );
     assert!(!spare.contains("Call log"), "{spare}");
     let ward = trust.read("north/ward-a.md");
-    assert!(ward.contains("**What stops flowing** while it is down:"), "{ward}");
-    assert!(ward.contains("**Lost while stopped: enter it again by hand when systems return.**"), "{ward}");
+    assert!(
+        ward.contains("**What stops flowing** while it is down:"),
+        "{ward}"
+    );
+    assert!(
+        ward.contains("**Lost while stopped: enter it again by hand when systems return.**"),
+        "{ward}"
+    );
 }
 
 // `impact` names the stopped flows for scripts.
@@ -61,7 +78,11 @@ fn impact_lists_stopped_flows() {
     let run = trust.run(&["impact", "spare-link", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    assert_eq!(report["flows"].as_array().map(Vec::len), Some(1), "{report:#}");
+    assert_eq!(
+        report["flows"].as_array().map(Vec::len),
+        Some(1),
+        "{report:#}"
+    );
     assert_eq!(report["flows"][0]["id"], "adt-feed");
     assert_eq!(report["flows"][0]["when_down"], "queued");
 }
@@ -74,14 +95,23 @@ fn lost_flow_needs_a_step_that_reenters_it() {
     let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("warning[lost-flow-without-reentry]: what `call-log` carries is lost while it is down, and no step enters it again"), "{}", run.stderr);
-    assert!(run.stderr.contains("--> procedures/interfaces/call-log.yaml:6:12"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--> procedures/interfaces/call-log.yaml:6:12"),
+        "{}",
+        run.stderr
+    );
     trust.edit(
         "fallbacks/records-downtime.yaml",
         "      do: Back-enter every admission.\n",
         "      do: Back-enter every admission.\n      reenters: [call-log]\n",
     );
     let run = trust.run(&["check", "--today", "2026-02-01"]);
-    assert!(!run.stderr.contains("lost-flow-without-reentry"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("lost-flow-without-reentry"),
+        "{}",
+        run.stderr
+    );
 }
 
 // Bad interfaces: an unknown end with a suggestion, a flow to itself, an unknown interface in
@@ -89,18 +119,49 @@ fn lost_flow_needs_a_step_that_reenters_it() {
 #[test]
 fn bad_interfaces_are_reported_where_written() {
     let cases: &[(&str, &str, &str, &str, &str)] = &[
-        ("interfaces/adt-feed.yaml", "to: phones", "to: phone", "interfaces/adt-feed.yaml:4:5", "did you mean `phones`?"),
-        ("interfaces/adt-feed.yaml", "to: phones", "to: records", "interfaces/adt-feed.yaml:4:5", "error[interface-to-itself]"),
-        ("fallbacks/records-downtime.yaml", "      do: Back-enter every admission.\n", "      do: Back-enter every admission.\n      reenters: [call-logs]\n", "fallbacks/records-downtime.yaml:", "did you mean `call-log`?"),
+        (
+            "interfaces/adt-feed.yaml",
+            "to: phones",
+            "to: phone",
+            "interfaces/adt-feed.yaml:4:5",
+            "did you mean `phones`?",
+        ),
+        (
+            "interfaces/adt-feed.yaml",
+            "to: phones",
+            "to: records",
+            "interfaces/adt-feed.yaml:4:5",
+            "error[interface-to-itself]",
+        ),
+        (
+            "fallbacks/records-downtime.yaml",
+            "      do: Back-enter every admission.\n",
+            "      do: Back-enter every admission.\n      reenters: [call-logs]\n",
+            "fallbacks/records-downtime.yaml:",
+            "did you mean `call-log`?",
+        ),
     ];
     for (file, from, to, at, message) in cases {
         let trust = flow_trust();
         trust.edit(file, from, to);
         let run = trust.run(&["check", "--today", "2026-02-01"]);
         assert_eq!(run.code, 1, "{}", run.stderr);
-        assert!(run.stderr.contains(message), "{message:?} not in:\n{}", run.stderr);
-        assert!(run.stderr.contains(&format!("--> procedures/{at}")), "{at:?} not in:\n{}", run.stderr);
-        assert_eq!(run.stderr.matches("error[").count(), 1, "one mistake, one error:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(message),
+            "{message:?} not in:\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(&format!("--> procedures/{at}")),
+            "{at:?} not in:\n{}",
+            run.stderr
+        );
+        assert_eq!(
+            run.stderr.matches("error[").count(),
+            1,
+            "one mistake, one error:\n{}",
+            run.stderr
+        );
     }
 }
 
@@ -112,5 +173,10 @@ fn new_interface_passes_check() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("3 interfaces") || run.stderr.contains("3 interfaces"), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("3 interfaces") || run.stderr.contains("3 interfaces"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
 }

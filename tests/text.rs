@@ -123,7 +123,7 @@ fn blank_and_null_text_is_refused() {
             "notes: Whiteboard is copied at handover.",
             "notes: \"\"",
             "bad-text",
-            &["ward-a.yaml:7:", "`systems[0].notes`"],
+            &["ward-a.yaml:8:", "`systems[0].notes`"],
         ),
     ]);
 }

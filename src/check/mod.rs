@@ -40,6 +40,9 @@ pub const RULES: &[Rule] = &[
     rules::roles::UNUSED_ROLE,
     rules::scenarios::PLANNED_WITHOUT_COUNTDOWN,
     rules::flows::LOST_FLOW_WITHOUT_REENTRY,
+    rules::kit::INPATIENT_WITHOUT_BEDS,
+    rules::kit::KIT_BELOW_MINIMUM,
+    rules::kit::KIT_FORM_MISMATCH,
 ];
 
 /// What a rule is judged on: the model and the day.

@@ -147,7 +147,11 @@ fn text_report(report: &downtime::impact::Impact) -> String {
         let _ = writeln!(out);
         let _ = writeln!(out, "Data flows stopped ({}):", report.flows.len());
         for f in &report.flows {
-            let _ = writeln!(out, "  {:<28} {} -> {}, {}", f.id, f.from, f.to, f.when_down);
+            let _ = writeln!(
+                out,
+                "  {:<28} {} -> {}, {}",
+                f.id, f.from, f.to, f.when_down
+            );
         }
     }
     step_changes(&mut out, report);

@@ -32,7 +32,9 @@ impl Interface {
 
     /// Every component the flow needs: both ends and what it passes through.
     pub fn touches(&self) -> impl Iterator<Item = ComponentIx> + '_ {
-        [self.from, self.to].into_iter().chain(self.relies_on.iter().copied())
+        [self.from, self.to]
+            .into_iter()
+            .chain(self.relies_on.iter().copied())
     }
 }
 
@@ -49,12 +51,18 @@ pub(super) fn resolve(
             let (v, file) = (&i.value, &i.file);
             let from = ids.components.find(&v.from, file, "from", diags);
             let to = ids.components.find(&v.to, file, "to", diags);
-            let relies_on = ids.components.find_all(&v.relies_on, file, "relies_on", diags);
+            let relies_on = ids
+                .components
+                .find_all(&v.relies_on, file, "relies_on", diags);
             if from.is_some() && from == to {
                 diags.push(
-                    Diagnostic::error("interface-to-itself", file, format!("interface `{}` flows from `{}` to itself", v.id, v.from))
-                        .at_path("to")
-                        .with_hint("name the system that receives the flow"),
+                    Diagnostic::error(
+                        "interface-to-itself",
+                        file,
+                        format!("interface `{}` flows from `{}` to itself", v.id, v.from),
+                    )
+                    .at_path("to")
+                    .with_hint("name the system that receives the flow"),
                 );
             }
             Some(Interface {

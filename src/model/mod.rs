@@ -17,6 +17,7 @@ mod form;
 pub mod graph;
 mod ids;
 mod interface;
+pub mod kit;
 pub mod order;
 mod procedure;
 mod resolve;

@@ -6,7 +6,9 @@
 //! order each needs the others (wards need components, scenarios their dependency graph).
 
 use super::ids::Namespaces;
-use super::{component, consistency, contact, cross_check, form, interface, procedure, scenario, site};
+use super::{
+    component, consistency, contact, cross_check, form, interface, procedure, scenario, site,
+};
 use super::{trust, ward, Model};
 use crate::diagnostic::Diagnostic;
 use crate::load::Loaded;
@@ -27,7 +29,14 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
     let trust = trust::resolve(raw_trust, &contacts, &ids, diags);
     let mut sites = site::resolve(&loaded.sites, &contacts, &ids, diags);
     let mut components = component::resolve(loaded, &ids, diags);
-    let wards = ward::resolve(&loaded.wards, &contacts, &components, &ids, diags);
+    let wards = ward::resolve(
+        &loaded.wards,
+        &contacts,
+        &components,
+        trust.kit_minimum_hours,
+        &ids,
+        diags,
+    );
     let forms = form::resolve(&loaded.forms, review_months, diags);
     let procedures = procedure::resolve(&loaded.procedures, review_months, &ids, diags);
     component::link_fallbacks(&mut components, &procedures);

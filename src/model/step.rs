@@ -194,7 +194,9 @@ pub(super) fn resolve(
         timing: timing?,
         when,
         otherwise,
-        reenters: ids.interfaces.find_all(&step.reenters, file, &at.field("reenters"), diags),
+        reenters: ids
+            .interfaces
+            .find_all(&step.reenters, file, &at.field("reenters"), diags),
         yaml_path: at.path,
     })
 }

@@ -17,6 +17,8 @@ pub struct Trust {
     pub contacts: Vec<ContactIx>,
     pub cascade: Vec<Cascade>,
     pub contact_check_months: Option<u32>,
+    /// Hours of paper every ward's kit must hold.
+    pub kit_minimum_hours: u32,
     pub lints: std::collections::BTreeMap<String, raw::LintLevel>,
     pub file: PathBuf,
 }
@@ -34,6 +36,9 @@ pub(super) fn resolve(
         code: t.code.to_string(),
         edition: t.edition.clone(),
         review_interval_months: t.review_interval_months,
+        kit_minimum_hours: t
+            .kit_minimum_hours
+            .unwrap_or(super::kit::DEFAULT_MINIMUM_HOURS),
         contacts: contact::held_by(contacts, ContactScope::Trust),
         cascade: contact::resolve_cascade(&t.cascade, &trust.file, ids, diags),
         contact_check_months: t.contact_check_months,

@@ -4,6 +4,7 @@
 use super::component::Component;
 use super::contact::{self, Contact, ContactScope};
 use super::ids::Namespaces;
+use super::kit;
 use super::{ComponentIx, ContactIx, RoleIx, SiteIx};
 use crate::diagnostic::Diagnostic;
 use crate::load::{raw, Sourced};
@@ -16,8 +17,9 @@ pub struct Ward {
     pub name: String,
     pub kind: raw::WardKind,
     pub location: String,
+    pub beds: Option<u32>,
     pub systems: Vec<WardSystem>,
-    pub kit: raw::Kit,
+    pub kit: super::kit::Kit,
     pub roles: Vec<RoleIx>,
     pub contacts: Vec<ContactIx>,
     pub file: PathBuf,
@@ -35,6 +37,7 @@ pub(super) fn resolve(
     wards: &[Sourced<raw::Ward>],
     contacts: &[Contact],
     components: &[Component],
+    kit_minimum_hours: u32,
     ids: &Namespaces,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Ward> {
@@ -50,8 +53,18 @@ pub(super) fn resolve(
                 name: v.name.to_string(),
                 kind: v.kind,
                 location: v.location.to_string(),
+                beds: v.beds,
                 systems: resolve_systems(&v.systems, &ward.file, components, ids, diags),
-                kit: v.kit.clone(),
+                kit: kit::resolve(
+                    &v.kit,
+                    &kit::Sizing {
+                        beds: v.beds,
+                        hours: v.kit.hours.unwrap_or(kit_minimum_hours),
+                        file: &ward.file,
+                    },
+                    ids,
+                    diags,
+                ),
                 roles: ids.roles.find_all(&v.roles, &ward.file, "roles", diags),
                 contacts: contact::held_by(contacts, ContactScope::Ward(w)),
                 file: ward.file.clone(),

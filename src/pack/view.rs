@@ -615,3 +615,41 @@ fn flow(model: &Model, i: &crate::model::Interface) -> FlowView {
         notes: i.notes.clone(),
     }
 }
+
+/// A ward's downtime kit as packs print it.
+#[derive(Serialize)]
+pub struct KitView {
+    pub location: String,
+    pub checked_by: String,
+    /// Hours of paper it is sized for.
+    pub hours: u32,
+    pub items: Vec<KitItemView>,
+    /// Whether any quantity was worked out (the "why" column is printed only then).
+    pub worked_out: bool,
+}
+
+#[derive(Serialize)]
+pub struct KitItemView {
+    pub item: String,
+    pub quantity: u32,
+    /// How the quantity was worked out; empty for a fixed quantity.
+    pub reason: String,
+}
+
+pub fn kit(kit: &crate::model::kit::Kit) -> KitView {
+    KitView {
+        location: kit.location.clone(),
+        checked_by: kit.checked_by.clone(),
+        hours: kit.hours,
+        worked_out: kit.items.iter().any(|i| !i.reason.is_empty()),
+        items: kit
+            .items
+            .iter()
+            .map(|i| KitItemView {
+                item: i.item.clone(),
+                quantity: i.quantity,
+                reason: i.reason.clone(),
+            })
+            .collect(),
+    }
+}

@@ -25,6 +25,7 @@ struct WardView {
     name: String,
     kind: &'static str,
     location: String,
+    beds: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -154,13 +155,6 @@ struct FormView {
 }
 
 #[derive(Serialize)]
-struct KitView {
-    location: String,
-    checked_by: String,
-    contents: Vec<raw::KitItem>,
-}
-
-#[derive(Serialize)]
 struct WardPackContext {
     trust: TrustView,
     ward: WardView,
@@ -172,7 +166,7 @@ struct WardPackContext {
     systems: Vec<SystemSection>,
     cascade: Vec<view::CascadeView>,
     ward_contacts: Vec<ContactView>,
-    kit: KitView,
+    kit: view::KitView,
     recovery: Vec<RoleSteps>,
     /// Routine tasks that keep the ward ready, by role.
     routine: Vec<RoleSteps>,
@@ -209,7 +203,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let mut cascade = view::cascade(&lens, &site.cascade);
     cascade.extend(view::cascade(&lens, &model.trust.cascade));
 
-    let mut forms: Vec<FormView> = form_ixs.iter().map(|&f| form_view(model, f)).collect();
+    let mut forms: Vec<FormView> = form_ixs.iter().map(|&f| form_view(model, w, f)).collect();
     let readiness = super::readiness::spec(model, w);
     if let Some(log) = &readiness {
         forms.push(FormView {
@@ -229,6 +223,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
             name: ward.name.clone(),
             kind: ward_kind_label(ward.kind),
             location: ward.location.clone(),
+            beds: ward.beds,
         },
         site: SiteRef {
             id: site.id.clone(),
@@ -251,11 +246,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
             .iter()
             .map(|&c| view::contact(&lens, c))
             .collect(),
-        kit: KitView {
-            location: ward.kit.location.to_string(),
-            checked_by: ward.kit.checked_by.to_string(),
-            contents: ward.kit.contents.to_vec(),
-        },
+        kit: view::kit(&ward.kit),
         recovery: view::steps_by_role(&lens, &procedures, Phase::Recovery, &ward.roles),
         routine: view::steps_by_role(&lens, &procedures, Phase::Routine, &ward.roles),
         countdown: view::countdown(&lens, &procedures),
@@ -326,13 +317,16 @@ fn system_sections(lens: &view::Lens, w: WardIx, procedures: &[usize]) -> Vec<Sy
 }
 
 /// A form as the ward pack's forms table lists it.
-fn form_view(model: &Model, f: crate::model::FormIx) -> FormView {
+/// The copies are the kit's, where the kit says which item is this form: one number in the
+/// pack, not one in the kit table and another in the forms table.
+fn form_view(model: &Model, w: WardIx, f: crate::model::FormIx) -> FormView {
     let form = &model.forms[f];
+    let in_kit = model.wards[w].kit.items.iter().find(|i| i.form == Some(f));
     FormView {
         id: form.id.clone(),
         title: form.title.clone(),
         purpose: form.purpose.clone(),
-        copies: form.copies,
+        copies: in_kit.map_or(form.copies, |i| i.quantity),
         version: form.control.version.to_string(),
     }
 }

@@ -145,20 +145,23 @@ impl<'a> Layout<'a> {
     pub fn blocks(&mut self, blocks: &[Block]) {
         let (x, width) = (self.geo.left, self.geo.body_width());
         for (i, block) in blocks.iter().enumerate() {
-            self.block(block, x, width, blocks.get(i + 1));
+            self.block(block, x, width, &blocks[i + 1..]);
         }
     }
 
     /// Lay out `blocks` in the column from `x`, `width` wide (a form's instructions).
     pub fn blocks_in(&mut self, blocks: &[Block], x: f32, width: f32) {
         for (i, block) in blocks.iter().enumerate() {
-            self.block(block, x, width, blocks.get(i + 1));
+            self.block(block, x, width, &blocks[i + 1..]);
         }
     }
 
-    fn block(&mut self, block: &Block, x: f32, width: f32, next: Option<&Block>) {
+    /// Lay out `block`; `following` are the blocks after it, which decide what it must be kept
+    /// with.
+    fn block(&mut self, block: &Block, x: f32, width: f32, following: &[Block]) {
+        let next = following.first();
         match block {
-            Block::Heading { level, spans } => self.heading(*level, spans, x, width, next),
+            Block::Heading { level, spans } => self.heading(*level, spans, x, width, following),
             Block::Paragraph(spans) => {
                 let lines = break_lines(spans, width, self.body, &mut self.missing);
                 // A lead-in (a key to a table's abbreviations) stays with the table's start.
@@ -218,7 +221,7 @@ impl<'a> Layout<'a> {
         self.lines(&lines, x, size, line_height);
     }
 
-    fn heading(&mut self, level: u8, spans: &[Span], x: f32, width: f32, next: Option<&Block>) {
+    fn heading(&mut self, level: u8, spans: &[Span], x: f32, width: f32, following: &[Block]) {
         let (size, before) = match level {
             1 => (self.body * 1.8, 0.0),
             2 => (self.body * 1.4, 12.0),
@@ -236,9 +239,15 @@ impl<'a> Layout<'a> {
         let line_height = size * 1.3;
         let height = lines.len() as f32 * line_height;
         // Keep the heading with the start of what follows it: never alone at a page bottom.
-        let follow = match next {
-            Some(Block::Table { .. }) => self.line * 3.0 + 8.0,
-            Some(Block::Heading { .. }) | None => self.line,
+        // A lead-in paragraph is itself kept with its table, so the heading keeps both.
+        let table_start = self.line * 3.0 + 8.0;
+        let follow = match following {
+            [Block::Table { .. }, ..] => table_start,
+            [Block::Paragraph(spans), Block::Table { .. }, ..] => {
+                let lead_in = break_lines(spans, width, self.body, &mut Vec::new()).len() as f32;
+                (lead_in * self.line + PARA_GAP + table_start).min(self.geo.body_height() / 2.0)
+            }
+            [Block::Heading { .. }, ..] | [] => self.line,
             _ => self.line * 2.0,
         };
         if !self.at_page_top() {
@@ -314,7 +323,7 @@ impl<'a> Layout<'a> {
                         self.paragraph(spans, content_x, content_width, self.body, self.line)
                     }
                     (_, other, _) => {
-                        self.block(other, content_x, content_width, item.blocks.get(i + 1))
+                        self.block(other, content_x, content_width, &item.blocks[i + 1..])
                     }
                 }
             }
@@ -429,7 +438,7 @@ impl<'a> Layout<'a> {
     fn callout_body(&mut self, children: &[Block], x: f32, width: f32) {
         self.y += CALLOUT_PAD;
         for (i, block) in children.iter().enumerate() {
-            self.block(block, x, width, children.get(i + 1));
+            self.block(block, x, width, &children[i + 1..]);
         }
         self.y += CALLOUT_PAD - PARA_GAP;
     }
@@ -450,7 +459,7 @@ impl<'a> Layout<'a> {
 
     /// The table of contents: every level-2 heading and its page, numbers right-aligned.
     fn contents(&mut self, x: f32, width: f32) {
-        self.heading(2, &[plain("Contents")], x, width, None);
+        self.heading(2, &[plain("Contents")], x, width, &[]);
         self.headings.pop(); // "Contents" does not list itself
         let number_width = 40.0;
         for entry in self.toc {

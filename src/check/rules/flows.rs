@@ -8,7 +8,8 @@ use crate::model::{FlowLoss, Phase};
 pub const LOST_FLOW_WITHOUT_REENTRY: Rule = Rule {
     code: "lost-flow-without-reentry",
     default: LintLevel::Warning,
-    summary: "an interface whose messages are `lost` while it is down, with no step that `reenters` them",
+    summary:
+        "an interface whose messages are `lost` while it is down, with no step that `reenters` them",
     check: lost_flow_without_reentry,
 };
 
@@ -30,7 +31,10 @@ fn lost_flow_without_reentry(cx: &Context) -> Vec<Diagnostic> {
             cx.finding(
                 &i.file,
                 "when_down",
-                format!("what `{}` carries is lost while it is down, and no step enters it again", i.id),
+                format!(
+                    "what `{}` carries is lost while it is down, and no step enters it again",
+                    i.id
+                ),
             )
             .with_hint(format!(
                 "add `reenters: [{}]` to the recovery step that enters it again by hand",

@@ -4,6 +4,7 @@
 pub mod contacts;
 pub mod fallbacks;
 pub mod flows;
+pub mod kit;
 pub mod ownership;
 pub mod review;
 pub mod roles;

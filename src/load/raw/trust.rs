@@ -24,6 +24,10 @@ pub struct Trust {
     /// Trust-wide call cascade, after the site cascade.
     #[serde(default)]
     pub cascade: Vec<CascadeStep>,
+    /// Hours of paper every ward's kit must hold (default 8, as contingency guidance asks).
+    /// Kit items with a rule (`per_bed`, `per_day`) are sized for this many hours.
+    #[serde(default)]
+    pub kit_minimum_hours: Option<u32>,
     /// Months after which a contact's `verified` date is stale (default 6).
     #[serde(default)]
     pub contact_check_months: Option<u32>,

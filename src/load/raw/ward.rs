@@ -14,6 +14,9 @@ pub struct Ward {
     pub name: Line,
     pub kind: WardKind,
     pub location: Line,
+    /// Staffed beds (or trolleys, cots, chairs): kit items with `per_bed` are sized from it.
+    #[serde(default)]
+    pub beds: Option<u32>,
     /// Systems the ward uses, with notes that only apply here.
     pub systems: Vec<WardSystem>,
     pub kit: Kit,
@@ -52,16 +55,32 @@ pub struct Kit {
     pub contents: List<KitItem, MAX_KIT_ITEMS>,
     /// Who checks the kit, and how often.
     pub checked_by: Line,
+    /// Hours of paper this kit holds, if more than the trust's `kit_minimum_hours`.
+    #[serde(default)]
+    pub hours: Option<u32>,
 }
 
+/// One item in the kit: a fixed `quantity` (default 1), or a rule the quantity is computed
+/// from (`per_bed`, `per_day`), with `spare` on top.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KitItem {
     pub item: Line,
-    #[serde(default = "one")]
-    pub quantity: u32,
-}
-
-fn one() -> u32 {
-    1
+    /// The form this item is, by id: the ward pack's forms table then shows this quantity.
+    #[serde(default)]
+    pub form: Option<String>,
+    #[serde(default)]
+    pub quantity: Option<u32>,
+    /// Copies per bed (one set for the outage, or per `hours` when given).
+    #[serde(default)]
+    pub per_bed: Option<u32>,
+    /// With `per_bed`: how many hours one set lasts (an 8-hour chart needs a new set each shift).
+    #[serde(default)]
+    pub hours: Option<u32>,
+    /// Copies used per day, whatever the beds.
+    #[serde(default)]
+    pub per_day: Option<u32>,
+    /// Extra on top of the rule, as a percentage, e.g. `20%`.
+    #[serde(default)]
+    pub spare: Option<String>,
 }

@@ -1,0 +1,144 @@
+//! Beds and kit quantities (#16): quantities worked out from beds, hours and spare, printed
+//! with their reason; one number per form in the pack; the kit checks, each located.
+
+mod common;
+use common::Trust;
+
+fn kit_trust() -> Trust {
+    // The fixture's ward A has 28 beds.
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "wards/ward-a.yaml",
+        "    - { item: Tracking list, quantity: 5 }\n",
+        "    - { item: Tracking list, form: tracking-list, per_bed: 1, spare: 20% }
+    - { item: Night chart, per_bed: 1, hours: 3 }
+    - { item: Admissions log, per_day: 6 }
+    - { item: Torch }
+",
+    );
+    trust
+}
+
+// Each rule gives the quantity a clinical lead would work out by hand, and says how.
+#[test]
+fn quantities_are_worked_out_and_explained() {
+    let trust = kit_trust();
+    let run = trust.run(&["build", "--format", "md", "--ward", "ward-a"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pack = trust.read("north/ward-a.md");
+    for row in [
+        "| Tracking list | 34 | 28 beds \u{d7} 1 per bed + 20% spare |",
+        // The trust's minimum is 8 hours: a chart lasting 3 hours is needed 3 times.
+        "| Night chart | 84 | 28 beds \u{d7} 1 per bed \u{d7} 3 (one lasts 3 hours; the kit holds 8) |",
+        "| Admissions log | 2 | 6 a day for 8 hours |",
+        "| Torch | 1 |  |",
+    ] {
+        assert!(pack.contains(row), "{row:?} not in:\n{pack}");
+    }
+    assert!(pack.contains("Paper for 8 hours on 28 beds."), "{pack}");
+    // The forms table prints the kit's number for the linked form, not the form's own.
+    let forms = &pack[pack.find("## Forms").expect("forms section")..];
+    assert!(
+        forms.contains("| Patient tracking list | tracking-list | 1.0 | 34 |"),
+        "{forms}"
+    );
+}
+
+// The kit checks, each a warning at the line it concerns.
+#[test]
+fn kit_checks_are_located() {
+    let trust = kit_trust();
+    trust.edit("wards/ward-a.yaml", "beds: 28\n", "");
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[kit-needs-beds]: `Tracking list` (and 1 more item) is counted per bed, but the ward gives no `beds`"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--> procedures/wards/ward-a.yaml:13:60"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("error[").count(),
+        1,
+        "one missing `beds`, one error:\n{}",
+        run.stderr
+    );
+
+    let trust = kit_trust();
+    trust.edit(
+        "wards/ward-a.yaml",
+        "  checked_by:",
+        "  hours: 4\n  checked_by:",
+    );
+    trust.edit(
+        "wards/ward-a.yaml",
+        "    - { item: Torch }\n",
+        "    - { item: Torch }\n    - { item: Patient tracking list, quantity: 3 }\n",
+    );
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("warning[kit-below-minimum]: the kit of `ward-a` holds 4 hours of paper; the trust's minimum is 8"), "{}", run.stderr);
+    assert!(run.stderr.contains("warning[kit-form-mismatch]: the kit holds 3 of `Patient tracking list`, but form `tracking-list` says"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("hint: add `form: tracking-list` to the kit item"),
+        "{}",
+        run.stderr
+    );
+
+    let trust = kit_trust();
+    trust.edit("wards/ward-a.yaml", "beds: 28\n", "");
+    trust.edit("wards/ward-a.yaml", "per_bed: 1, spare: 20%", "quantity: 5");
+    trust.edit(
+        "wards/ward-a.yaml",
+        "    - { item: Night chart, per_bed: 1, hours: 3 }\n",
+        "",
+    );
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert!(
+        run.stderr.contains(
+            "warning[inpatient-without-beds]: ward `ward-a` has beds but does not say how many"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+// A rule that cannot be worked out is one error, where it is written.
+#[test]
+fn bad_kit_rules_are_errors() {
+    for (from, to, message) in [
+        (
+            "per_bed: 1, spare: 20%",
+            "per_bed: 1, quantity: 4",
+            "gives more than one of `quantity`, `per_bed` and `per_day`",
+        ),
+        (
+            "per_bed: 1, spare: 20%",
+            "per_bed: 1, spare: lots",
+            "`lots` is not a percentage",
+        ),
+        (
+            "{ item: Admissions log, per_day: 6 }",
+            "{ item: Admissions log, per_day: 6, hours: 4 }",
+            "has no `per_bed`",
+        ),
+    ] {
+        let trust = kit_trust();
+        trust.edit("wards/ward-a.yaml", from, to);
+        let run = trust.run(&["check", "--today", "2026-02-01"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(message),
+            "{message:?} not in:\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("--> procedures/wards/ward-a.yaml:"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
+    }
+}
