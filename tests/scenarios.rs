@@ -237,3 +237,52 @@ fn example_total_network_outage() {
             && dot.stdout.contains("\"epr\" -> \"core-network\";")
     );
 }
+
+// Cascades are right for the ward: runner and radio routes of another site's contact are not
+// printed, and a cascade line whose caller the ward does not have is left out.
+#[test]
+fn cascades_fit_the_ward() {
+    let trust = scenario_trust();
+    trust.write(
+        "sites/south.yaml",
+        "id: south
+name: South Hospital
+kind: community
+address: 2 South Road
+switchboard: \"01632 960 500\"
+command_post: Room 9
+contacts:
+  - id: south-lead
+    name: South lead
+    role: site-manager
+    verified: 2026-01-05
+    routes:
+      - { kind: runner, value: Room 9 at South }
+      - { kind: radio, value: channel 9 }
+cascade:
+  - caller: nurse-in-charge
+    contacts: [south-lead]
+    when: at once
+",
+    );
+    trust.edit(
+        "sites/north.yaml",
+        "contacts: [north-site-manager]",
+        "contacts: [north-site-manager, south-lead]",
+    );
+    let run = trust.run(&["build", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ward = trust.read("north/ward-a.md");
+    let cascade = &ward[ward.find("## Call cascade").expect("cascade")..];
+    assert!(cascade.contains("**South lead**"), "{cascade}");
+    assert!(
+        !cascade.contains("Room 9 at South") && !cascade.contains("channel 9"),
+        "another site's runner and radio:\n{cascade}"
+    );
+    assert!(
+        !cascade.contains("### Site manager:"),
+        "a line for a role the ward does not have:\n{cascade}"
+    );
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert!(run.stderr.contains("warning[no-local-route]: `ward-a` calls `south-lead`, whose only routes without phones lead to another site"), "{}", run.stderr);
+}

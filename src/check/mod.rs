@@ -43,6 +43,8 @@ pub const RULES: &[Rule] = &[
     rules::kit::INPATIENT_WITHOUT_BEDS,
     rules::kit::KIT_BELOW_MINIMUM,
     rules::kit::KIT_FORM_MISMATCH,
+    rules::cascade::WARD_WITHOUT_CASCADE,
+    rules::cascade::NO_LOCAL_ROUTE,
 ];
 
 /// What a rule is judged on: the model and the day.

@@ -92,6 +92,24 @@ impl Model {
             .join(" -> ")
     }
 
+    /// The site a contact's runner and radio routes lead to: the site of the site or ward that
+    /// holds the contact. A runner cannot be sent to a room at another hospital, nor reach a
+    /// radio channel there; trust-wide contacts have no site.
+    pub fn contact_site(&self, contact: ContactIx) -> Option<SiteIx> {
+        match self.contacts[contact].scope {
+            ContactScope::Site(s) => Some(s),
+            ContactScope::Ward(w) => Some(self.wards[w].site),
+            ContactScope::Trust => None,
+        }
+    }
+
+    /// Whether `route` of `contact` can be used from `site`: every route can, except runner
+    /// and radio routes that lead to another site.
+    pub fn route_usable_from(&self, contact: ContactIx, route: &Route, site: SiteIx) -> bool {
+        let local = matches!(route.kind, raw::RouteKind::Runner | raw::RouteKind::Radio);
+        !local || self.contact_site(contact).is_none_or(|s| s == site)
+    }
+
     /// Whether a contact route still works when `radius` is lost.
     pub fn route_works(&self, route: &Route, radius: &graph::BlastRadius) -> bool {
         !route.relies_on.iter().any(|&c| radius.is_lost(c))

@@ -136,6 +136,7 @@ pub fn contact(lens: &Lens, ix: ContactIx) -> ContactView {
     let routes: Vec<RouteView> = c
         .routes
         .iter()
+        .filter(|r| model.route_usable_from(ix, r, lens.site))
         .map(|r| RouteView {
             label: route_label(r.kind).to_string(),
             value: r.value.clone(),
@@ -164,9 +165,13 @@ pub struct CascadeView {
     pub contacts: Vec<ContactView>,
 }
 
+/// The call cascade as this lens prints it. A ward's pack prints only the lines whose caller
+/// is a role the ward has: a step-down ward has no midwife in charge to make that call.
 pub fn cascade(lens: &Lens, steps: &[Cascade]) -> Vec<CascadeView> {
+    let ward_roles = lens.ward.map(|w| &lens.model.wards[w].roles);
     steps
         .iter()
+        .filter(|s| ward_roles.is_none_or(|roles| roles.contains(&s.caller)))
         .map(|s| CascadeView {
             caller: lens.model.roles[s.caller].name.to_string(),
             when: s.when.clone(),

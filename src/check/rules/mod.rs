@@ -1,6 +1,7 @@
 //! The governance rules, one file per family. Each file declares its rules as [`super::Rule`]
 //! constants, listed in the registry in `check/mod.rs`.
 
+pub mod cascade;
 pub mod contacts;
 pub mod fallbacks;
 pub mod flows;
