@@ -491,3 +491,27 @@ fn ids_never_collide_with_generated_names() {
     folded.dedup();
     assert_eq!(folded.len(), files.len());
 }
+
+// Document control prints who holds copies of each procedure that says so, and only those.
+#[test]
+fn document_control_prints_the_distribution() {
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "fallbacks/records-downtime.yaml",
+        "  status: approved\n",
+        "  status: approved\n  distribution: [Ward A manager, Site command]\n",
+    );
+    let run = trust.run(&["build", "--format", "md", "--ward", "ward-a"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pack = trust.read("north/ward-a.md");
+    let control = &pack[pack.find("## Document control").expect("document control")..];
+    assert!(control.contains("**Distribution**"), "{control}");
+    assert!(
+        control.contains("- Paper records: Ward A manager; Site command\n"),
+        "{control}"
+    );
+    assert!(
+        !control.contains("- No phones:"),
+        "a procedure with no distribution is listed:\n{control}"
+    );
+}

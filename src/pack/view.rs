@@ -414,6 +414,8 @@ pub struct ControlView {
     pub approver: String,
     pub last_reviewed: String,
     pub review_due: String,
+    /// Who holds copies, joined for print; empty when not given.
+    pub distribution: String,
 }
 
 pub fn control(p: &Procedure) -> ControlView {
@@ -427,6 +429,13 @@ pub fn control(p: &Procedure) -> ControlView {
         approver: p.control.approver.to_string(),
         last_reviewed: long_date(p.control.last_reviewed),
         review_due: long_date(p.review_due),
+        distribution: p
+            .control
+            .distribution
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; "),
     }
 }
 

@@ -46,6 +46,10 @@ pub struct DocControl {
     /// The last exercise or live use of this procedure, and how it went.
     #[serde(default)]
     pub last_tested: Option<Exercise>,
+    /// Who holds controlled copies, e.g. `Every ward manager`, `Site command`: printed in the
+    /// document control of every pack that includes it, so a recall reaches every copy.
+    #[serde(default)]
+    pub distribution: List<Line, MAX_OPTIONS>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
