@@ -342,3 +342,29 @@ fn form_instructions_are_typeset_as_markdown() {
     }
     assert!(texts.contains(&("Escalate", true)), "{texts:?}");
 }
+
+// Site command roles get action cards of their own, for each hospital, and at the end of the
+// hospital pack: exactly the steps of that role in the site-scope procedures.
+#[test]
+fn command_roles_get_cards() {
+    let trust = Trust::fixture("minimal");
+    let run = trust.run(&["build", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let card = trust.read("north/_command/card-site-manager.md");
+    assert!(card.contains("# Site manager"), "{card}");
+    assert!(
+        card.contains("**Action card** · Site command · North Hospital"),
+        "{card}"
+    );
+    assert!(card.contains("- [ ] Open the command post."), "{card}");
+    // Only roles with a step in a site procedure get one.
+    assert!(!trust
+        .out()
+        .join("north/_command/card-ward-clerk.md")
+        .exists());
+    let hospital = trust.read("north/_hospital.md");
+    let cards = &hospital[hospital
+        .find("## Action card: Site manager")
+        .expect("card in hospital pack")..];
+    assert!(cards.contains("- [ ] Open the command post."), "{cards}");
+}

@@ -3,7 +3,7 @@
 use super::view::{self, Lens, PhaseView, TrustView};
 use super::{Furniture, Pack, PackKind};
 use crate::load::raw;
-use crate::model::{FormIx, Model, Phase, RoleIx, WardIx};
+use crate::model::{FormIx, Model, Phase, RoleIx, SiteIx, WardIx};
 use crate::typeset::form::{Field, FieldKind, FormSpec, Part};
 use serde::Serialize;
 
@@ -37,8 +37,12 @@ const CARD_ORDER: [Phase; 5] = [
 /// The card of `role` on ward `w`: every step of the ward's procedures for that role, by phase.
 /// `None` when the role has nothing to do here.
 pub fn card(lens: &Lens, w: WardIx, role: RoleIx) -> Option<CardView> {
+    card_from(lens, &lens.model.ward_procedures(w), role)
+}
+
+/// The card of `role` in `procedures` (a ward's, or a site's command procedures).
+pub fn card_from(lens: &Lens, procedures: &[usize], role: RoleIx) -> Option<CardView> {
     let model = lens.model;
-    let procedures = model.ward_procedures(w);
     let phases: Vec<PhaseView> = CARD_ORDER
         .iter()
         .filter(|&&phase| lens.shows_phase(phase))
@@ -70,6 +74,63 @@ pub fn cards(lens: &Lens, w: WardIx) -> Vec<CardView> {
         .iter()
         .filter_map(|&r| card(lens, w, r))
         .collect()
+}
+
+/// The command cards of a site: every role with a step in the site-scope procedures, in
+/// trust role order.
+pub fn site_cards(lens: &Lens) -> Vec<CardView> {
+    let procedures = lens.model.site_procedures();
+    (0..lens.model.roles.len())
+        .filter_map(|r| card_from(lens, &procedures, r))
+        .collect()
+}
+
+/// The roles that get a command card at a site.
+pub fn site_card_roles(model: &Model) -> Vec<RoleIx> {
+    let procedures = model.site_procedures();
+    (0..model.roles.len())
+        .filter(|&r| {
+            procedures.iter().any(|&p| {
+                Phase::ALL
+                    .iter()
+                    .any(|&ph| model.procedures[p].steps(ph).iter().any(|s| s.role == r))
+            })
+        })
+        .collect()
+}
+
+/// One command role's card for a site (site manager, loggist...), as its own file.
+pub fn site_card_pack(model: &Model, s: SiteIx, role: RoleIx) -> Pack {
+    let site = &model.sites[s];
+    let lens = Lens::general(model, None, s);
+    let procedures = model.site_procedures();
+    let card = card_from(&lens, &procedures, role).unwrap_or(CardView {
+        role: model.roles[role].name.to_string(),
+        phases: Vec::new(),
+    });
+    let furniture = Furniture::for_procedures(
+        model,
+        format!("Command card: {}, {}", card.role, site.name),
+        format!("{} · site command · {}", card.role, site.name),
+        &procedures,
+    );
+    let context = CardContext {
+        trust: TrustView::new(model),
+        ward: "Site command".to_string(),
+        site: site.name.clone(),
+        command_post: site.command_post.clone(),
+        card,
+        furniture: furniture.clone(),
+    };
+    let mut pack = Pack::new(
+        model,
+        PackKind::SiteCard(s, role),
+        "card.md",
+        context,
+        furniture,
+    );
+    pack.body = crate::typeset::layout::LARGE_SIZE;
+    pack
 }
 
 #[derive(Serialize)]

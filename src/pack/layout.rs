@@ -13,6 +13,7 @@
 //! <site>/_hospital.md                    the hospital pack
 //! <site>/<ward>.md                       a ward pack
 //! <site>/<ward>/card-<role>.md           a role's action card
+//! <site>/_command/card-<role>.md         a site command role's action card
 //! <site>/<ward>/form-<form>.pdf          a blank form (PDF only)
 //! <site>/<ward>/_readiness-log.pdf       the ward's readiness log (PDF only)
 //! <site>/_scenarios/<scenario>/_hospital.md   one outage, for a hospital
@@ -29,6 +30,8 @@ pub const VIEWER: &str = "_viewer";
 const HOSPITAL: &str = "_hospital.md";
 /// File name of a ward's readiness log, in the ward's folder (its PDF goes beside it).
 const READINESS_LOG: &str = "_readiness-log.md";
+/// Folder of a site's command cards.
+const COMMAND: &str = "_command";
 /// Folder of a site's scenario packs.
 const SCENARIOS: &str = "_scenarios";
 
@@ -51,6 +54,9 @@ pub fn path(model: &Model, kind: PackKind) -> PathBuf {
             scenario_folder(sc, site_of_ward(w)).join(format!("{}.md", model.wards[w].id))
         }
         PackKind::Card(w, role) => ward_folder(w).join(format!("card-{}.md", model.roles[role].id)),
+        PackKind::SiteCard(s, role) => PathBuf::from(&model.sites[s].id)
+            .join(COMMAND)
+            .join(format!("card-{}.md", model.roles[role].id)),
         PackKind::ReadinessLog(w) => ward_folder(w).join(READINESS_LOG),
         PackKind::Form(w, f) => ward_form(
             &site_of_ward(w).join(format!("{}.md", model.wards[w].id)),

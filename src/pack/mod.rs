@@ -36,6 +36,8 @@ pub enum PackKind {
     ScenarioWard(ScenarioIx, WardIx),
     /// `<site>/<ward>/card-<role>.md`: one role's action card, in large type.
     Card(WardIx, RoleIx),
+    /// `<site>/_command/card-<role>.md`: a site command role's action card.
+    SiteCard(SiteIx, RoleIx),
     /// `<site>/<ward>/form-<form>.pdf`: a blank form, ready to photocopy (PDF only).
     Form(WardIx, FormIx),
     /// `<site>/<ward>/_readiness-log.pdf`: the ward's readiness log (PDF only).
@@ -182,6 +184,9 @@ pub fn plan(model: &Model, selection: &Selection) -> Vec<PackKind> {
         let whole_site = selection.is_all() || selection.sites.contains(&site.id);
         if whole_site {
             kinds.push(PackKind::Site(s));
+            for role in card::site_card_roles(model) {
+                kinds.push(PackKind::SiteCard(s, role));
+            }
         }
         for &w in &site.wards {
             if whole_site || selection.wards.contains(&model.wards[w].id) {
@@ -245,6 +250,7 @@ pub fn build(model: &Model, kind: PackKind) -> Pack {
         PackKind::ScenarioSite(sc, s) => scenario::scenario_site_pack(model, sc, s),
         PackKind::ScenarioWard(sc, w) => scenario::scenario_ward_pack(model, sc, w),
         PackKind::Card(w, role) => card::card_pack(model, w, role),
+        PackKind::SiteCard(s, role) => card::site_card_pack(model, s, role),
         PackKind::Form(w, f) => card::form_pack(model, w, f),
         PackKind::ReadinessLog(w) => readiness::pack(model, w),
     }

@@ -89,6 +89,8 @@ struct SitePackContext {
     equipment: Vec<EquipmentView>,
     procedures: Vec<ProcedureView>,
     controls: Vec<ControlView>,
+    /// Action cards of the site command roles.
+    cards: Vec<super::card::CardView>,
 }
 
 pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
@@ -171,6 +173,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             .iter()
             .map(|&p| view::control(&model.procedures[p]))
             .collect(),
+        cards: super::card::site_cards(&lens),
         furniture: furniture.clone(),
     };
     Pack::new(model, PackKind::Site(s), "site.md", context, furniture)
