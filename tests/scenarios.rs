@@ -286,3 +286,22 @@ cascade:
     let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert!(run.stderr.contains("warning[no-local-route]: `ward-a` calls `south-lead`, whose only routes without phones lead to another site"), "{}", run.stderr);
 }
+
+// A scenario ward pack is complete on its own: the ward's notes on each lost system, what the
+// failed infrastructure is, the kit and the forms in play, and the action cards with only the
+// steps that apply in that outage.
+#[test]
+fn scenario_ward_packs_are_complete() {
+    let trust = scenario_trust();
+    let run = trust.run(&["build", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pack = trust.read("north/_scenarios/power-cut/ward-a.md");
+    assert!(pack.contains("**On Ward A:** Whiteboard is copied at handover."), "{pack}");
+    let infra = &pack[pack.find("**Infrastructure down:**").expect("infrastructure")..];
+    assert!(infra.contains("- **Mains power** (power):"), "{infra}");
+    let kit = &pack[pack.find("## Downtime kit and forms").expect("kit")..];
+    assert!(kit.contains("| Tracking list | 5 |"), "{kit}");
+    assert!(kit.contains("| Patient tracking list | tracking-list |"), "{kit}");
+    let card = &pack[pack.find("## Action card: Ward clerk").expect("cards")..];
+    assert!(card.contains("Log every admission on paper."), "{card}");
+}

@@ -34,6 +34,42 @@ struct LostSystem {
     fallbacks: Vec<ProcedureView>,
     /// The anchor of its "<name> is down" section, which the cover links to.
     anchor: String,
+    /// What the ward's own file says about this system (ward packs only).
+    ward_notes: String,
+}
+
+/// Infrastructure an outage takes down, with what it is, so the pack explains the outage.
+#[derive(Serialize)]
+struct InfraView {
+    name: String,
+    chain: String,
+    description: String,
+}
+
+fn infrastructure(model: &Model, radius: &crate::model::graph::BlastRadius) -> Vec<InfraView> {
+    radius
+        .lost()
+        .filter(|&c| model.components[c].system().is_none())
+        .map(|c| InfraView {
+            name: model.components[c].name.clone(),
+            chain: model.chain(radius, c),
+            description: match &model.components[c].kind {
+                crate::model::ComponentKind::Infrastructure { description, .. } => {
+                    description.clone()
+                }
+                crate::model::ComponentKind::System(_) => String::new(),
+            },
+        })
+        .collect()
+}
+
+/// A form a scenario ward pack lists: the forms its procedures in play use, with the kit's
+/// copies.
+#[derive(Serialize)]
+struct FormRow {
+    title: String,
+    id: String,
+    copies: u32,
 }
 
 #[derive(Serialize)]
@@ -62,6 +98,11 @@ struct ScenarioWardContext {
     flows_lost: Vec<view::FlowView>,
     /// Flows that stop and are queued: they arrive late.
     flows_late: Vec<view::FlowView>,
+    infrastructure: Vec<InfraView>,
+    kit: view::KitView,
+    forms: Vec<FormRow>,
+    /// The action cards of the ward's roles, with only the steps that apply in this outage.
+    cards: Vec<super::card::CardView>,
 }
 
 #[derive(Serialize)]
@@ -119,6 +160,11 @@ fn lost_system(lens: &Lens, c: ComponentIx) -> LostSystem {
         max_downtime: info.map(|i| i.mtd_text.clone()).unwrap_or_default(),
         chain: model.chain(radius, c),
         anchor: crate::html::slug(&format!("{} is down", comp.name)),
+        ward_notes: lens
+            .ward
+            .and_then(|w| model.wards[w].systems.iter().find(|u| u.system == c))
+            .map(|u| u.notes.clone())
+            .unwrap_or_default(),
         fallbacks: fallbacks
             .iter()
             .map(|&p| view::procedure(lens, p))
@@ -213,6 +259,14 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
         countdown: view::countdown(&lens, &procedures),
         flows_lost,
         flows_late,
+        infrastructure: infrastructure(model, &scenario.radius),
+        kit: view::kit(&ward.kit),
+        forms: scenario_forms(model, w, &procedures),
+        cards: ward
+            .roles
+            .iter()
+            .filter_map(|&r| super::card::card_from(&lens, &procedures, r))
+            .collect(),
         furniture: furniture.clone(),
     };
     Pack::new(
@@ -239,7 +293,7 @@ struct ScenarioSiteContext {
     site: SiteRef,
     furniture: Furniture,
     lost: Vec<LostSystem>,
-    infrastructure: Vec<String>,
+    infrastructure: Vec<InfraView>,
     affected: Vec<AffectedWard>,
     unaffected: Vec<String>,
     contacts: Vec<ContactView>,
@@ -321,18 +375,7 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
             command_post: site.command_post.clone(),
         },
         lost: lost.iter().map(|&c| lost_system(&lens, c)).collect(),
-        infrastructure: scenario
-            .radius
-            .lost()
-            .filter(|&c| model.components[c].system().is_none())
-            .map(|c| {
-                format!(
-                    "{} ({})",
-                    model.components[c].name,
-                    model.chain(&scenario.radius, c)
-                )
-            })
-            .collect(),
+        infrastructure: infrastructure(model, &scenario.radius),
         affected: affected.into_iter().map(|(_, a)| a).collect(),
         unaffected,
         contacts: site
@@ -358,4 +401,30 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
         context,
         furniture,
     )
+}
+
+/// The forms the procedures in play use, in id order, with the ward kit's copies where the
+/// kit names the form.
+fn scenario_forms(model: &Model, w: WardIx, procedures: &[usize]) -> Vec<FormRow> {
+    let mut forms: Vec<usize> = procedures
+        .iter()
+        .flat_map(|&p| {
+            Phase::ALL
+                .into_iter()
+                .flat_map(move |ph| model.procedures[p].steps(ph))
+        })
+        .flat_map(|s| s.forms.iter().copied())
+        .collect();
+    forms.sort_by(|&a, &b| model.forms[a].id.cmp(&model.forms[b].id));
+    forms.dedup();
+    forms
+        .into_iter()
+        .map(|f| FormRow {
+            title: model.forms[f].title.clone(),
+            id: model.forms[f].id.clone(),
+            copies: (model.wards[w].kit.items.iter())
+                .find(|i| i.form == Some(f))
+                .map_or(model.forms[f].copies, |i| i.quantity),
+        })
+        .collect()
 }
