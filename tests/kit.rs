@@ -142,3 +142,52 @@ fn bad_kit_rules_are_errors() {
         assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
     }
 }
+
+// A ward's cover says where its downtime PC is, its buddy ward's when it has none, and the
+// site's master PC; the equipment checks are located.
+#[test]
+fn downtime_pcs_on_the_cover_and_checked() {
+    let trust = kit_trust();
+    trust.edit("sites/north.yaml", "equipment:\n", "equipment:\n  - { kind: master-pc, location: Flow office, asset: N-0001, power: emergency }\n");
+    trust.edit("wards/ward-b.yaml", "roles:", "equipment:\n  - { kind: downtime-pc, location: Ward B desk, asset: N-0201, power: ordinary }\nroles:");
+    trust.edit("wards/ward-a.yaml", "roles:", "buddy: ward-b\nroles:");
+    let run = trust.run(&["build", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cover = trust.read("north/ward-a.md");
+    assert!(cover.contains("**Your downtime PC:** Ward A station (red socket). **If it fails, use Ward B's:** Ward B desk (asset N-0201, ordinary socket: lost in a power cut). **Master PC (every ward's lists):** Flow office (asset N-0001, red socket)."), "{cover}");
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert!(run.stderr.contains("warning[pc-on-ordinary-power]: the downtime PC at Ward B desk is on an ordinary socket"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("no-downtime-pc"),
+        "ward A has a buddy with a PC: {}",
+        run.stderr
+    );
+
+    trust.edit("wards/ward-a.yaml", "buddy: ward-b", "buddy: ward-a");
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert!(
+        run.stderr
+            .contains("error[buddy-is-self]: ward `ward-a` is its own buddy"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--> procedures/wards/ward-a.yaml:"),
+        "{}",
+        run.stderr
+    );
+    trust.edit("wards/ward-a.yaml", "buddy: ward-a\n", "");
+    trust.edit(
+        "wards/ward-a.yaml",
+        "  - { kind: downtime-pc, location: Ward A station, power: emergency }\n",
+        "",
+    );
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert!(
+        run.stderr.contains(
+            "warning[no-downtime-pc]: ward `ward-a` has no downtime PC and no buddy ward"
+        ),
+        "{}",
+        run.stderr
+    );
+}

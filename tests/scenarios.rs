@@ -296,12 +296,20 @@ fn scenario_ward_packs_are_complete() {
     let run = trust.run(&["build", "--format", "md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let pack = trust.read("north/_scenarios/power-cut/ward-a.md");
-    assert!(pack.contains("**On Ward A:** Whiteboard is copied at handover."), "{pack}");
-    let infra = &pack[pack.find("**Infrastructure down:**").expect("infrastructure")..];
+    assert!(
+        pack.contains("**On Ward A:** Whiteboard is copied at handover."),
+        "{pack}"
+    );
+    let infra = &pack[pack
+        .find("**Infrastructure down:**")
+        .expect("infrastructure")..];
     assert!(infra.contains("- **Mains power** (power):"), "{infra}");
     let kit = &pack[pack.find("## Downtime kit and forms").expect("kit")..];
     assert!(kit.contains("| Tracking list | 5 |"), "{kit}");
-    assert!(kit.contains("| Patient tracking list | tracking-list |"), "{kit}");
+    assert!(
+        kit.contains("| Patient tracking list | tracking-list |"),
+        "{kit}"
+    );
     let card = &pack[pack.find("## Action card: Ward clerk").expect("cards")..];
     assert!(card.contains("Log every admission on paper."), "{card}");
 }

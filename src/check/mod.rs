@@ -45,6 +45,8 @@ pub const RULES: &[Rule] = &[
     rules::kit::KIT_FORM_MISMATCH,
     rules::cascade::WARD_WITHOUT_CASCADE,
     rules::cascade::NO_LOCAL_ROUTE,
+    rules::equipment::NO_DOWNTIME_PC,
+    rules::equipment::PC_ON_ORDINARY_POWER,
 ];
 
 /// What a rule is judged on: the model and the day.

@@ -22,6 +22,9 @@ pub struct Ward {
     pub kit: super::kit::Kit,
     pub roles: Vec<RoleIx>,
     pub contacts: Vec<ContactIx>,
+    pub equipment: Vec<raw::Equipment>,
+    /// The ward whose downtime PC staff use when their own fails.
+    pub buddy: Option<super::WardIx>,
     pub file: PathBuf,
 }
 
@@ -67,6 +70,8 @@ pub(super) fn resolve(
                 ),
                 roles: ids.roles.find_all(&v.roles, &ward.file, "roles", diags),
                 contacts: contact::held_by(contacts, ContactScope::Ward(w)),
+                equipment: v.equipment.clone(),
+                buddy: buddy(ward, w, ids, diags),
                 file: ward.file.clone(),
             }
         })
@@ -104,4 +109,28 @@ fn resolve_systems(
             })
         })
         .collect()
+}
+
+/// The ward's buddy, which must be another ward.
+fn buddy(
+    ward: &Sourced<raw::Ward>,
+    w: usize,
+    ids: &Namespaces,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<super::WardIx> {
+    let id = ward.value.buddy.as_ref()?;
+    let buddy = ids.wards.find(id, &ward.file, "buddy", diags)?;
+    if buddy == w {
+        diags.push(
+            Diagnostic::error(
+                "buddy-is-self",
+                &ward.file,
+                format!("ward `{id}` is its own buddy"),
+            )
+            .at_path("buddy")
+            .with_hint("name a neighbouring ward on the same site whose downtime PC staff can use"),
+        );
+        return None;
+    }
+    Some(buddy)
 }

@@ -103,6 +103,7 @@ struct ScenarioWardContext {
     forms: Vec<FormRow>,
     /// The action cards of the ward's roles, with only the steps that apply in this outage.
     cards: Vec<super::card::CardView>,
+    pcs: Vec<view::PcLine>,
 }
 
 #[derive(Serialize)]
@@ -261,6 +262,7 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
         flows_late,
         infrastructure: infrastructure(model, &scenario.radius),
         kit: view::kit(&ward.kit),
+        pcs: view::downtime_pcs(model, w),
         forms: scenario_forms(model, w, &procedures),
         cards: ward
             .roles

@@ -3,7 +3,7 @@
 use super::view::{self, ContactView, ControlView, ProcedureView, TrustView};
 use super::ward::ward_kind_label;
 use super::{layout, Furniture, Pack, PackKind};
-use crate::load::raw::{EquipmentKind, SiteKind};
+use crate::load::raw::SiteKind;
 use crate::model::{Model, SiteIx, WardIx};
 use serde::Serialize;
 
@@ -12,16 +12,6 @@ fn site_kind_label(kind: SiteKind) -> &'static str {
         SiteKind::Acute => "Acute hospital",
         SiteKind::Community => "Community hospital",
         SiteKind::MentalHealth => "Mental health unit",
-    }
-}
-
-fn equipment_label(kind: EquipmentKind) -> &'static str {
-    match kind {
-        EquipmentKind::DowntimeKit => "Downtime kit",
-        EquipmentKind::DowntimePc => "Standalone downtime PC",
-        EquipmentKind::Printer => "Printer",
-        EquipmentKind::Radios => "Radios",
-        EquipmentKind::Generator => "Generator / emergency power",
     }
 }
 
@@ -60,13 +50,6 @@ struct SystemColumn {
 }
 
 #[derive(Serialize)]
-struct EquipmentView {
-    kind: &'static str,
-    location: String,
-    notes: String,
-}
-
-#[derive(Serialize)]
 struct ScenarioRow {
     name: String,
     link: String,
@@ -86,7 +69,7 @@ struct SitePackContext {
     contacts: Vec<ContactView>,
     trust_contacts: Vec<ContactView>,
     cascade: Vec<view::CascadeView>,
-    equipment: Vec<EquipmentView>,
+    equipment: Vec<view::EquipmentView>,
     procedures: Vec<ProcedureView>,
     controls: Vec<ControlView>,
     /// Action cards of the site command roles.
@@ -156,15 +139,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             .map(|&c| view::contact(&lens, c))
             .collect(),
         cascade: view::cascade(&lens, &site.cascade),
-        equipment: site
-            .equipment
-            .iter()
-            .map(|e| EquipmentView {
-                kind: equipment_label(e.kind),
-                location: e.location.to_string(),
-                notes: e.notes.to_string(),
-            })
-            .collect(),
+        equipment: site.equipment.iter().map(view::equipment).collect(),
         procedures: site_procs
             .iter()
             .map(|&p| view::procedure(&lens, p))

@@ -667,3 +667,99 @@ pub fn kit(kit: &crate::model::kit::Kit) -> KitView {
             .collect(),
     }
 }
+
+/// A piece of downtime equipment as packs print it.
+#[derive(Serialize)]
+pub struct EquipmentView {
+    pub kind: &'static str,
+    pub location: String,
+    /// Asset tag and power, e.g. "asset KV-DT-0107; red emergency socket".
+    pub details: String,
+    pub notes: String,
+}
+
+pub fn equipment_label(kind: raw::EquipmentKind) -> &'static str {
+    use raw::EquipmentKind::*;
+    match kind {
+        DowntimeKit => "Downtime kit",
+        DowntimePc => "Standalone downtime PC",
+        MasterPc => "Master downtime PC",
+        Printer => "Printer",
+        LabelPrinter => "Label printer",
+        Radios => "Radios",
+        Generator => "Generator / emergency power",
+    }
+}
+
+pub fn equipment(e: &raw::Equipment) -> EquipmentView {
+    let mut details = Vec::new();
+    if let Some(asset) = &e.asset {
+        details.push(format!("asset {asset}"));
+    }
+    match e.power {
+        Some(raw::Power::Emergency) => details.push("red socket".to_string()),
+        Some(raw::Power::Ordinary) => {
+            details.push("ordinary socket: lost in a power cut".to_string())
+        }
+        None => {}
+    }
+    EquipmentView {
+        kind: equipment_label(e.kind),
+        location: e.location.to_string(),
+        details: details.join(", "),
+        notes: e.notes.to_string(),
+    }
+}
+
+/// Where a ward's staff find a downtime PC: their own, their buddy ward's, the site's master.
+#[derive(Serialize)]
+pub struct PcLine {
+    /// "Your downtime PC", "If it fails: Ward 12's", "Master PC".
+    pub label: String,
+    pub location: String,
+    pub details: String,
+}
+
+pub fn downtime_pcs(model: &Model, w: WardIx) -> Vec<PcLine> {
+    let ward = &model.wards[w];
+    let pcs = |list: &[raw::Equipment], kind: raw::EquipmentKind| -> Vec<EquipmentView> {
+        list.iter()
+            .filter(|e| e.kind == kind)
+            .map(equipment)
+            .collect()
+    };
+    let mut lines = Vec::new();
+    for pc in pcs(&ward.equipment, raw::EquipmentKind::DowntimePc) {
+        lines.push(PcLine {
+            label: "Your downtime PC".to_string(),
+            location: pc.location,
+            details: pc.details,
+        });
+    }
+    if let Some(b) = ward.buddy {
+        let buddy = &model.wards[b];
+        let label = if lines.is_empty() {
+            format!("Use {}'s downtime PC", buddy.name)
+        } else {
+            format!("If it fails, use {}'s", buddy.name)
+        };
+        for pc in pcs(&buddy.equipment, raw::EquipmentKind::DowntimePc) {
+            lines.push(PcLine {
+                label: label.clone(),
+                location: pc.location,
+                details: pc.details,
+            });
+        }
+    }
+    for pc in pcs(
+        &model.sites[ward.site].equipment,
+        raw::EquipmentKind::MasterPc,
+    ) {
+        lines.push(PcLine {
+            label: "Master PC (every ward's lists)".to_string(),
+            location: pc.location,
+            details: pc.details,
+        });
+    }
+    lines
+}

@@ -176,6 +176,8 @@ struct WardPackContext {
     controls: Vec<ControlView>,
     cards: Vec<super::card::CardView>,
     cover: Vec<CoverRow>,
+    /// The ward's downtime PC, its buddy's and the site's master PC.
+    pcs: Vec<view::PcLine>,
 }
 
 pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
@@ -256,6 +258,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
             .map(|&p| view::control(&model.procedures[p]))
             .collect(),
         cards,
+        pcs: view::downtime_pcs(model, w),
         furniture: furniture.clone(),
     };
     let mut pack = Pack::new(model, PackKind::Ward(w), "ward.md", context, furniture);

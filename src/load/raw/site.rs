@@ -38,8 +38,23 @@ pub enum SiteKind {
 pub struct Equipment {
     pub kind: EquipmentKind,
     pub location: Line,
+    /// Asset tag, so IT and estates can find and test the exact machine.
+    #[serde(default)]
+    pub asset: Option<Line>,
+    /// The socket it is plugged into: `emergency` (red, generator-backed) or `ordinary`.
+    #[serde(default)]
+    pub power: Option<Power>,
     #[serde(default)]
     pub notes: Prose,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Power {
+    /// A red, generator-backed socket: keeps working in a power cut.
+    Emergency,
+    /// An ordinary socket: lost with the mains.
+    Ordinary,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -47,7 +62,10 @@ pub struct Equipment {
 pub enum EquipmentKind {
     DowntimeKit,
     DowntimePc,
+    /// The site's master downtime PC (in the patient-flow office): holds every ward's lists.
+    MasterPc,
     Printer,
+    LabelPrinter,
     Radios,
     Generator,
 }

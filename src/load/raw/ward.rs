@@ -24,6 +24,12 @@ pub struct Ward {
     pub roles: Vec<String>,
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// The ward's own downtime equipment: downtime PC, printer, label printer, radios.
+    #[serde(default)]
+    pub equipment: Vec<Equipment>,
+    /// The ward whose downtime PC staff use when this ward's own fails (same site).
+    #[serde(default)]
+    pub buddy: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
