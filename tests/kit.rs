@@ -191,3 +191,67 @@ fn downtime_pcs_on_the_cover_and_checked() {
         run.stderr
     );
 }
+
+// Reserved number blocks: printed beside the step that hands them out and in the hospital
+// pack; a block that overlaps another anywhere in the trust is one error naming both.
+#[test]
+fn reserved_numbers_printed_and_never_overlap() {
+    let trust = kit_trust();
+    trust.edit(
+        "wards/ward-a.yaml",
+        "roles:",
+        "numbering:\n  - { from: DT-0001, to: DT-0100, for: new admissions }\nroles:",
+    );
+    trust.edit(
+        "sites/north.yaml",
+        "equipment:\n",
+        "numbering:\n  - { from: DT-0101, to: DT-0200, for: site registrations }\nequipment:\n",
+    );
+    trust.edit(
+        "fallbacks/records-downtime.yaml",
+        "      do: Log every admission on paper.\n",
+        "      do: Log every admission on paper.\n      numbers: true\n",
+    );
+    let run = trust.run(&["build", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ward = trust.read("north/ward-a.md");
+    assert!(ward.contains("  - Reserved numbers: DT-0001 to DT-0100 (new admissions). Cross each one off as you use it."), "{ward}");
+    assert!(
+        !ward.contains("DT-0101"),
+        "a ward with its own block does not hand out the site's: {ward}"
+    );
+    let hospital = trust.read("north/_hospital.md");
+    assert!(
+        hospital.contains("| North Hospital | DT-0101 | DT-0200 | site registrations |"),
+        "{hospital}"
+    );
+    assert!(
+        hospital.contains("| Ward A | DT-0001 | DT-0100 | new admissions |"),
+        "{hospital}"
+    );
+
+    trust.edit("sites/north.yaml", "from: DT-0101", "from: DT-0050");
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[overlapping-ranges]: reserved numbers DT-0050 to DT-0200 (site `north`) overlap DT-0001 to DT-0100 (ward `ward-a`)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--> procedures/sites/north.yaml:"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
+
+    trust.edit("sites/north.yaml", "to: DT-0200", "to: DT-200");
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert!(
+        run.stderr
+            .contains("error[bad-range]: `DT-0050` to `DT-200` is not a range of numbers"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("same prefix and number of digits"),
+        "{}",
+        run.stderr
+    );
+}

@@ -18,6 +18,7 @@ pub mod graph;
 mod ids;
 mod interface;
 pub mod kit;
+pub mod numbering;
 pub mod order;
 mod procedure;
 mod resolve;

@@ -20,6 +20,7 @@ pub struct Site {
     pub contacts: Vec<ContactIx>,
     pub cascade: Vec<Cascade>,
     pub equipment: Vec<raw::Equipment>,
+    pub numbering: Vec<super::numbering::NumberRange>,
     /// Wards on this site, in id order.
     pub wards: Vec<WardIx>,
     pub file: PathBuf,
@@ -46,6 +47,12 @@ pub(super) fn resolve(
             contacts: contact::held_by(contacts, ContactScope::Site(s)),
             cascade: contact::resolve_cascade(&site.value.cascade, &site.file, ids, diags),
             equipment: site.value.equipment.clone(),
+            numbering: super::numbering::resolve(
+                &site.value.numbering,
+                format!("site `{}`", site.value.id),
+                &site.file,
+                diags,
+            ),
             wards: Vec::new(),
             file: site.file.clone(),
         })

@@ -71,6 +71,8 @@ pub struct Step {
     pub otherwise: Option<Alternative>,
     /// Interfaces whose lost messages this step enters again.
     pub reenters: Vec<super::InterfaceIx>,
+    /// The step hands out reserved downtime numbers.
+    pub numbers: bool,
     /// Where the step is written, e.g. `phases.during[2]`.
     pub yaml_path: String,
 }
@@ -197,6 +199,7 @@ pub(super) fn resolve(
         reenters: ids
             .interfaces
             .find_all(&step.reenters, file, &at.field("reenters"), diags),
+        numbers: step.numbers,
         yaml_path: at.path,
     })
 }

@@ -25,6 +25,7 @@ pub struct Ward {
     pub equipment: Vec<raw::Equipment>,
     /// The ward whose downtime PC staff use when their own fails.
     pub buddy: Option<super::WardIx>,
+    pub numbering: Vec<super::numbering::NumberRange>,
     pub file: PathBuf,
 }
 
@@ -72,6 +73,12 @@ pub(super) fn resolve(
                 contacts: contact::held_by(contacts, ContactScope::Ward(w)),
                 equipment: v.equipment.clone(),
                 buddy: buddy(ward, w, ids, diags),
+                numbering: super::numbering::resolve(
+                    &v.numbering,
+                    format!("ward `{}`", v.id),
+                    &ward.file,
+                    diags,
+                ),
                 file: ward.file.clone(),
             }
         })

@@ -74,6 +74,16 @@ struct SitePackContext {
     controls: Vec<ControlView>,
     /// Action cards of the site command roles.
     cards: Vec<super::card::CardView>,
+    /// Reserved downtime numbers held at this site, the site's and each ward's.
+    numbering: Vec<NumberingRow>,
+}
+
+#[derive(Serialize)]
+struct NumberingRow {
+    holder: String,
+    from: String,
+    to: String,
+    purpose: String,
 }
 
 pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
@@ -149,6 +159,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             .map(|&p| view::control(&model.procedures[p]))
             .collect(),
         cards: super::card::site_cards(&lens),
+        numbering: numbering_rows(model, s),
         furniture: furniture.clone(),
     };
     Pack::new(model, PackKind::Site(s), "site.md", context, furniture)
@@ -294,4 +305,23 @@ pub fn index_pack(model: &Model) -> Pack {
         model.trust.name.clone(),
     );
     Pack::new(model, PackKind::Index, "index.md", context, furniture)
+}
+
+/// The site's reserved number blocks, then each ward's, in ward order.
+fn numbering_rows(model: &Model, s: SiteIx) -> Vec<NumberingRow> {
+    let site = &model.sites[s];
+    let row = |holder: &str, r: &crate::model::numbering::NumberRange| NumberingRow {
+        holder: holder.to_string(),
+        from: r.from.clone(),
+        to: r.to.clone(),
+        purpose: r.purpose.clone(),
+    };
+    let site_rows = site.numbering.iter().map(|r| row(&site.name, r));
+    let ward_rows = site.wards.iter().flat_map(|&w| {
+        model.wards[w]
+            .numbering
+            .iter()
+            .map(move |r| row(&model.wards[w].name, r))
+    });
+    site_rows.chain(ward_rows).collect()
 }

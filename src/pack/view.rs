@@ -215,6 +215,8 @@ pub struct StepView {
     pub otherwise: Option<OtherwiseView>,
     /// In a scenario pack that prints the alternative as the action: what it replaces, and why.
     pub instead_of: Option<String>,
+    /// For a step that hands out reserved numbers: the ward's and site's blocks.
+    pub numbers: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -371,7 +373,31 @@ pub fn step(lens: &Lens, s: &Step, phase: Phase, source: &str) -> StepView {
                 action: alt.action.clone(),
             }),
         instead_of,
+        numbers: if s.numbers {
+            number_ranges(lens)
+        } else {
+            Vec::new()
+        },
     }
+}
+
+/// The reserved number blocks this lens hands out from: its ward's own, or its site's when
+/// the ward has none (a ward uses only its own block, so no two wards give one number).
+fn number_ranges(lens: &Lens) -> Vec<String> {
+    let model = lens.model;
+    let ward = lens
+        .ward
+        .map(|w| &model.wards[w].numbering)
+        .filter(|n| !n.is_empty());
+    ward.unwrap_or(&model.sites[lens.site].numbering)
+        .iter()
+        .map(range_text)
+        .collect()
+}
+
+/// "DT-700001 to DT-700100 (new registrations)".
+pub fn range_text(r: &crate::model::numbering::NumberRange) -> String {
+    format!("{} to {} ({})", r.from, r.to, r.purpose)
 }
 
 fn escalation(lens: &Lens, e: &crate::model::Escalation) -> EscalationView {

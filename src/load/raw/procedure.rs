@@ -138,6 +138,10 @@ pub struct Step {
     /// Interfaces whose lost messages this step enters again by hand (usually in `recovery`).
     #[serde(default)]
     pub reenters: List<String, MAX_STEP_REFERENCES>,
+    /// This step hands out reserved downtime numbers: the pack prints the ward's and site's
+    /// `numbering` ranges beside it.
+    #[serde(default)]
+    pub numbers: bool,
 }
 
 /// When a step applies, by what is down and what still works.

@@ -23,6 +23,20 @@ pub struct Site {
     /// Downtime kits, standalone PCs and printers, radios held for the site.
     #[serde(default)]
     pub equipment: Vec<Equipment>,
+    /// Patient or encounter numbers reserved for use while systems are down.
+    #[serde(default)]
+    pub numbering: Vec<NumberRange>,
+}
+
+/// A block of reserved numbers handed out on paper, e.g. `DT-700001` to `DT-700100`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NumberRange {
+    pub from: Line,
+    pub to: Line,
+    /// What the numbers are for, e.g. `new registrations`.
+    #[serde(rename = "for")]
+    pub purpose: Line,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]

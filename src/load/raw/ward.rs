@@ -30,6 +30,9 @@ pub struct Ward {
     /// The ward whose downtime PC staff use when this ward's own fails (same site).
     #[serde(default)]
     pub buddy: Option<String>,
+    /// Patient or encounter numbers reserved for this ward while systems are down.
+    #[serde(default)]
+    pub numbering: Vec<NumberRange>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
