@@ -66,14 +66,15 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             diags.extend(project.lint(today));
             let m = &project.model;
             let summary = format!(
-                "{} sites, {} wards, {} systems and components, {} procedures, {} forms, {} scenarios, {} interfaces; judged on {today}",
+                "{} sites, {} wards, {} systems and components, {} procedures, {} forms, {} scenarios, {} interfaces, {} reference pages; judged on {today}",
                 m.sites.len(),
                 m.wards.len(),
                 m.components.len(),
                 m.procedures.len(),
                 m.forms.len(),
                 m.scenarios.len(),
-                m.interfaces.len()
+                m.interfaces.len(),
+                m.references.len()
             );
             (diags, Some(summary))
         }

@@ -7,7 +7,7 @@ use downtime::write::write_atomic;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Create a new ward, system, procedure, form or interface file with every field commented, filled with
+/// Create a new ward, system, procedure, form, interface or reference file with every field commented, filled with
 /// values that already pass `downtime check`, ready to edit.
 #[derive(clap::Args)]
 pub struct Args {
@@ -28,6 +28,7 @@ enum Kind {
     Procedure,
     Form,
     Interface,
+    Reference,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
@@ -152,6 +153,27 @@ control:
   version: \"0.1\"
   status: draft
   last_reviewed: {today}
+")),
+        Kind::Reference => (FileKind::Reference.folder(), format!(
+"# A clinical reference page kept in the downtime box.
+id: {id}
+title: New reference page
+systems: [{system}]          # printed for every ward that uses these systems
+wards: []                   # and for these wards, whatever systems they use
+control:
+  owner: Post accountable for it
+  approver: Group that approves it
+  version: \"0.1\"
+  status: draft
+  last_reviewed: {today}
+body: |                     # Markdown: headings, lists and tables print as such
+  What this page is for, and when to use it.
+
+  # A heading
+
+  | Column | Column |
+  |---|---|
+  | value | value |
 ")),
         Kind::Interface => {
             let mut systems = m.components.iter().filter(|c| c.system().is_some()).map(|c| c.id.as_str());

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Write a JSON Schema for every kind of YAML file (trust, site, ward, system,
-/// infrastructure, procedure, form, scenario, interface), so that editors using yaml-language-server
+/// infrastructure, procedure, form, scenario, interface, reference), so that editors using yaml-language-server
 /// complete and check fields as people type. Add this first line to a YAML file:
 ///
 ///   # yaml-language-server: $schema=../../schemas/ward.schema.json
@@ -30,6 +30,7 @@ pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
         ("form", schemars::schema_for!(raw::Form)),
         ("scenario", schemars::schema_for!(raw::Scenario)),
         ("interface", schemars::schema_for!(raw::Interface)),
+        ("reference", schemars::schema_for!(raw::Reference)),
     ]
 }
 

@@ -15,6 +15,7 @@ pub enum Kind {
     Form,
     Scenario,
     Interface,
+    Reference,
 }
 
 impl Kind {
@@ -29,6 +30,7 @@ impl Kind {
             Kind::Form => "forms",
             Kind::Scenario => "scenarios",
             Kind::Interface => "interfaces",
+            Kind::Reference => "references",
         }
     }
 
@@ -43,6 +45,7 @@ impl Kind {
             Kind::Form => "a paper form",
             Kind::Scenario => "an outage scenario",
             Kind::Interface => "an interface (data flow)",
+            Kind::Reference => "a clinical reference page",
         }
     }
 

@@ -50,6 +50,7 @@ pub struct Loaded {
     pub forms: Vec<Sourced<raw::Form>>,
     pub scenarios: Vec<Sourced<raw::Scenario>>,
     pub interfaces: Vec<Sourced<raw::Interface>>,
+    pub references: Vec<Sourced<raw::Reference>>,
     /// File contents, kept to quote the offending line in diagnostics and to find where a
     /// YAML path is.
     pub sources: Sources,
@@ -68,6 +69,7 @@ pub const FOLDERS: &[Kind] = &[
     Kind::Form,
     Kind::Scenario,
     Kind::Interface,
+    Kind::Reference,
 ];
 
 /// Read a whole procedures tree. Problems are pushed to `diags`; what parsed is returned.
@@ -102,6 +104,7 @@ pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
                 Kind::Form => push(&mut loaded.forms, file, what, sources, diags),
                 Kind::Scenario => push(&mut loaded.scenarios, file, what, sources, diags),
                 Kind::Interface => push(&mut loaded.interfaces, file, what, sources, diags),
+                Kind::Reference => push(&mut loaded.references, file, what, sources, diags),
             };
             if !ok {
                 loaded.failed.push((kind, file_stem(file)));

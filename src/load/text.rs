@@ -38,6 +38,10 @@ pub struct Text<const MAX: usize, const MULTILINE: bool>(String);
 pub type Line = Text<LINE_MAX_CHARS, false>;
 /// Paragraph text: steps, checklist items, descriptions, notes, instructions.
 pub type Prose = Text<PROSE_MAX_CHARS, true>;
+/// Longest page of Markdown (a clinical reference page): about three printed pages.
+pub const PAGE_MAX_CHARS: usize = 12_000;
+/// A page of Markdown: a reference page's body, with headings, lists and tables.
+pub type Page = Text<PAGE_MAX_CHARS, true>;
 
 impl<const MAX: usize, const MULTILINE: bool> Text<MAX, MULTILINE> {
     /// Check `text` and wrap it; the error is a message and a hint.
@@ -313,9 +317,11 @@ pub fn check(text: &str, max_chars: usize, multiline: bool) -> Result<(), Proble
         ));
     }
     let lines = text.trim().lines().count();
-    if multiline && lines > PROSE_MAX_LINES {
+    // A page of Markdown may have as many lines as a paragraph field has per 40 characters.
+    let max_lines = PROSE_MAX_LINES.max(max_chars / 40);
+    if multiline && lines > max_lines {
         return Err(Problem::new(
-            format!("text has {lines} lines; the limit is {PROSE_MAX_LINES}"),
+            format!("text has {lines} lines; the limit is {max_lines}"),
             "shorten it, or split it into several steps or items",
         ));
     }

@@ -30,6 +30,7 @@ pub(super) struct Namespaces {
     pub forms: Ids,
     pub scenarios: Ids,
     pub interfaces: Ids,
+    pub references: Ids,
 }
 
 impl Namespaces {
@@ -51,6 +52,7 @@ impl Namespaces {
             forms: Ids::new("form"),
             scenarios: Ids::new("scenario"),
             interfaces: Ids::new("interface"),
+            references: Ids::new("reference page"),
         };
         for (i, role) in trust.value.roles.iter().enumerate() {
             let path = format!("roles[{i}].id");
@@ -73,6 +75,8 @@ impl Namespaces {
             .define_files(&loaded.scenarios, |s| &s.id, diags);
         ids.interfaces
             .define_files(&loaded.interfaces, |i| &i.id, diags);
+        ids.references
+            .define_files(&loaded.references, |r| &r.id, diags);
         for (kind, stem) in &loaded.failed {
             ids.of_kind(*kind).unloaded.push(stem.clone());
         }
@@ -89,6 +93,7 @@ impl Namespaces {
             Kind::Form => &mut self.forms,
             Kind::Scenario => &mut self.scenarios,
             Kind::Interface => &mut self.interfaces,
+            Kind::Reference => &mut self.references,
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod kit;
 pub mod numbering;
 pub mod order;
 mod procedure;
+mod reference;
 mod resolve;
 mod scenario;
 mod site;
@@ -34,6 +35,7 @@ pub use form::Form;
 pub use ids::is_valid_id;
 pub use interface::{FlowLoss, Interface};
 pub use procedure::Procedure;
+pub use reference::Reference;
 pub use resolve::resolve;
 pub use scenario::Scenario;
 pub use site::Site;
@@ -75,6 +77,7 @@ pub struct Model {
     pub forms: Vec<Form>,
     pub scenarios: Vec<Scenario>,
     pub interfaces: Vec<Interface>,
+    pub references: Vec<Reference>,
 }
 
 impl Model {

@@ -7,7 +7,8 @@
 
 use super::ids::Namespaces;
 use super::{
-    component, consistency, contact, cross_check, form, interface, procedure, scenario, site,
+    component, consistency, contact, cross_check, form, interface, procedure, reference, scenario,
+    site,
 };
 use super::{trust, ward, Model};
 use crate::diagnostic::Diagnostic;
@@ -43,6 +44,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
     site::link_wards(&mut sites, &wards);
     let scenarios = scenario::resolve(&loaded.scenarios, &components, &ids, diags);
     let interfaces = interface::resolve(&loaded.interfaces, &ids, diags);
+    let references = reference::resolve(&loaded.references, review_months, &ids, diags);
     let model = Model {
         trust,
         roles: raw_trust.value.roles.clone(),
@@ -54,6 +56,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
         forms,
         scenarios,
         interfaces,
+        references,
     };
 
     // Checks across kinds, on the linked model. Diagnostics are sorted before they are

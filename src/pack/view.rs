@@ -445,18 +445,27 @@ pub struct ControlView {
 }
 
 pub fn control(p: &Procedure) -> ControlView {
+    document_control(&p.title, &p.id, &p.control, p.review_due)
+}
+
+/// The document control of any controlled document: a procedure, a reference page.
+pub fn document_control(
+    title: &str,
+    id: &str,
+    control: &raw::DocControl,
+    review_due: NaiveDate,
+) -> ControlView {
     ControlView {
-        procedure: p.title.clone(),
-        id: p.id.clone(),
-        version: p.control.version.to_string(),
-        status: status_label(p.control.status).to_string(),
-        draft: p.control.status == raw::Status::Draft,
-        owner: p.control.owner.to_string(),
-        approver: p.control.approver.to_string(),
-        last_reviewed: long_date(p.control.last_reviewed),
-        review_due: long_date(p.review_due),
-        distribution: p
-            .control
+        procedure: title.to_string(),
+        id: id.to_string(),
+        version: control.version.to_string(),
+        status: status_label(control.status).to_string(),
+        draft: control.status == raw::Status::Draft,
+        owner: control.owner.to_string(),
+        approver: control.approver.to_string(),
+        last_reviewed: long_date(control.last_reviewed),
+        review_due: long_date(review_due),
+        distribution: control
             .distribution
             .iter()
             .map(ToString::to_string)
@@ -788,4 +797,57 @@ pub fn downtime_pcs(model: &Model, w: WardIx) -> Vec<PcLine> {
         });
     }
     lines
+}
+
+/// A clinical reference page as a pack prints it.
+#[derive(Serialize)]
+pub struct ReferenceView {
+    pub title: String,
+    pub control: ControlView,
+    /// The page's Markdown, its headings moved down under the page's own heading.
+    pub body: String,
+}
+
+/// The reference pages ward `w` keeps: those for any system it uses, and those naming it.
+/// Retired ones never appear.
+pub fn references(model: &Model, w: WardIx) -> Vec<usize> {
+    let ward = &model.wards[w];
+    (0..model.references.len())
+        .filter(|&r| {
+            let page = &model.references[r];
+            page.control.status != raw::Status::Retired
+                && (page.wards.contains(&w)
+                    || page
+                        .systems
+                        .iter()
+                        .any(|c| ward.systems.iter().any(|u| u.system == *c)))
+        })
+        .collect()
+}
+
+pub fn reference(model: &Model, r: usize) -> ReferenceView {
+    let page = &model.references[r];
+    ReferenceView {
+        title: page.title.clone(),
+        control: document_control(&page.title, &page.id, &page.control, page.review_due),
+        body: demote_headings(&page.body, 2),
+    }
+}
+
+/// Move every Markdown heading of `text` down `levels` levels (outside fenced code), so a
+/// page's own `#` headings sit under the pack's `##` heading for it.
+fn demote_headings(text: &str, levels: usize) -> String {
+    let mut fenced = false;
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+        }
+        if !fenced && line.starts_with('#') {
+            out.push_str(&"#".repeat(levels));
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }

@@ -178,6 +178,8 @@ struct WardPackContext {
     cover: Vec<CoverRow>,
     /// The ward's downtime PC, its buddy's and the site's master PC.
     pcs: Vec<view::PcLine>,
+    /// Clinical reference pages kept in the box.
+    references: Vec<view::ReferenceView>,
 }
 
 pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
@@ -201,6 +203,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         .collect();
 
     let form_ixs = super::card::ward_forms(model, w);
+    let references = view::references(model, w);
 
     let mut cascade = view::cascade(&lens, &site.cascade);
     cascade.extend(view::cascade(&lens, &model.trust.cascade));
@@ -253,12 +256,20 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         routine: view::steps_by_role(&lens, &procedures, Phase::Routine, &ward.roles),
         countdown: view::countdown(&lens, &procedures),
         forms,
-        controls: procedures
-            .iter()
+        controls: (procedures.iter())
             .map(|&p| view::control(&model.procedures[p]))
+            .chain(
+                references
+                    .iter()
+                    .map(|&r| view::reference(model, r).control),
+            )
             .collect(),
         cards,
         pcs: view::downtime_pcs(model, w),
+        references: references
+            .iter()
+            .map(|&r| view::reference(model, r))
+            .collect(),
         furniture: furniture.clone(),
     };
     let mut pack = Pack::new(model, PackKind::Ward(w), "ward.md", context, furniture);

@@ -26,7 +26,7 @@ pub struct Document<'a> {
     pub file: &'a Path,
 }
 
-/// Every procedure and form, with its document control.
+/// Every procedure, form and reference page, with its document control.
 pub fn documents(model: &Model) -> impl Iterator<Item = Document<'_>> {
     let procedures = model.procedures.iter().map(|p| Document {
         what: "procedure",
@@ -42,5 +42,12 @@ pub fn documents(model: &Model) -> impl Iterator<Item = Document<'_>> {
         review_due: f.review_due,
         file: &f.file,
     });
-    procedures.chain(forms)
+    let references = model.references.iter().map(|r| Document {
+        what: "reference page",
+        id: &r.id,
+        control: &r.control,
+        review_due: r.review_due,
+        file: &r.file,
+    });
+    procedures.chain(forms).chain(references)
 }
