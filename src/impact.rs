@@ -188,21 +188,7 @@ pub fn impact(model: &Model, failed: &[ComponentIx], radius: &BlastRadius) -> Im
         })
         .collect();
     let (alternatives, not_applicable) = step_changes(model, radius);
-    let flows = model
-        .interfaces
-        .iter()
-        .filter(|i| i.stops(radius))
-        .map(|i| Flow {
-            id: i.id.clone(),
-            from: model.components[i.from].id.clone(),
-            to: model.components[i.to].id.clone(),
-            carries: i.carries.clone(),
-            when_down: match i.when_down {
-                crate::model::FlowLoss::Queued => "queued",
-                crate::model::FlowLoss::Lost => "lost",
-            },
-        })
-        .collect();
+    let flows = stopped_flows(model, radius);
     Impact {
         flows,
         alternatives,
@@ -236,4 +222,23 @@ pub fn impact(model: &Model, failed: &[ComponentIx], radius: &BlastRadius) -> Im
             .collect(),
         sites,
     }
+}
+
+/// The interfaces the outage stops.
+fn stopped_flows(model: &Model, radius: &BlastRadius) -> Vec<Flow> {
+    model
+        .interfaces
+        .iter()
+        .filter(|i| i.stops(radius))
+        .map(|i| Flow {
+            id: i.id.clone(),
+            from: model.components[i.from].id.clone(),
+            to: model.components[i.to].id.clone(),
+            carries: i.carries.clone(),
+            when_down: match i.when_down {
+                crate::model::FlowLoss::Queued => "queued",
+                crate::model::FlowLoss::Lost => "lost",
+            },
+        })
+        .collect()
 }

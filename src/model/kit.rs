@@ -110,6 +110,49 @@ fn quantity(
             .at_path(format!("{at}.{field}"))
             .with_hint(hint)
     };
+    let spare = check_rule(item, &error, diags)?;
+    let (base, mut reason) = match (item.quantity, item.per_bed, item.per_day) {
+        (Some(q), _, _) => (q, String::new()),
+        (None, Some(per_bed), _) => {
+            // Reported once for the whole kit, above.
+            let beds = sizing.beds?;
+            // A set lasting fewer hours than the kit must hold is needed once per period.
+            let sets = item
+                .hours
+                .filter(|&h| h > 0)
+                .map_or(1, |h| sizing.hours.div_ceil(h));
+            let mut reason = format!("{beds} beds \u{d7} {per_bed} per bed");
+            if sets > 1 {
+                let lasts = item.hours.unwrap_or(0);
+                reason.push_str(&format!(
+                    " \u{d7} {sets} (one lasts {lasts} hours; the kit holds {})",
+                    sizing.hours
+                ));
+            }
+            (beds.saturating_mul(per_bed).saturating_mul(sets), reason)
+        }
+        (None, None, Some(per_day)) => {
+            let q = (per_day.saturating_mul(sizing.hours)).div_ceil(24);
+            (q, format!("{per_day} a day for {} hours", sizing.hours))
+        }
+        (None, None, None) => (1, String::new()),
+    };
+    let quantity = base.saturating_mul(100 + spare).div_ceil(100);
+    if spare > 0 {
+        if reason.is_empty() {
+            reason = base.to_string();
+        }
+        reason.push_str(&format!(" + {spare}% spare"));
+    }
+    Some((quantity, reason))
+}
+
+/// The item's rule is one that can be worked out; its spare percentage.
+fn check_rule(
+    item: &raw::KitItem,
+    error: &impl Fn(&'static str, &str, String, &str) -> Diagnostic,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<u32> {
     let rules = [
         item.quantity.is_some(),
         item.per_bed.is_some(),
@@ -158,38 +201,5 @@ fn quantity(
             }
         },
     };
-    let (base, mut reason) = match (item.quantity, item.per_bed, item.per_day) {
-        (Some(q), _, _) => (q, String::new()),
-        (None, Some(per_bed), _) => {
-            // Reported once for the whole kit, above.
-            let beds = sizing.beds?;
-            // A set lasting fewer hours than the kit must hold is needed once per period.
-            let sets = item
-                .hours
-                .filter(|&h| h > 0)
-                .map_or(1, |h| sizing.hours.div_ceil(h));
-            let mut reason = format!("{beds} beds \u{d7} {per_bed} per bed");
-            if sets > 1 {
-                let lasts = item.hours.unwrap_or(0);
-                reason.push_str(&format!(
-                    " \u{d7} {sets} (one lasts {lasts} hours; the kit holds {})",
-                    sizing.hours
-                ));
-            }
-            (beds.saturating_mul(per_bed).saturating_mul(sets), reason)
-        }
-        (None, None, Some(per_day)) => {
-            let q = (per_day.saturating_mul(sizing.hours)).div_ceil(24);
-            (q, format!("{per_day} a day for {} hours", sizing.hours))
-        }
-        (None, None, None) => (1, String::new()),
-    };
-    let quantity = base.saturating_mul(100 + spare).div_ceil(100);
-    if spare > 0 {
-        if reason.is_empty() {
-            reason = base.to_string();
-        }
-        reason.push_str(&format!(" + {spare}% spare"));
-    }
-    Some((quantity, reason))
+    Some(spare)
 }
