@@ -265,9 +265,9 @@ function pick(id) {{
   const s = SCENARIOS.find(s => s.id === id);
   if (!s) return;
   out.append(el('p', s.description));
-  out.append(el('h3', 'Down in this scenario'));
+  out.append(el('h3', 'What is down'));
   const lost = el('ul'); for (const n of s.lost) lost.append(el('li', n)); out.append(lost);
-  out.append(el('h3', 'Packs for this scenario'));
+  out.append(el('h3', 'Where to turn'));
   const packs = el('ul');
   for (const p of s.packs) {{ const li = el('li'); const a = el('a', p.name); a.href = p.url; li.append(a); packs.append(li); }}
   out.append(packs);

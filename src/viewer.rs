@@ -74,19 +74,29 @@ pub fn start_page(
         .render(&index)
         .map_err(|d| Error::Invalid(vec![*d]))?;
     let converted = html::convert(&markdown, &index.furniture.title, "index.html");
-    let options: String = model
-        .scenarios
-        .iter()
-        .map(|s| {
-            format!(
-                "<option value=\"{}\">{}</option>",
-                html::escape(&s.id),
-                html::escape(&s.name)
+    let option = |id: &str, name: &str| {
+        format!(
+            "<option value=\"{}\">{}</option>",
+            html::escape(id),
+            html::escape(name)
+        )
+    };
+    let scenarios: String = (model.scenarios.iter())
+        .map(|s| option(&s.id, &s.name))
+        .collect();
+    let systems: String = single_systems(model)
+        .map(|c| {
+            option(
+                &system_choice(model, c),
+                &format!("{} is down", model.components[c].name),
             )
         })
         .collect();
+    let options = format!(
+        "<optgroup label=\"One system\">{systems}</optgroup><optgroup label=\"A wider outage\">{scenarios}</optgroup>"
+    );
     let body = format!(
-        "<section class=\"picker\" aria-labelledby=\"picker-heading\">\n<h2 id=\"picker-heading\">What is down?</h2>\n<label for=\"scenario\">Choose what has failed</label>\n<select id=\"scenario\"><option value=\"\">Choose a scenario</option>{options}</select>\n<div id=\"picked\" aria-live=\"polite\"></div>\n</section>\n<section class=\"search\" aria-labelledby=\"search-heading\">\n<h2 id=\"search-heading\">Search every procedure</h2>\n<label for=\"q\">Search for a system, task or form</label>\n<input id=\"q\" type=\"search\" autocomplete=\"off\">\n<p id=\"count\" role=\"status\"></p>\n<ol id=\"results\" class=\"results\"></ol>\n</section>\n{}",
+        "<section class=\"picker\" aria-labelledby=\"picker-heading\">\n<h2 id=\"picker-heading\">What is down?</h2>\n<label for=\"scenario\">Choose what has failed</label>\n<select id=\"scenario\"><option value=\"\">Choose what is down</option>{options}</select>\n<div id=\"picked\" aria-live=\"polite\"></div>\n</section>\n<section class=\"search\" aria-labelledby=\"search-heading\">\n<h2 id=\"search-heading\">Search every procedure</h2>\n<label for=\"q\">Search for a system, task or form</label>\n<input id=\"q\" type=\"search\" autocomplete=\"off\">\n<p id=\"count\" role=\"status\"></p>\n<ol id=\"results\" class=\"results\"></ol>\n</section>\n{}",
         converted.body
     );
     let script = html::start_script(
@@ -132,8 +142,38 @@ pub fn picker(model: &Model) -> String {
                 .collect();
             serde_json::json!({ "id": s.id, "name": s.name, "description": s.description, "lost": lost, "packs": packs })
         })
+        .chain(single_systems(model).map(|c| system_answer(model, c)))
         .collect();
     serde_json::to_string(&scenarios).expect("scenarios serialize")
+}
+
+/// The systems some ward uses, in priority order: each is a choice of its own in the picker.
+fn single_systems(model: &Model) -> impl Iterator<Item = usize> + '_ {
+    let all: Vec<usize> = (0..model.wards.len()).collect();
+    pack::systems_by_priority(model, &all).into_iter()
+}
+
+/// The picker's value for one system: `system:` cannot start a scenario id.
+fn system_choice(model: &Model, c: usize) -> String {
+    format!("system:{}", model.components[c].id)
+}
+
+/// "PACS is down": what staff lose, and the section of each ward's pack for it.
+fn system_answer(model: &Model, c: usize) -> serde_json::Value {
+    let comp = &model.components[c];
+    let anchor = html::slug(&format!("{} is down", comp.name));
+    let packs: Vec<serde_json::Value> = (0..model.wards.len())
+        .filter(|&w| model.wards[w].systems.iter().any(|u| u.system == c))
+        .map(|w| {
+            let ward = &model.wards[w];
+            serde_json::json!({
+                "name": format!("{}, {}", ward.name, model.sites[ward.site].name),
+                "url": format!("{}#{anchor}", viewer_url(model, PackKind::Ward(w))),
+            })
+        })
+        .collect();
+    let impact = comp.system().map(|i| i.impact.clone()).unwrap_or_default();
+    serde_json::json!({ "id": system_choice(model, c), "name": format!("{} is down", comp.name), "description": impact, "lost": [comp.name], "packs": packs })
 }
 
 /// Each viewer page's search sections, kept between builds so reused packs need no rendering.

@@ -211,3 +211,36 @@ fn search_works_offline_in_chromium() {
         .collect();
     assert!(from_page.is_empty(), "the page requested: {from_page:?}");
 }
+
+// "What is down?" offers each single system as well as the scenarios: choosing one leads to
+// that system's section in the pack of every ward that uses it.
+#[test]
+fn picker_offers_single_systems_in_chromium() {
+    let trust = built();
+    let index = trust
+        .out()
+        .join("_viewer/index.html")
+        .canonicalize()
+        .unwrap();
+    let dom = dump_dom(
+        &format!("file://{}#scenario=system:records", index.display()),
+        &trust.root().join("netlog-systems.json"),
+        &trust.root().join("profile-systems"),
+    );
+    assert!(
+        dom.contains("<option value=\"system:phones\">Telephones is down</option>"),
+        "{dom:.3000}"
+    );
+    assert!(
+        dom.contains("href=\"north/ward-a.html#patient-records-is-down\""),
+        "{dom:.4000}"
+    );
+    assert!(
+        dom.contains("href=\"north/ward-b.html#patient-records-is-down\""),
+        "{dom:.4000}"
+    );
+    assert!(
+        !dom.contains("These files are generated"),
+        "no developer text for a nurse"
+    );
+}

@@ -287,15 +287,18 @@ pub fn index_pack(model: &Model) -> Pack {
                 name: site.name.clone(),
                 kind: site_kind_label(site.kind),
                 link: layout::link(model, PackKind::Index, PackKind::Site(s)),
-                wards: site
-                    .wards
-                    .iter()
-                    .map(|&w| IndexWard {
-                        name: model.wards[w].name.clone(),
-                        kind: ward_kind_label(model.wards[w].kind),
-                        link: layout::link(model, PackKind::Index, PackKind::Ward(w)),
-                    })
-                    .collect(),
+                wards: {
+                    // Staff look their ward up by the name on the door.
+                    let mut wards: Vec<IndexWard> = (site.wards.iter())
+                        .map(|&w| IndexWard {
+                            name: model.wards[w].name.clone(),
+                            kind: ward_kind_label(model.wards[w].kind),
+                            link: layout::link(model, PackKind::Index, PackKind::Ward(w)),
+                        })
+                        .collect();
+                    wards.sort_by(|a, b| a.name.cmp(&b.name));
+                    wards
+                },
             })
             .collect(),
     };
