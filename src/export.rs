@@ -45,6 +45,16 @@ pub fn mermaid(model: &Model, radius: Option<&BlastRadius>) -> String {
             );
         }
     }
+    // Data flows, dotted and labelled, from sender to receiver.
+    for i in &model.interfaces {
+        let _ = writeln!(
+            out,
+            "  {} -. \"{}\" .-> {}",
+            node(&model.components[i.from].id),
+            i.name.replace('"', "#quot;"),
+            node(&model.components[i.to].id)
+        );
+    }
     if let Some(radius) = radius {
         let lost: Vec<String> = radius
             .lost()
@@ -90,6 +100,16 @@ pub fn dot(model: &Model, radius: Option<&BlastRadius>) -> String {
                 quote(&model.components[d].id)
             );
         }
+    }
+    // Data flows, dotted and labelled, from sender to receiver.
+    for i in &model.interfaces {
+        let _ = writeln!(
+            out,
+            "  {} -> {} [style=dotted, label={}];",
+            quote(&model.components[i.from].id),
+            quote(&model.components[i.to].id),
+            quote(&i.name)
+        );
     }
     out.push_str("}\n");
     out

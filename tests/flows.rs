@@ -180,3 +180,25 @@ fn new_interface_passes_check() {
         run.stderr
     );
 }
+
+// The dependency graph draws each data flow as a dotted, labelled arrow, in both formats.
+#[test]
+fn graph_draws_flows() {
+    let trust = flow_trust();
+    let mermaid = trust.run(&["graph"]);
+    assert_eq!(mermaid.code, 0, "{}", mermaid.stderr);
+    assert!(
+        mermaid
+            .stdout
+            .contains("  n_phones -. \"Call log\" .-> n_records\n"),
+        "{}",
+        mermaid.stdout
+    );
+    let dot = trust.run(&["graph", "--format", "dot"]);
+    assert!(
+        dot.stdout
+            .contains("  \"records\" -> \"phones\" [style=dotted, label=\"ADT feed\"];\n"),
+        "{}",
+        dot.stdout
+    );
+}
