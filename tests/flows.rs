@@ -202,3 +202,44 @@ fn graph_draws_flows() {
         dot.stdout
     );
 }
+
+// A flow joins two systems, and `reenters` names only flows whose messages are lost: a queued
+// one arrives by itself, so entering it by hand would duplicate it. The step that re-enters a
+// flow says so in the pack.
+#[test]
+fn reentry_and_ends_are_checked_and_printed() {
+    let trust = flow_trust();
+    trust.edit(
+        "fallbacks/records-downtime.yaml",
+        "      do: Back-enter every admission.\n",
+        "      do: Back-enter every admission.\n      reenters: [call-log]\n",
+    );
+    let run = trust.run(&["build", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ward = trust.read("north/ward-a.md");
+    assert!(
+        ward.contains("  - Enters again what did not flow while systems were down: Call log."),
+        "{ward}"
+    );
+
+    trust.edit(
+        "fallbacks/records-downtime.yaml",
+        "reenters: [call-log]",
+        "reenters: [adt-feed]",
+    );
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[reenters-queued-flow]: `adt-feed` is queued while it is down and arrives by itself"), "{}", run.stderr);
+
+    let trust = flow_trust();
+    trust.edit("interfaces/adt-feed.yaml", "from: records", "from: network");
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[not-a-system]: interface `adt-feed` flows from `network`, which is infrastructure, not a system"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--> procedures/interfaces/adt-feed.yaml:3:7"),
+        "{}",
+        run.stderr
+    );
+}

@@ -255,3 +255,22 @@ fn reserved_numbers_printed_and_never_overlap() {
         run.stderr
     );
 }
+
+// A kit item that works out at none is an error, not a line saying 0.
+#[test]
+fn zero_kit_quantities_are_errors() {
+    let trust = kit_trust();
+    trust.edit(
+        "wards/ward-a.yaml",
+        "per_bed: 1, spare: 20%",
+        "per_bed: 0, spare: 20%",
+    );
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[kit-rule]: `Tracking list` works out at none"),
+        "{}",
+        run.stderr
+    );
+}

@@ -113,8 +113,40 @@ fn new_reference_passes_check() {
     let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("1 reference pages") || run.stdout.contains("1 reference pages"),
+        run.stderr.contains("1 reference page(s)") || run.stdout.contains("1 reference page(s)"),
         "{}",
         run.stderr
+    );
+}
+
+// A draft reference page is flagged like a draft procedure, and the packs printing it say
+// DRAFT on every page.
+#[test]
+fn draft_reference_pages_make_the_pack_a_draft() {
+    let trust = reference_trust();
+    trust.edit(
+        "references/sepsis-screen.yaml",
+        "status: approved",
+        "status: draft",
+    );
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert!(
+        run.stderr.contains(
+            "warning[draft-in-pack]: draft reference page `sepsis-screen` is printed in packs"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = trust.run(&["build", "--format", "md,pdf", "--ward", "ward-a"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(trust
+        .read("north/ward-a.md")
+        .contains("**DRAFT: contains procedures not yet approved.**"));
+    let text = common::pdf_text(&trust.out().join("north/ward-a.pdf"));
+    let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count();
+    assert_eq!(
+        text.matches("DRAFT").count() >= pages,
+        true,
+        "DRAFT on every page of {pages}"
     );
 }

@@ -43,6 +43,7 @@ pub const RULES: &[Rule] = &[
     rules::kit::INPATIENT_WITHOUT_BEDS,
     rules::kit::KIT_BELOW_MINIMUM,
     rules::kit::KIT_FORM_MISMATCH,
+    rules::kit::NUMBERS_WITHOUT_RANGE,
     rules::cascade::WARD_WITHOUT_CASCADE,
     rules::cascade::NO_LOCAL_ROUTE,
     rules::equipment::NO_DOWNTIME_PC,

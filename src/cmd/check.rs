@@ -66,7 +66,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             diags.extend(project.lint(today));
             let m = &project.model;
             let summary = format!(
-                "{} sites, {} wards, {} systems and components, {} procedures, {} forms, {} scenarios, {} interfaces, {} reference pages; judged on {today}",
+                "{} sites, {} wards, {} systems and components, {} procedures, {} forms, {} scenarios, {} interfaces, {} reference page(s); judged on {today}",
                 m.sites.len(),
                 m.wards.len(),
                 m.components.len(),

@@ -85,13 +85,19 @@ fn check_steps(model: &Model, scenario: &Scenario, diags: &mut Vec<Diagnostic>) 
                 continue;
             }
             let lost = step.relies_on.iter().any(|&c| radius.is_lost(c));
-            let (needs, field, what) = match &step.otherwise {
+            let (needs, field, what, hint) = match &step.otherwise {
                 Some(alt) if lost => (
                     &alt.relies_on,
                     "otherwise.relies_on",
                     "the alternative in procedure",
+                    "the alternative must work in this outage too: a runner, radio, mobile, or in person",
                 ),
-                _ => (&step.relies_on, "relies_on", "procedure"),
+                _ => (
+                    &step.relies_on,
+                    "relies_on",
+                    "procedure",
+                    "say what to do instead with `otherwise:` (runner, radio, mobile, in person), or limit the step with `when: { up: [...] }`",
+                ),
             };
             for (i, &needed) in needs.iter().enumerate() {
                 if radius.is_lost(needed) {
@@ -108,7 +114,7 @@ fn check_steps(model: &Model, scenario: &Scenario, diags: &mut Vec<Diagnostic>) 
                             ),
                         )
                         .at_path(format!("{}.{field}[{i}]", step.yaml_path))
-                        .with_hint("say what to do instead with `otherwise:` (runner, radio, mobile, in person), or limit the step with `when: { up: [...] }`"),
+                        .with_hint(hint),
                     );
                 }
             }
@@ -137,6 +143,36 @@ fn check_cascades(model: &Model, scenario: &Scenario, diags: &mut Vec<Diagnostic
                         )
                         .at_path(format!("cascade[{i}].contacts[{j}]"))
                         .with_hint("add a mobile, radio or runner route to the contact"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Flows join systems, and a step enters again only what was lost: a queued flow arrives by
+/// itself when systems return, so entering it by hand would duplicate it.
+pub(super) fn flows(model: &Model, diags: &mut Vec<Diagnostic>) {
+    for i in &model.interfaces {
+        for (end, c) in [("from", i.from), ("to", i.to)] {
+            if model.components[c].system().is_none() {
+                diags.push(
+                    Diagnostic::error("not-a-system", &i.file, format!("interface `{}` flows {end} `{}`, which is infrastructure, not a system", i.id, model.components[c].id))
+                        .at_path(end)
+                        .with_hint("name the systems at each end; put what it passes through under `relies_on`"),
+                );
+            }
+        }
+    }
+    for p in &model.procedures {
+        for step in super::Phase::ALL.into_iter().flat_map(|ph| p.steps(ph)) {
+            for (k, &i) in step.reenters.iter().enumerate() {
+                let flow = &model.interfaces[i];
+                if flow.when_down == super::FlowLoss::Queued {
+                    diags.push(
+                        Diagnostic::error("reenters-queued-flow", &p.file, format!("`{}` is queued while it is down and arrives by itself: entering it again by hand would duplicate it", flow.id))
+                            .at_path(format!("{}.reenters[{k}]", step.yaml_path))
+                            .with_hint("remove it from `reenters`, or set the interface's `when_down: lost` if its messages are not kept"),
                     );
                 }
             }

@@ -113,7 +113,17 @@ pub fn describe(minutes: u32) -> String {
         (d, 0, 0) if d % 7 == 0 => plural(d / 7, "week", "weeks"),
         (d, 0, 0) => plural(d, "day", "days"),
         (0, h, m) => format!("{h} h {m} min"),
-        (d, h, m) => format!("{d} d {h} h {m} min"),
+        // Only the parts that are there: 36 hours is "1 day 12 hours", not "1 d 12 h 0 min".
+        (d, h, m) => [
+            (d, "day", "days"),
+            (h, "hour", "hours"),
+            (m, "minute", "minutes"),
+        ]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| plural(n, one, many))
+        .collect::<Vec<_>>()
+        .join(" "),
     }
 }
 
@@ -175,6 +185,8 @@ mod tests {
         assert_eq!(describe(90), "1 h 30 min");
         assert_eq!(describe(2880), "2 days");
         assert_eq!(describe(7 * 1440), "1 week");
+        assert_eq!(describe(36 * 60), "1 day 12 hours");
+        assert_eq!(describe(1440 + 30), "1 day 30 minutes");
         assert_eq!(describe(14 * 1440), "2 weeks");
     }
 }

@@ -170,6 +170,18 @@ fn check_rule(
         ));
         return None;
     }
+    if [item.quantity, item.per_bed, item.per_day, item.hours].contains(&Some(0)) {
+        diags.push(error(
+            "kit-rule",
+            "item",
+            format!(
+                "`{}` works out at none: a quantity, rate or hours of 0",
+                item.item
+            ),
+            "give at least 1, or remove the item from the kit",
+        ));
+        return None;
+    }
     if item.hours.is_some() && item.per_bed.is_none() {
         diags.push(error(
             "kit-rule",

@@ -63,6 +63,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
     // reported, so the order they are found in does not show.
     cross_check::coverage(loaded, &model, diags);
     cross_check::scenario_fallbacks(&model, diags);
+    cross_check::flows(&model, diags);
     let ranges: Vec<_> = (model.sites.iter().flat_map(|s| &s.numbering))
         .chain(model.wards.iter().flat_map(|w| &w.numbering))
         .collect();

@@ -37,8 +37,8 @@ pub fn spec(model: &Model, w: WardIx) -> Option<FormSpec> {
     let mut parts = vec![
         Part::Header,
         Part::Instructions(format!(
-            "One row per {}. Tick a task's box when it is done and initial the row; a task done less often is ticked in the row of the day it was done. Anything missing or not working: tell the nurse in charge the same day.",
-            if daily { "day" } else { "week" }
+            "One row per {period}. Tick a task's box when it is done and initial the row; a task done less often is ticked in the row of the {period} it was done. Anything missing or not working: tell the nurse in charge the same day.",
+            period = if daily { "day" } else { "week" }
         )),
         Part::Instructions(key(model, &tasks)),
     ];
@@ -51,7 +51,7 @@ pub fn spec(model: &Model, w: WardIx) -> Option<FormSpec> {
         columns.push("Initials".to_string());
         parts.push(Part::Table {
             columns,
-            rows: if daily { 14 } else { 8 },
+            rows: if daily { 7 } else { 4 },
         });
     }
     parts.push(Part::Fields(vec![Field {

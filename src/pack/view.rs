@@ -217,6 +217,8 @@ pub struct StepView {
     pub instead_of: Option<String>,
     /// For a step that hands out reserved numbers: the ward's and site's blocks.
     pub numbers: Vec<String>,
+    /// Data flows whose lost messages this step enters again.
+    pub reenters: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -378,6 +380,11 @@ pub fn step(lens: &Lens, s: &Step, phase: Phase, source: &str) -> StepView {
         } else {
             Vec::new()
         },
+        reenters: s
+            .reenters
+            .iter()
+            .map(|&i| model.interfaces[i].name.clone())
+            .collect(),
     }
 }
 

@@ -204,6 +204,13 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
 
     let form_ixs = super::card::ward_forms(model, w);
     let references = view::references(model, w);
+    // A draft reference page makes the pack a draft, as a draft procedure does.
+    let furniture = Furniture {
+        draft: furniture.draft
+            || (references.iter())
+                .any(|&r| model.references[r].control.status == raw::Status::Draft),
+        ..furniture
+    };
 
     let mut cascade = view::cascade(&lens, &site.cascade);
     cascade.extend(view::cascade(&lens, &model.trust.cascade));

@@ -50,7 +50,27 @@ fn draft_in_pack(cx: &Context) -> Vec<Diagnostic> {
             )
             .with_hint("packs containing it say DRAFT on every page until it is approved")
         })
+        .chain(draft_references(cx))
         .collect()
+}
+
+/// Draft reference pages some ward's pack prints.
+fn draft_references<'a>(cx: &'a Context) -> impl Iterator<Item = Diagnostic> + 'a {
+    let model = cx.model;
+    (0..model.references.len())
+        .filter(move |&r| model.references[r].control.status == Status::Draft)
+        .filter(move |&r| {
+            (0..model.wards.len()).any(|w| crate::pack::view::references(model, w).contains(&r))
+        })
+        .map(move |r| {
+            let page = &model.references[r];
+            cx.finding(
+                &page.file,
+                "control.status",
+                format!("draft reference page `{}` is printed in packs", page.id),
+            )
+            .with_hint("packs containing it say DRAFT on every page until it is approved")
+        })
 }
 
 fn no_fallback(cx: &Context) -> Vec<Diagnostic> {

@@ -19,6 +19,13 @@ pub const KIT_BELOW_MINIMUM: Rule = Rule {
     check: kit_below_minimum,
 };
 
+pub const NUMBERS_WITHOUT_RANGE: Rule = Rule {
+    code: "numbers-without-range",
+    default: LintLevel::Warning,
+    summary: "a ward whose procedures hand out reserved numbers (`numbers: true`) with no `numbering` block on the ward or its site",
+    check: numbers_without_range,
+};
+
 pub const KIT_FORM_MISMATCH: Rule = Rule {
     code: "kit-form-mismatch",
     default: LintLevel::Warning,
@@ -103,4 +110,23 @@ fn kit_form_mismatch(cx: &Context) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+fn numbers_without_range(cx: &Context) -> Vec<Diagnostic> {
+    let model = cx.model;
+    model
+        .wards
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.numbering.is_empty() && model.sites[w.site].numbering.is_empty())
+        .filter(|(w, _)| {
+            model.ward_procedures(*w).iter().any(|&p| {
+                crate::model::Phase::ALL.iter().any(|&ph| model.procedures[p].steps(ph).iter().any(|s| s.numbers))
+            })
+        })
+        .map(|(_, w)| {
+            cx.finding(&w.file, "id", format!("`{}` hands out reserved numbers, but neither it nor its site has a `numbering` block", w.id))
+                .with_hint("add `numbering: [{ from: DT-700001, to: DT-700100, for: new admissions }]` to the ward or its site")
+        })
+        .collect()
 }
