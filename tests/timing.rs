@@ -438,3 +438,28 @@ fn impact_reports_changed_steps_and_scenario_facts() {
     assert_eq!(upgrade["level"], "Level 1");
     assert_eq!(upgrade["starts"], "2026-12-06T22:00");
 }
+
+// One mistake, one error: a step relying on something several scenarios take down is one
+// error, naming the other scenarios.
+#[test]
+fn one_error_per_step_however_many_scenarios() {
+    let trust = timed_trust();
+    trust.edit(
+        "fallbacks/records-downtime.yaml",
+        "      do: Phone the laboratory for urgent results.\n      relies_on: [phones]\n      otherwise:\n        do: Send a runner to the laboratory.\n",
+        "      do: Phone the laboratory for urgent results.\n      relies_on: [records]\n",
+    );
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("error[fallback-needs-lost]").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("; so does scenario `"),
+        "{}",
+        run.stderr
+    );
+}

@@ -60,10 +60,42 @@ fn check_coverage(model: &Model, diags: &mut Vec<Diagnostic>) {
 /// radiology" when the phones are down). Check every step that a pack for each scenario would
 /// print, and that every contact in a call cascade keeps at least one working route.
 pub(super) fn scenario_fallbacks(model: &Model, diags: &mut Vec<Diagnostic>) {
+    let mut steps = Vec::new();
     for scenario in &model.scenarios {
-        check_steps(model, scenario, diags);
+        check_steps(model, scenario, &mut steps);
         check_cascades(model, scenario, diags);
     }
+    diags.extend(once_per_place(steps));
+}
+
+/// One mistake, one error: a step that relies on the phones is one finding, however many
+/// scenarios take the phones down. The first scenario's error stands and names the others.
+fn once_per_place(found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, Vec<String>)> = Vec::new();
+    for d in found {
+        let scenario = d.message.split('`').nth(1).unwrap_or_default().to_string();
+        match out
+            .iter_mut()
+            .find(|(o, _)| o.file == d.file && o.yaml_path == d.yaml_path)
+        {
+            Some((_, others)) => others.push(scenario),
+            None => out.push((d, Vec::new())),
+        }
+    }
+    out.into_iter()
+        .map(|(mut d, others)| {
+            match others.len() {
+                0 => {}
+                1 => d
+                    .message
+                    .push_str(&format!("; so does scenario `{}`", others[0])),
+                _ => d
+                    .message
+                    .push_str(&format!("; so do scenarios `{}`", others.join("`, `"))),
+            }
+            d
+        })
+        .collect()
 }
 
 /// The steps in play in `scenario` that rely on something it takes down.
