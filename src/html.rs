@@ -248,7 +248,10 @@ function search(query) {{
   // Rank: all words in the section heading first, then in the page title, then anywhere.
   const score = e => {{ const s = e.section.toLowerCase(), p = e.page.toLowerCase();
     return (words.every(w => s.includes(w)) ? 4 : 0) + (words.every(w => p.includes(w)) ? 2 : 0) + words.filter(w => s.includes(w)).length; }};
-  const hits = INDEX.filter(e => {{ const hay = (e.page + ' ' + e.section + ' ' + e.text).toLowerCase(); return words.every(w => hay.includes(w)); }})
+  // Scope: a ward's pack (its page), a hospital (its folder), or the whole trust.
+  const scope = document.getElementById('scope').value;
+  const inScope = e => !scope || (scope.endsWith('/') ? e.url.startsWith(scope) : e.url.split('#')[0] === scope);
+  const hits = INDEX.filter(e => {{ const hay = (e.page + ' ' + e.section + ' ' + e.text).toLowerCase(); return inScope(e) && words.every(w => hay.includes(w)); }})
     .map((e, i) => [score(e), i, e]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(x => x[2]);
   document.getElementById('count').textContent = hits.length + ' result' + (hits.length === 1 ? '' : 's') + ' for "' + query + '"';
   for (const h of hits.slice(0, 200)) {{
@@ -273,8 +276,10 @@ function pick(id) {{
   out.append(packs);
 }}
 document.getElementById('q').addEventListener('input', e => search(e.target.value));
+document.getElementById('scope').addEventListener('change', () => search(document.getElementById('q').value));
 document.getElementById('scenario').addEventListener('change', e => pick(e.target.value));
 const params = new URLSearchParams(location.search || location.hash.slice(1));
+if (params.get('scope')) {{ document.getElementById('scope').value = params.get('scope'); }}
 if (params.get('q')) {{ document.getElementById('q').value = params.get('q'); search(params.get('q')); }}
 if (params.get('scenario')) {{ document.getElementById('scenario').value = params.get('scenario'); pick(params.get('scenario')); }}
 </script>

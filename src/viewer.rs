@@ -32,6 +32,15 @@ pub fn pack_page(pack: &Pack, markdown: &str, has_pdf: bool) -> (String, Vec<htm
         .replace('\\', "/");
     let converted = html::convert(markdown, &pack.furniture.title, &url);
     let mut nav = html::pack_nav(&path, &pack.path, has_pdf);
+    if let PackKind::Ward(_) = pack.kind {
+        // Search from a ward's page starts in that ward's pack; the start page widens it.
+        let start = Path::new(layout::VIEWER).join("index.html");
+        nav.push_str(&format!(
+            "<a href=\"{}#scope={}\">Search this ward's pack</a>",
+            html::escape(&layout::relative(&path, &start)),
+            html::escape(&url)
+        ));
+    }
     for (spec, _) in &pack.appendix {
         let pdf = layout::ward_form(&pack.path, &spec.id).with_extension("pdf");
         nav.push_str(&format!(
@@ -92,11 +101,12 @@ pub fn start_page(
             )
         })
         .collect();
+    let scopes = search_scopes(model);
     let options = format!(
         "<optgroup label=\"One system\">{systems}</optgroup><optgroup label=\"A wider outage\">{scenarios}</optgroup>"
     );
     let body = format!(
-        "<section class=\"picker\" aria-labelledby=\"picker-heading\">\n<h2 id=\"picker-heading\">What is down?</h2>\n<label for=\"scenario\">Choose what has failed</label>\n<select id=\"scenario\"><option value=\"\">Choose what is down</option>{options}</select>\n<div id=\"picked\" aria-live=\"polite\"></div>\n</section>\n<section class=\"search\" aria-labelledby=\"search-heading\">\n<h2 id=\"search-heading\">Search every procedure</h2>\n<label for=\"q\">Search for a system, task or form</label>\n<input id=\"q\" type=\"search\" autocomplete=\"off\">\n<p id=\"count\" role=\"status\"></p>\n<ol id=\"results\" class=\"results\"></ol>\n</section>\n{}",
+        "<section class=\"picker\" aria-labelledby=\"picker-heading\">\n<h2 id=\"picker-heading\">What is down?</h2>\n<label for=\"scenario\">Choose what has failed</label>\n<select id=\"scenario\"><option value=\"\">Choose what is down</option>{options}</select>\n<div id=\"picked\" aria-live=\"polite\"></div>\n</section>\n<section class=\"search\" aria-labelledby=\"search-heading\">\n<h2 id=\"search-heading\">Search the packs</h2>\n<label for=\"scope\">Search in</label>\n<select id=\"scope\">{scopes}</select>\n<label for=\"q\">Search for a system, task or form</label>\n<input id=\"q\" type=\"search\" autocomplete=\"off\">\n<p id=\"count\" role=\"status\"></p>\n<ol id=\"results\" class=\"results\"></ol>\n</section>\n{}",
         converted.body
     );
     let script = html::start_script(
@@ -109,6 +119,30 @@ pub fn start_page(
         f.version
     );
     Ok(html::page(&f.title, &f.header, &footer, "", &body, &script))
+}
+
+/// The places search can be narrowed to: the whole trust, a hospital, or one ward's pack (by
+/// name, as staff know it). Values are viewer URLs, or a hospital's folder.
+fn search_scopes(model: &Model) -> String {
+    let mut out = String::from("<option value=\"\">The whole trust</option>");
+    for site in &model.sites {
+        out.push_str(&format!(
+            "<optgroup label=\"{name}\"><option value=\"{id}/\">All of {name}</option>",
+            name = html::escape(&site.name),
+            id = html::escape(&site.id)
+        ));
+        let mut wards: Vec<usize> = site.wards.clone();
+        wards.sort_by(|&a, &b| model.wards[a].name.cmp(&model.wards[b].name));
+        for w in wards {
+            out.push_str(&format!(
+                "<option value=\"{}\">{}</option>",
+                html::escape(&viewer_url(model, PackKind::Ward(w))),
+                html::escape(&model.wards[w].name)
+            ));
+        }
+        out.push_str("</optgroup>");
+    }
+    out
 }
 
 /// The start page's "what is down?" picker as JSON: each scenario with what it takes down
@@ -162,8 +196,13 @@ fn system_choice(model: &Model, c: usize) -> String {
 fn system_answer(model: &Model, c: usize) -> serde_json::Value {
     let comp = &model.components[c];
     let anchor = html::slug(&format!("{} is down", comp.name));
-    let packs: Vec<serde_json::Value> = (0..model.wards.len())
+    let mut wards: Vec<usize> = (0..model.wards.len())
         .filter(|&w| model.wards[w].systems.iter().any(|u| u.system == c))
+        .collect();
+    // By name, as staff look for their ward.
+    wards.sort_by(|&a, &b| model.wards[a].name.cmp(&model.wards[b].name));
+    let packs: Vec<serde_json::Value> = wards
+        .into_iter()
         .map(|w| {
             let ward = &model.wards[w];
             serde_json::json!({

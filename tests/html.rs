@@ -244,3 +244,41 @@ fn picker_offers_single_systems_in_chromium() {
         "no developer text for a nurse"
     );
 }
+
+// Search can be narrowed to one ward's pack (a ward's page links to the start page with its
+// scope set) or one hospital, and widened again to the whole trust.
+#[test]
+fn search_is_scoped_in_chromium() {
+    let trust = built();
+    let index = trust
+        .out()
+        .join("_viewer/index.html")
+        .canonicalize()
+        .unwrap();
+    let ward_page = trust.read("_viewer/north/ward-a.html");
+    assert!(
+        ward_page
+            .contains("href=\"../index.html#scope=north/ward-a.html\">Search this ward's pack</a>"),
+        "{ward_page:.2000}"
+    );
+    let dom = |hash: &str, name: &str| {
+        dump_dom(
+            &format!("file://{}#{hash}", index.display()),
+            &trust.root().join(format!("netlog-{name}.json")),
+            &trust.root().join(format!("profile-{name}")),
+        )
+    };
+    let ward = dom("q=records&scope=north/ward-a.html", "ward");
+    let trustwide = dom("q=records", "trust");
+    let results = |dom: &str| dom.matches("<li><a href=\"").count();
+    assert!(results(&ward) > 0, "{ward:.3000}");
+    assert!(
+        !ward.contains("<li><a href=\"north/ward-b.html"),
+        "ward B in ward A's search:\n{ward:.4000}"
+    );
+    assert!(
+        trustwide.contains("<li><a href=\"north/ward-b.html"),
+        "{trustwide:.4000}"
+    );
+    assert!(results(&trustwide) > results(&ward));
+}
