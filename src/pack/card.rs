@@ -101,34 +101,63 @@ pub fn site_card_roles(model: &Model) -> Vec<RoleIx> {
 
 /// One command role's card for a site (site manager, loggist...), as its own file.
 pub fn site_card_pack(model: &Model, s: SiteIx, role: RoleIx) -> Pack {
-    let site = &model.sites[s];
-    let lens = Lens::general(model, None, s);
-    let procedures = model.site_procedures();
-    let card = card_from(&lens, &procedures, role).unwrap_or(CardView {
+    let (site, role_name) = (&model.sites[s], &model.roles[role].name);
+    let place = CardPlace {
+        kind: PackKind::SiteCard(s, role),
+        lens: Lens::general(model, None, s),
+        procedures: model.site_procedures(),
+        name: "Site command".to_string(),
+        title: format!("Command card: {role_name}, {}", site.name),
+        header: format!("{role_name} · site command · {}", site.name),
+    };
+    card_pack_at(model, role, place)
+}
+
+pub fn card_pack(model: &Model, w: WardIx, role: RoleIx) -> Pack {
+    let (ward, role_name) = (&model.wards[w], &model.roles[role].name);
+    let place = CardPlace {
+        kind: PackKind::Card(w, role),
+        lens: Lens::general(model, Some(w), ward.site),
+        procedures: model.ward_procedures(w),
+        name: ward.name.clone(),
+        title: format!("Action card: {role_name}, {}", ward.name),
+        header: format!(
+            "{role_name} · {} · {}",
+            ward.name, model.sites[ward.site].name
+        ),
+    };
+    card_pack_at(model, role, place)
+}
+
+/// Where a card is used: a ward, or a site's command post.
+struct CardPlace<'a> {
+    kind: PackKind,
+    lens: Lens<'a>,
+    procedures: Vec<usize>,
+    /// "Ward 7 (Acute Medical Unit)", "Site command".
+    name: String,
+    /// The document's title and running header.
+    title: String,
+    header: String,
+}
+
+/// A role's card as its own document, in large type.
+fn card_pack_at(model: &Model, role: RoleIx, place: CardPlace) -> Pack {
+    let site = &model.sites[place.lens.site];
+    let card = card_from(&place.lens, &place.procedures, role).unwrap_or(CardView {
         role: model.roles[role].name.to_string(),
         phases: Vec::new(),
     });
-    let furniture = Furniture::for_procedures(
-        model,
-        format!("Command card: {}, {}", card.role, site.name),
-        format!("{} · site command · {}", card.role, site.name),
-        &procedures,
-    );
+    let furniture = Furniture::for_procedures(model, place.title, place.header, &place.procedures);
     let context = CardContext {
         trust: TrustView::new(model),
-        ward: "Site command".to_string(),
+        ward: place.name,
         site: site.name.clone(),
         command_post: site.command_post.clone(),
         card,
         furniture: furniture.clone(),
     };
-    let mut pack = Pack::new(
-        model,
-        PackKind::SiteCard(s, role),
-        "card.md",
-        context,
-        furniture,
-    );
+    let mut pack = Pack::new(model, place.kind, "card.md", context, furniture);
     pack.body = crate::typeset::layout::LARGE_SIZE;
     pack
 }
@@ -143,44 +172,14 @@ struct CardContext {
     furniture: Furniture,
 }
 
-pub fn card_pack(model: &Model, w: WardIx, role: RoleIx) -> Pack {
-    let ward = &model.wards[w];
-    let site = &model.sites[ward.site];
-    let lens = Lens::general(model, Some(w), ward.site);
-    let card = card(&lens, w, role).unwrap_or(CardView {
-        role: model.roles[role].name.to_string(),
-        phases: Vec::new(),
-    });
-    let procedures = model.ward_procedures(w);
-    let furniture = Furniture::for_procedures(
-        model,
-        format!("Action card: {}, {}", card.role, ward.name),
-        format!("{} · {} · {}", card.role, ward.name, site.name),
-        &procedures,
-    );
-    let context = CardContext {
-        trust: TrustView::new(model),
-        ward: ward.name.clone(),
-        site: site.name.clone(),
-        command_post: site.command_post.clone(),
-        card,
-        furniture: furniture.clone(),
-    };
-    let mut pack = Pack::new(
-        model,
-        PackKind::Card(w, role),
-        "card.md",
-        context,
-        furniture,
-    );
-    pack.body = crate::typeset::layout::LARGE_SIZE;
-    pack
-}
-
 /// The forms a ward's procedures use, in id order.
 pub fn ward_forms(model: &Model, w: WardIx) -> Vec<FormIx> {
-    let mut forms: Vec<FormIx> = model
-        .ward_procedures(w)
+    forms_used(model, &model.ward_procedures(w))
+}
+
+/// The forms `procedures` use in any phase, each once, in id order.
+pub fn forms_used(model: &Model, procedures: &[usize]) -> Vec<FormIx> {
+    let mut forms: Vec<FormIx> = procedures
         .iter()
         .flat_map(|&p| {
             Phase::ALL

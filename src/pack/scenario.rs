@@ -408,17 +408,7 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
 /// The forms the procedures in play use, in id order, with the ward kit's copies where the
 /// kit names the form.
 fn scenario_forms(model: &Model, w: WardIx, procedures: &[usize]) -> Vec<FormRow> {
-    let mut forms: Vec<usize> = procedures
-        .iter()
-        .flat_map(|&p| {
-            Phase::ALL
-                .into_iter()
-                .flat_map(move |ph| model.procedures[p].steps(ph))
-        })
-        .flat_map(|s| s.forms.iter().copied())
-        .collect();
-    forms.sort_by(|&a, &b| model.forms[a].id.cmp(&model.forms[b].id));
-    forms.dedup();
+    let forms = super::card::forms_used(model, procedures);
     forms
         .into_iter()
         .map(|f| FormRow {
