@@ -328,12 +328,16 @@ fn check_mode_finds_stale_output() {
 fn incremental_builds_match_full_builds() {
     let trust = Trust::fixture("minimal");
     let first = trust.run(&["build"]);
-    assert!(first.stderr.contains("(0 reused"), "{}", first.stderr);
+    assert!(
+        first.stderr.contains("(0 unchanged since the last build"),
+        "{}",
+        first.stderr
+    );
     let (total, _) = packs_built(&first.stderr);
     let again = trust.run(&["build"]);
     assert!(
         again.stderr.contains(&format!(
-            "built {total} packs ({total} reused, unchanged): 0 files"
+            "built {total} packs ({total} unchanged since the last build, reused): 0 files"
         )),
         "nothing changed, so nothing is written, not even the viewer's start page: {}",
         again.stderr
@@ -399,7 +403,7 @@ fn changed_forms_rebuild_the_packs_they_are_appended_to() {
     );
 }
 
-/// (packs, reused) from a build's summary line, "built 11 packs (7 reused, ...".
+/// (packs, reused) from a build's summary line, "built 11 packs (7 unchanged since the last build, reused) ...".
 fn packs_built(stderr: &str) -> (usize, usize) {
     let line = stderr
         .lines()

@@ -463,3 +463,25 @@ fn one_error_per_step_however_many_scenarios() {
         run.stderr
     );
 }
+
+// Routine tasks print most frequent first, then by time of day, whatever the written order.
+#[test]
+fn routine_tasks_in_order_of_frequency_and_time() {
+    let trust = timed_trust();
+    trust.edit(
+        "fallbacks/records-downtime.yaml",
+        "  routine:\n",
+        "  routine:\n    - role: ward-clerk\n      do: Order paper from stores.\n      every: 1mo\n    - role: ward-clerk\n      do: Print tomorrow's list.\n      every: 1d\n      at: \"15:00\"\n",
+    );
+    let run = trust.run(&["build", "--format", "md", "--ward", "ward-a"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let card = trust.read("north/ward-a/card-ward-clerk.md");
+    assert_in_order(
+        &card,
+        &[
+            "**Every day at 15:00.** Print tomorrow's list.",
+            "**Every day at 16:00.** Check the red box",
+            "**Every month.** Order paper from stores.",
+        ],
+    );
+}

@@ -111,7 +111,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         super::print_diagnostics(&project.warnings);
         super::print_diagnostics(&summary.warnings);
         eprintln!(
-            "built {} packs ({} reused, unchanged): {} files, {} PDF pages, written to {} in {:.2} s",
+            "built {} packs ({} unchanged since the last build, reused): {} files, {} PDF pages, written to {} in {:.2} s",
             summary.packs,
             summary.reused,
             summary.files,

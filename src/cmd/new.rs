@@ -126,8 +126,14 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     }
     write_atomic(&path, text.as_bytes())?;
     eprintln!(
-        "created {}; edit it, then run `downtime check`",
-        path.display()
+        "created {}; edit it, then run `downtime check{}`",
+        path.display(),
+        // The folder given, so the command can be pasted as it is.
+        if args.procedures == std::path::Path::new("procedures") {
+            String::new()
+        } else {
+            format!(" --procedures {}", args.procedures.display())
+        }
     );
     Ok(ExitCode::SUCCESS)
 }

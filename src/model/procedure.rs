@@ -67,8 +67,13 @@ fn resolve_one(
                 step::resolve(step, step::At { file, path, phase }, ids, diags)
             })
             .collect();
-        // A countdown is read in time order, whatever order it was written in.
-        steps.sort_by_key(|s| s.timing.offset);
+        // A countdown is read in time order, and routine tasks most frequent first, then by
+        // time of day, whatever order they were written in. Other phases keep the written order.
+        match phase {
+            Phase::Before => steps.sort_by_key(|s| s.timing.offset),
+            Phase::Routine => steps.sort_by_key(|s| (s.timing.every, s.timing.at_time)),
+            _ => {}
+        }
         steps
     });
     // Judged on what was written: a step dropped for an error of its own is not a second one.
