@@ -82,175 +82,228 @@ pub type PageRefs = std::collections::HashMap<String, usize>;
 /// its text followed by the page number `pages` gives for that anchor. While `pages` is still
 /// empty (the first layout pass) a placeholder of two digits stands in.
 pub fn parse_with(text: &str, warnings: &mut Vec<String>, pages: &PageRefs) -> Vec<Block> {
-    let mut stack: Vec<Frame> = vec![Frame::Root(Vec::new())];
-    // Containers opened past MAX_DEPTH are not pushed; count them to ignore their ends.
-    let mut skipped = 0usize;
-    let mut inline: Option<(InlineKind, Vec<Span>)> = None;
-    let (mut bold, mut italic) = (0u32, 0u32);
-    let mut link_urls: Vec<(String, usize)> = Vec::new();
-    let mut code_block: Option<String> = None;
-
+    let mut parser = Parser {
+        stack: vec![Frame::Root(Vec::new())],
+        skipped: 0,
+        inline: None,
+        bold: 0,
+        italic: 0,
+        link_urls: Vec::new(),
+        code_block: None,
+        warnings,
+        pages,
+    };
     for event in markdown::parser(text) {
-        if let Some(code) = code_block.as_mut() {
+        parser.event(event);
+    }
+    parser.finish()
+}
+
+/// The state of one pass over pulldown-cmark's events: the open containers, the inline text
+/// being gathered, and the emphasis, links and code block it is inside.
+struct Parser<'a> {
+    stack: Vec<Frame>,
+    /// Containers opened past MAX_DEPTH are not pushed; count them to ignore their ends.
+    skipped: usize,
+    inline: Option<(InlineKind, Vec<Span>)>,
+    bold: u32,
+    italic: u32,
+    link_urls: Vec<(String, usize)>,
+    code_block: Option<String>,
+    warnings: &'a mut Vec<String>,
+    pages: &'a PageRefs,
+}
+
+impl Parser<'_> {
+    fn event(&mut self, event: Event) {
+        if let Some(code) = self.code_block.as_mut() {
             match event {
                 Event::Text(t) => code.push_str(&t),
                 Event::End(TagEnd::CodeBlock) => {
-                    let code = code_block.take().unwrap_or_default();
+                    let code = self.code_block.take().unwrap_or_default();
                     push_block(
-                        &mut stack,
+                        &mut self.stack,
                         Block::Code(code.trim_end_matches('\n').to_string()),
                     );
                 }
                 _ => {}
             }
-            continue;
+            return;
         }
         match event {
-            Event::Start(tag) => match tag {
-                tag @ (Tag::Paragraph
-                | Tag::Heading { .. }
-                | Tag::List(_)
-                | Tag::Item
-                | Tag::BlockQuote(_)
-                | Tag::Table(_)
-                | Tag::CodeBlock(_)
-                | Tag::HtmlBlock) => {
-                    // A block starting inside a tight list item ends the item's loose text.
-                    flush_loose_inline(&mut inline, &mut stack);
-                    start_tag(tag, &mut inline, &mut stack, &mut skipped, &mut code_block)
+            Event::Start(tag) => self.start(tag),
+            Event::End(end) => self.end(end),
+            other => self.leaf(other),
+        }
+    }
+
+    fn start(&mut self, tag: Tag) {
+        match tag {
+            tag @ (Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::BlockQuote(_)
+            | Tag::Table(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock) => {
+                // A block starting inside a tight list item ends the item's loose text.
+                flush_loose_inline(&mut self.inline, &mut self.stack);
+                start_tag(
+                    tag,
+                    &mut self.inline,
+                    &mut self.stack,
+                    &mut self.skipped,
+                    &mut self.code_block,
+                )
+            }
+            Tag::TableCell => self.inline = Some((InlineKind::Cell, Vec::new())),
+            Tag::Emphasis => self.italic += 1,
+            Tag::Strong => self.bold += 1,
+            Tag::Strikethrough => {}
+            Tag::Link { dest_url, .. } => {
+                let at = self.inline.as_ref().map(|(_, s)| s.len()).unwrap_or(0);
+                self.link_urls.push((dest_url.to_string(), at));
+            }
+            Tag::Image { dest_url, .. } => {
+                self.warnings.push(format!(
+                    "image `{dest_url}` is shown as its description only"
+                ));
+                add_text(&mut self.inline, "[image: ", self.bold > 0, self.italic > 0);
+            }
+            Tag::TableHead => {
+                if let Some(Frame::Table { in_head, .. }) = self.stack.last_mut() {
+                    *in_head = true;
                 }
-                Tag::TableCell => inline = Some((InlineKind::Cell, Vec::new())),
-                Tag::Emphasis => italic += 1,
-                Tag::Strong => bold += 1,
-                Tag::Strikethrough => {}
-                Tag::Link { dest_url, .. } => {
-                    let at = inline.as_ref().map(|(_, s)| s.len()).unwrap_or(0);
-                    link_urls.push((dest_url.to_string(), at));
+            }
+            Tag::TableRow => {}
+            Tag::FootnoteDefinition(label) => {
+                self.warnings.push(format!(
+                    "footnote `{label}` is printed as a plain paragraph"
+                ));
+            }
+            other => {
+                self.warnings
+                    .push(format!("{other:?} is printed as plain text"));
+            }
+        }
+    }
+
+    fn end(&mut self, end: TagEnd) {
+        match end {
+            TagEnd::Paragraph | TagEnd::Heading(_) => {
+                if let Some((kind, spans)) = self.inline.take() {
+                    let block = match kind {
+                        InlineKind::Heading(level) => Block::Heading { level, spans },
+                        _ => Block::Paragraph(spans),
+                    };
+                    push_block(&mut self.stack, block);
                 }
-                Tag::Image { dest_url, .. } => {
-                    warnings.push(format!(
-                        "image `{dest_url}` is shown as its description only"
-                    ));
-                    add_text(&mut inline, "[image: ", bold > 0, italic > 0);
+            }
+            TagEnd::TableCell => {
+                let spans = self.inline.take().map(|(_, s)| s).unwrap_or_default();
+                if let Some(Frame::Table { row, .. }) = self.stack.last_mut() {
+                    row.push(spans);
                 }
-                Tag::TableHead => {
-                    if let Some(Frame::Table { in_head, .. }) = stack.last_mut() {
-                        *in_head = true;
-                    }
-                }
-                Tag::TableRow => {}
-                Tag::FootnoteDefinition(label) => {
-                    warnings.push(format!(
-                        "footnote `{label}` is printed as a plain paragraph"
-                    ));
-                }
-                other => {
-                    warnings.push(format!("{other:?} is printed as plain text"));
-                }
-            },
-            Event::End(end) => match end {
-                TagEnd::Paragraph | TagEnd::Heading(_) => {
-                    if let Some((kind, spans)) = inline.take() {
-                        let block = match kind {
-                            InlineKind::Heading(level) => Block::Heading { level, spans },
-                            _ => Block::Paragraph(spans),
-                        };
-                        push_block(&mut stack, block);
-                    }
-                }
-                TagEnd::TableCell => {
-                    let spans = inline.take().map(|(_, s)| s).unwrap_or_default();
-                    if let Some(Frame::Table { row, .. }) = stack.last_mut() {
-                        row.push(spans);
-                    }
-                }
-                TagEnd::TableHead | TagEnd::TableRow => {
-                    if let Some(Frame::Table {
-                        header,
-                        rows,
-                        row,
-                        in_head,
-                    }) = stack.last_mut()
-                    {
-                        let cells = std::mem::take(row);
-                        if *in_head && header.is_empty() {
-                            *header = cells;
-                        } else {
-                            rows.push(cells);
-                        }
-                        *in_head = false;
-                    }
-                }
-                TagEnd::Emphasis => italic = italic.saturating_sub(1),
-                TagEnd::Strong => bold = bold.saturating_sub(1),
-                TagEnd::Link => {
-                    if let Some((url, at)) = link_urls.pop() {
-                        let shown: String = inline
-                            .as_ref()
-                            .map(|(_, s)| {
-                                s[at.min(s.len())..]
-                                    .iter()
-                                    .map(|s| s.text.as_str())
-                                    .collect()
-                            })
-                            .unwrap_or_default();
-                        // A printed page cannot be clicked: keep a web address; links between packs are
-                        // just the pack's name on paper.
-                        if let Some(anchor) = url.strip_prefix('#') {
-                            let number = match pages.get(anchor) {
-                                Some(page) => page.to_string(),
-                                None if pages.is_empty() => "00".to_string(),
-                                None => {
-                                    warnings.push(format!("link to `#{anchor}`: no such section"));
-                                    "?".to_string()
-                                }
-                            };
-                            add_text(&mut inline, &format!(" {number}"), true, false);
-                        }
-                        let external = url.contains("://") || url.starts_with("mailto:");
-                        if external && shown.trim() != url {
-                            add_text(&mut inline, &format!(" ({url})"), false, false);
-                        }
-                    }
-                }
-                TagEnd::Image => add_text(&mut inline, "]", bold > 0, italic > 0),
-                TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::Table
-                    if skipped > 0 =>
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(Frame::Table {
+                    header,
+                    rows,
+                    row,
+                    in_head,
+                }) = self.stack.last_mut()
                 {
-                    skipped -= 1;
-                }
-                TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::Table => {
-                    // Text directly inside an item (tight list) arrives without a paragraph.
-                    flush_loose_inline(&mut inline, &mut stack);
-                    if stack.len() > 1 {
-                        let frame = stack.pop().expect("stack has more than the root");
-                        close_frame(frame, &mut stack);
+                    let cells = std::mem::take(row);
+                    if *in_head && header.is_empty() {
+                        *header = cells;
+                    } else {
+                        rows.push(cells);
                     }
+                    *in_head = false;
                 }
-                _ => {}
-            },
+            }
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Link => self.end_link(),
+            TagEnd::Image => add_text(&mut self.inline, "]", self.bold > 0, self.italic > 0),
+            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::Table
+                if self.skipped > 0 =>
+            {
+                self.skipped -= 1;
+            }
+            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::Table => {
+                // Text directly inside an item (tight list) arrives without a paragraph.
+                flush_loose_inline(&mut self.inline, &mut self.stack);
+                if self.stack.len() > 1 {
+                    let frame = self.stack.pop().expect("stack has more than the root");
+                    close_frame(frame, &mut self.stack);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The end of a link: a link within the pack prints the page it leads to, and a web
+    /// address is kept in brackets unless the text already shows it.
+    fn end_link(&mut self) {
+        if let Some((url, at)) = self.link_urls.pop() {
+            let shown: String = self
+                .inline
+                .as_ref()
+                .map(|(_, s)| {
+                    s[at.min(s.len())..]
+                        .iter()
+                        .map(|s| s.text.as_str())
+                        .collect()
+                })
+                .unwrap_or_default();
+            // A printed page cannot be clicked: keep a web address; links between packs are
+            // just the pack's name on paper.
+            if let Some(anchor) = url.strip_prefix('#') {
+                let number = match self.pages.get(anchor) {
+                    Some(page) => page.to_string(),
+                    None if self.pages.is_empty() => "00".to_string(),
+                    None => {
+                        self.warnings
+                            .push(format!("link to `#{anchor}`: no such section"));
+                        "?".to_string()
+                    }
+                };
+                add_text(&mut self.inline, &format!(" {number}"), true, false);
+            }
+            let external = url.contains("://") || url.starts_with("mailto:");
+            if external && shown.trim() != url {
+                add_text(&mut self.inline, &format!(" ({url})"), false, false);
+            }
+        }
+    }
+
+    /// Text, code, breaks, rules, HTML and the other events that are not containers.
+    fn leaf(&mut self, event: Event) {
+        match event {
             Event::Text(t) => {
-                if inline.is_none() {
-                    inline = Some((InlineKind::Loose, Vec::new()));
+                if self.inline.is_none() {
+                    self.inline = Some((InlineKind::Loose, Vec::new()));
                 }
-                add_text(&mut inline, &t, bold > 0, italic > 0);
+                add_text(&mut self.inline, &t, self.bold > 0, self.italic > 0);
             }
             Event::Code(t) => {
-                if inline.is_none() {
-                    inline = Some((InlineKind::Loose, Vec::new()));
+                if self.inline.is_none() {
+                    self.inline = Some((InlineKind::Loose, Vec::new()));
                 }
-                if let Some((_, spans)) = inline.as_mut() {
+                if let Some((_, spans)) = self.inline.as_mut() {
                     spans.push(Span {
                         text: t.to_string(),
-                        bold: bold > 0,
-                        italic: italic > 0,
+                        bold: self.bold > 0,
+                        italic: self.italic > 0,
                         code: true,
                     });
                 }
             }
-            Event::SoftBreak => add_text(&mut inline, " ", bold > 0, italic > 0),
+            Event::SoftBreak => add_text(&mut self.inline, " ", self.bold > 0, self.italic > 0),
             Event::HardBreak => {
-                if let Some((_, spans)) = inline.as_mut() {
+                if let Some((_, spans)) = self.inline.as_mut() {
                     spans.push(Span {
                         text: LINE_BREAK.into(),
                         bold: false,
@@ -259,48 +312,53 @@ pub fn parse_with(text: &str, warnings: &mut Vec<String>, pages: &PageRefs) -> V
                     });
                 }
             }
-            Event::Rule => push_block(&mut stack, Block::Rule),
+            Event::Rule => push_block(&mut self.stack, Block::Rule),
             Event::Html(html) | Event::InlineHtml(html) => {
                 let trimmed = html.trim();
                 if trimmed == markdown::PAGE_BREAK {
-                    push_block(&mut stack, Block::PageBreak);
+                    push_block(&mut self.stack, Block::PageBreak);
                 } else if trimmed == markdown::TOC {
-                    push_block(&mut stack, Block::Toc);
+                    push_block(&mut self.stack, Block::Toc);
                 } else if trimmed.starts_with("<!--") && trimmed.ends_with("-->") {
                     // Comments are notes for the Markdown's readers, not for print.
                 } else if !trimmed.is_empty() {
-                    warnings.push(format!(
+                    self.warnings.push(format!(
                         "HTML `{}` is printed as text",
                         truncate(trimmed, 40)
                     ));
-                    add_text(&mut inline, &html, bold > 0, italic > 0);
-                    if matches!(inline, Some((InlineKind::Loose, _))) {
-                        flush_loose_inline(&mut inline, &mut stack);
+                    add_text(&mut self.inline, &html, self.bold > 0, self.italic > 0);
+                    if matches!(self.inline, Some((InlineKind::Loose, _))) {
+                        flush_loose_inline(&mut self.inline, &mut self.stack);
                     }
                 }
             }
             Event::TaskListMarker(checked) => {
-                if let Some(Frame::Item(item)) = stack.last_mut() {
+                if let Some(Frame::Item(item)) = self.stack.last_mut() {
                     item.task = Some(checked);
                 }
             }
             Event::FootnoteReference(label) => {
-                add_text(&mut inline, &format!("[{label}]"), false, false)
+                add_text(&mut self.inline, &format!("[{label}]"), false, false)
             }
             Event::InlineMath(m) | Event::DisplayMath(m) => {
-                warnings.push("maths is printed as its source text".into());
-                add_text(&mut inline, &m, false, false);
+                self.warnings
+                    .push("maths is printed as its source text".into());
+                add_text(&mut self.inline, &m, false, false);
             }
+            Event::Start(_) | Event::End(_) => {}
         }
     }
-    flush_loose_inline(&mut inline, &mut stack);
-    while stack.len() > 1 {
-        let frame = stack.pop().expect("stack has more than the root");
-        close_frame(frame, &mut stack);
-    }
-    match stack.pop() {
-        Some(Frame::Root(blocks)) => blocks,
-        _ => Vec::new(),
+
+    fn finish(mut self) -> Vec<Block> {
+        flush_loose_inline(&mut self.inline, &mut self.stack);
+        while self.stack.len() > 1 {
+            let frame = self.stack.pop().expect("stack has more than the root");
+            close_frame(frame, &mut self.stack);
+        }
+        match self.stack.pop() {
+            Some(Frame::Root(blocks)) => blocks,
+            _ => Vec::new(),
+        }
     }
 }
 
