@@ -187,13 +187,8 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let site = &model.sites[ward.site];
     let lens = view::Lens::general(model, Some(w), ward.site);
     let procedures = model.ward_procedures(w);
-    let furniture = Furniture::for_procedures(
-        model,
-        format!("Downtime pack: {}", ward.name),
-        format!("{} · {}", ward.name, site.name),
-        &procedures,
-    );
-
+    let references = view::references(model, w);
+    let furniture = ward_furniture(model, w, &procedures, &references);
     let systems = system_sections(&lens, w, &procedures);
 
     let general: Vec<ProcedureView> = procedures
@@ -203,29 +198,12 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         .collect();
 
     let form_ixs = super::card::ward_forms(model, w);
-    let references = view::references(model, w);
-    // A draft reference page makes the pack a draft, as a draft procedure does.
-    let furniture = Furniture {
-        draft: furniture.draft
-            || (references.iter())
-                .any(|&r| model.references[r].control.status == raw::Status::Draft),
-        ..furniture
-    };
 
     let mut cascade = view::cascade(&lens, &site.cascade);
     cascade.extend(view::cascade(&lens, &model.trust.cascade));
 
-    let mut forms: Vec<FormView> = form_ixs.iter().map(|&f| form_view(model, w, f)).collect();
     let readiness = super::readiness::spec(model, w);
-    if let Some(log) = &readiness {
-        forms.push(FormView {
-            id: log.id.clone(),
-            title: log.title.clone(),
-            purpose: log.purpose.clone(),
-            copies: 1,
-            version: log.version.clone(),
-        });
-    }
+    let forms = forms_table(model, w, &form_ixs, readiness.as_ref());
     let cards = super::card::cards(&lens, w);
     let context = WardPackContext {
         cover: cover(&systems, &cards, &forms),
@@ -292,6 +270,47 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         .chain(readiness.map(|log| (log, super::readiness::furniture(model, w))))
         .collect();
     pack
+}
+
+/// A ward pack's furniture: reviewed with the first of its procedures, and a draft if any of
+/// them or of its reference pages is one.
+fn ward_furniture(
+    model: &Model,
+    w: WardIx,
+    procedures: &[usize],
+    references: &[usize],
+) -> Furniture {
+    let (ward, site) = (&model.wards[w], &model.sites[model.wards[w].site]);
+    let furniture = Furniture::for_procedures(
+        model,
+        format!("Downtime pack: {}", ward.name),
+        format!("{} · {}", ward.name, site.name),
+        procedures,
+    );
+    Furniture {
+        draft: furniture.draft
+            || (references.iter())
+                .any(|&r| model.references[r].control.status == raw::Status::Draft),
+        ..furniture
+    }
+}
+
+/// The forms table: each form the ward's procedures use, then its readiness log.
+fn forms_table(
+    model: &Model,
+    w: WardIx,
+    forms: &[crate::model::FormIx],
+    readiness: Option<&crate::typeset::form::FormSpec>,
+) -> Vec<FormView> {
+    let mut rows: Vec<FormView> = forms.iter().map(|&f| form_view(model, w, f)).collect();
+    rows.extend(readiness.map(|log| FormView {
+        id: log.id.clone(),
+        title: log.title.clone(),
+        purpose: log.purpose.clone(),
+        copies: 1,
+        version: log.version.clone(),
+    }));
+    rows
 }
 
 /// One section per system the ward uses, most critical first: what is lost, the ward's
