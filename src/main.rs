@@ -31,6 +31,7 @@ enum Command {
     Graph(cmd::graph::Args),
     Schema(cmd::schema::Args),
     New(cmd::new::Args),
+    ExportViewer(cmd::export::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +50,7 @@ fn main() -> ExitCode {
         Command::Graph(args) => cmd::graph::run(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::New(args) => cmd::new::run(args),
+        Command::ExportViewer(args) => cmd::export::run(args),
     };
     match result {
         Ok(code) => code,

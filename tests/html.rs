@@ -282,3 +282,55 @@ fn search_is_scoped_in_chromium() {
     );
     assert!(results(&trustwide) > results(&ward));
 }
+
+// `export-viewer` copies the viewer and the PDFs into a folder of their own in which every link
+// of every page resolves, PDFs included, with no Markdown and no build bookkeeping; it never
+// writes into a folder that is not empty.
+#[test]
+fn exported_viewer_stands_alone() {
+    let trust = built();
+    let usb = trust.root().join("usb");
+    let run = trust.run(&["export-viewer", "usb"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files = common::walk(&usb);
+    assert!(
+        files.iter().any(|f| f.ends_with("north/ward-a.pdf")),
+        "{files:?}"
+    );
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.extension().is_some_and(|e| e == "md")),
+        "Markdown copied"
+    );
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.to_string_lossy().contains(".downtime")),
+        "bookkeeping copied"
+    );
+    let mut pdf_links = 0;
+    for page in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "html"))
+    {
+        let html = std::fs::read_to_string(page).unwrap();
+        for link in links(&html) {
+            let target = link.split('#').next().unwrap();
+            if target.is_empty() {
+                continue;
+            }
+            let resolved = page.parent().unwrap().join(target);
+            assert!(
+                resolved.is_file(),
+                "{}: {link} does not resolve in the export",
+                page.display()
+            );
+            pdf_links += usize::from(target.ends_with(".pdf"));
+        }
+    }
+    assert!(pdf_links > 0, "no PDF link was checked");
+    let again = trust.run(&["export-viewer", "usb"]);
+    assert_eq!(again.code, 1, "{}", again.stderr);
+    assert!(again.stderr.contains("is not empty"), "{}", again.stderr);
+}

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod export;
 pub mod graph;
 pub mod impact;
 pub mod new;
