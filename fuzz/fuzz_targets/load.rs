@@ -24,4 +24,6 @@ fuzz_target!(|data: &[u8]| {
     try_kind!(raw::Procedure);
     try_kind!(raw::Form);
     try_kind!(raw::Scenario);
+    try_kind!(raw::Interface);
+    try_kind!(raw::Reference);
 });
