@@ -155,6 +155,13 @@ fn downtime_pcs_on_the_cover_and_checked() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let cover = trust.read("north/ward-a.md");
     assert!(cover.contains("**Your downtime PC:** Ward A station (red socket). **If it fails, use Ward B's:** Ward B desk (asset N-0201, ordinary socket: lost in a power cut). **Master PC (every ward's lists):** Flow office (asset N-0001, red socket)."), "{cover}");
+    let hospital = trust.read("north/_hospital.md");
+    assert!(
+        hospital
+            .contains("| Ward A | Standalone downtime PC | Ward A station (red socket) | Ward B |"),
+        "{hospital}"
+    );
+    assert!(hospital.contains("| Ward B | Standalone downtime PC | Ward B desk (asset N-0201, ordinary socket: lost in a power cut) |  |"), "{hospital}");
     let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert!(run.stderr.contains("warning[pc-on-ordinary-power]: the downtime PC at Ward B desk is on an ordinary socket"), "{}", run.stderr);
     assert!(

@@ -76,6 +76,53 @@ struct SitePackContext {
     cards: Vec<super::card::CardView>,
     /// Reserved downtime numbers held at this site, the site's and each ward's.
     numbering: Vec<NumberingRow>,
+    /// Each ward's own downtime equipment and buddy, for wards that have either.
+    ward_equipment: Vec<WardEquipmentRow>,
+}
+
+/// One row of the wards' equipment table: a piece of a ward's equipment, or the ward alone
+/// when it has none and relies on its buddy's PC.
+#[derive(Serialize)]
+struct WardEquipmentRow {
+    ward: String,
+    kind: String,
+    location: String,
+    /// The buddy ward whose PC it uses (on the ward's first row), or empty.
+    buddy: String,
+}
+
+fn ward_equipment_rows(model: &Model, s: SiteIx) -> Vec<WardEquipmentRow> {
+    let mut rows = Vec::new();
+    for ward in model.sites[s].wards.iter().map(|&w| &model.wards[w]) {
+        let buddy = ward
+            .buddy
+            .map(|b| model.wards[b].name.clone())
+            .unwrap_or_default();
+        let pieces: Vec<view::EquipmentView> = ward.equipment.iter().map(view::equipment).collect();
+        if pieces.is_empty() && !buddy.is_empty() {
+            rows.push(WardEquipmentRow {
+                ward: ward.name.clone(),
+                kind: "(none of its own)".into(),
+                location: String::new(),
+                buddy,
+            });
+            continue;
+        }
+        for (i, e) in pieces.into_iter().enumerate() {
+            let location = if e.details.is_empty() {
+                e.location
+            } else {
+                format!("{} ({})", e.location, e.details)
+            };
+            rows.push(WardEquipmentRow {
+                ward: ward.name.clone(),
+                kind: e.kind.to_string(),
+                location,
+                buddy: if i == 0 { buddy.clone() } else { String::new() },
+            });
+        }
+    }
+    rows
 }
 
 #[derive(Serialize)]
@@ -160,6 +207,7 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             .collect(),
         cards: super::card::site_cards(&lens),
         numbering: numbering_rows(model, s),
+        ward_equipment: ward_equipment_rows(model, s),
         furniture: furniture.clone(),
     };
     Pack::new(model, PackKind::Site(s), "site.md", context, furniture)
