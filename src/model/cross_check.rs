@@ -70,10 +70,9 @@ pub(super) fn scenario_fallbacks(model: &Model, diags: &mut Vec<Diagnostic>) {
 
 /// One mistake, one error: a step that relies on the phones is one finding, however many
 /// scenarios take the phones down. The first scenario's error stands and names the others.
-fn once_per_place(found: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut out: Vec<(Diagnostic, Vec<String>)> = Vec::new();
-    for d in found {
-        let scenario = d.message.split('`').nth(1).unwrap_or_default().to_string();
+fn once_per_place(found: Vec<(&str, Diagnostic)>) -> Vec<Diagnostic> {
+    let mut out: Vec<(Diagnostic, Vec<&str>)> = Vec::new();
+    for (scenario, d) in found {
         match out
             .iter_mut()
             .find(|(o, _)| o.file == d.file && o.yaml_path == d.yaml_path)
@@ -99,7 +98,8 @@ fn once_per_place(found: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 /// The steps in play in `scenario` that rely on something it takes down.
-fn check_steps(model: &Model, scenario: &Scenario, diags: &mut Vec<Diagnostic>) {
+/// Each finding is tagged with its scenario's id, so that one step is reported once.
+fn check_steps<'m>(model: &Model, scenario: &'m Scenario, diags: &mut Vec<(&'m str, Diagnostic)>) {
     let radius = &scenario.radius;
     for p in &model.procedures {
         let in_play = p.control.status != raw::Status::Retired
@@ -133,7 +133,8 @@ fn check_steps(model: &Model, scenario: &Scenario, diags: &mut Vec<Diagnostic>) 
             };
             for (i, &needed) in needs.iter().enumerate() {
                 if radius.is_lost(needed) {
-                    diags.push(
+                    diags.push((
+                        scenario.id.as_str(),
                         Diagnostic::error(
                             "fallback-needs-lost",
                             &p.file,
@@ -147,7 +148,7 @@ fn check_steps(model: &Model, scenario: &Scenario, diags: &mut Vec<Diagnostic>) 
                         )
                         .at_path(format!("{}.{field}[{i}]", step.yaml_path))
                         .with_hint(hint),
-                    );
+                    ));
                 }
             }
         }

@@ -150,6 +150,20 @@ impl Model {
         })
     }
 
+    /// The reference pages ward `w` keeps: those for any system it uses, and those naming it.
+    /// Retired ones never appear.
+    pub fn ward_references(&self, w: WardIx) -> Vec<usize> {
+        let ward = &self.wards[w];
+        (0..self.references.len())
+            .filter(|&r| {
+                let page = &self.references[r];
+                let for_ward = page.wards.contains(&w)
+                    || (page.systems.iter()).any(|c| ward.systems.iter().any(|u| u.system == *c));
+                page.control.status != raw::Status::Retired && for_ward
+            })
+            .collect()
+    }
+
     /// Site-scope procedures (site command, switchboard...), in id order.
     pub fn site_procedures(&self) -> Vec<ProcedureIx> {
         self.procedures

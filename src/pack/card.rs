@@ -151,6 +151,7 @@ fn card_pack_at(model: &Model, role: RoleIx, place: CardPlace) -> Pack {
     let furniture = Furniture::for_procedures(model, place.title, place.header, &place.procedures);
     let context = CardContext {
         trust: TrustView::new(model),
+        command: matches!(place.kind, PackKind::SiteCard(..)),
         ward: place.name,
         site: site.name.clone(),
         command_post: site.command_post.clone(),
@@ -166,6 +167,8 @@ fn card_pack_at(model: &Model, role: RoleIx, place: CardPlace) -> Pack {
 struct CardContext {
     trust: TrustView,
     ward: String,
+    /// A site command card (its holder is site command; it keeps the decision log).
+    command: bool,
     site: String,
     command_post: String,
     card: CardView,

@@ -815,23 +815,6 @@ pub struct ReferenceView {
     pub body: String,
 }
 
-/// The reference pages ward `w` keeps: those for any system it uses, and those naming it.
-/// Retired ones never appear.
-pub fn references(model: &Model, w: WardIx) -> Vec<usize> {
-    let ward = &model.wards[w];
-    (0..model.references.len())
-        .filter(|&r| {
-            let page = &model.references[r];
-            page.control.status != raw::Status::Retired
-                && (page.wards.contains(&w)
-                    || page
-                        .systems
-                        .iter()
-                        .any(|c| ward.systems.iter().any(|u| u.system == *c)))
-        })
-        .collect()
-}
-
 pub fn reference(model: &Model, r: usize) -> ReferenceView {
     let page = &model.references[r];
     ReferenceView {

@@ -187,7 +187,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let site = &model.sites[ward.site];
     let lens = view::Lens::general(model, Some(w), ward.site);
     let procedures = model.ward_procedures(w);
-    let references = view::references(model, w);
+    let references = model.ward_references(w);
     let furniture = ward_furniture(model, w, &procedures, &references);
     let systems = system_sections(&lens, w, &procedures);
 

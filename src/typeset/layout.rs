@@ -240,11 +240,12 @@ impl<'a> Layout<'a> {
         let height = lines.len() as f32 * line_height;
         // Keep the heading with the start of what follows it: never alone at a page bottom.
         // A lead-in paragraph is itself kept with its table, so the heading keeps both.
-        let table_start = self.line * 3.0 + 8.0;
+        // A table is kept by what it needs itself to start on this page (header and first row).
         let follow = match following {
-            [Block::Table { .. }, ..] => table_start,
-            [Block::Paragraph(spans), Block::Table { .. }, ..] => {
+            [Block::Table { header, rows }, ..] => table::start_height(self, header, rows, width),
+            [Block::Paragraph(spans), Block::Table { header, rows }, ..] => {
                 let lead_in = break_lines(spans, width, self.body, &mut Vec::new()).len() as f32;
+                let table_start = table::start_height(self, header, rows, width);
                 (lead_in * self.line + PARA_GAP + table_start).min(self.geo.body_height() / 2.0)
             }
             [Block::Heading { .. }, ..] | [] => self.line,

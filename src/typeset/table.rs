@@ -17,19 +17,41 @@ const MIN_COLUMN: f32 = 26.0;
 
 type Cell = Vec<Span>;
 
-pub fn table(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, width: f32) {
+/// The height a table needs at the foot of a page to start there: its header and its first row
+/// (or the start of a long one). A heading before the table keeps this much with it.
+pub fn start_height(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], width: f32) -> f32 {
     let columns = header
         .len()
         .max(rows.iter().map(Vec::len).max().unwrap_or(0));
-    if columns == 0 {
-        return;
+    let (header, rows) = normalized(header, rows, columns);
+    let (min, max) = column_wants(&header, &rows, layout.body);
+    if columns == 0 || columns as f32 * MIN_COLUMN > width || min.iter().sum::<f32>() > width + 0.01
+    {
+        // Records or parts: they start like a few lines of text.
+        return layout.line * 3.0 + 8.0;
     }
-    if columns as f32 * MIN_COLUMN > width {
-        layout.warnings.push(format!(
-            "a table with {columns} columns is too wide for A4; printed as one record per row"
-        ));
-        return as_records(layout, header, rows, x, width);
-    }
+    let widths = share_width(min, max, width);
+    let header_lines = break_row(layout, &header, &widths);
+    start(layout, &header_lines, &rows, &widths)
+}
+
+/// Where the header and the first row fit together: the header's height and the first row's
+/// (up to three lines of it).
+fn start(
+    layout: &mut Layout,
+    header_lines: &[Vec<Line>],
+    rows: &[Vec<Cell>],
+    widths: &[f32],
+) -> f32 {
+    let first = rows
+        .first()
+        .map(|r| row_height(&break_row(layout, r, widths), layout.line))
+        .unwrap_or(0.0);
+    row_height(header_lines, layout.line) + first.min(layout.line * 3.0 + 2.0 * PAD_Y)
+}
+
+/// Header cells in bold, and every row as wide as the widest, so cells line up.
+fn normalized(header: &[Cell], rows: &[Vec<Cell>], columns: usize) -> (Vec<Cell>, Vec<Vec<Cell>>) {
     let header: Vec<Cell> = (0..columns)
         .map(|c| {
             header
@@ -53,6 +75,23 @@ pub fn table(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, w
                 .collect()
         })
         .collect();
+    (header, rows)
+}
+
+pub fn table(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, width: f32) {
+    let columns = header
+        .len()
+        .max(rows.iter().map(Vec::len).max().unwrap_or(0));
+    if columns == 0 {
+        return;
+    }
+    if columns as f32 * MIN_COLUMN > width {
+        layout.warnings.push(format!(
+            "a table with {columns} columns is too wide for A4; printed as one record per row"
+        ));
+        return as_records(layout, header, rows, x, width);
+    }
+    let (header, rows) = normalized(header, rows, columns);
     let (min, max) = column_wants(&header, &rows, layout.body);
     if min.iter().sum::<f32>() > width + 0.01 {
         // Columns that cannot each hold their longest word: change the table's shape rather
@@ -67,12 +106,8 @@ pub fn table(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, w
 
     let header_lines = break_row(layout, &header, &widths);
     let header_height = row_height(&header_lines, layout.line);
-    // Start where the header and the first row fit together.
-    let first = rows
-        .first()
-        .map(|r| row_height(&break_row(layout, r, &widths), layout.line))
-        .unwrap_or(0.0);
-    layout.ensure(header_height + first.min(layout.line * 3.0 + 2.0 * PAD_Y));
+    let needed = start(layout, &header_lines, &rows, &widths);
+    layout.ensure(needed);
     if has_header {
         draw_row(layout, &header_lines, &widths, x, true);
     }

@@ -57,11 +57,13 @@ fn draft_in_pack(cx: &Context) -> Vec<Diagnostic> {
 /// Draft reference pages some ward's pack prints.
 fn draft_references<'a>(cx: &'a Context) -> impl Iterator<Item = Diagnostic> + 'a {
     let model = cx.model;
+    // Which pages some pack prints: one pass over the wards, as for procedures above.
+    let mut in_packs = vec![false; model.references.len()];
+    for r in (0..model.wards.len()).flat_map(|w| model.ward_references(w)) {
+        in_packs[r] = true;
+    }
     (0..model.references.len())
-        .filter(move |&r| model.references[r].control.status == Status::Draft)
-        .filter(move |&r| {
-            (0..model.wards.len()).any(|w| crate::pack::view::references(model, w).contains(&r))
-        })
+        .filter(move |&r| model.references[r].control.status == Status::Draft && in_packs[r])
         .map(move |r| {
             let page = &model.references[r];
             cx.finding(
