@@ -368,3 +368,47 @@ fn command_roles_get_cards() {
         .expect("card in hospital pack")..];
     assert!(cards.contains("- [ ] Open the command post."), "{cards}");
 }
+
+// A trust-scope procedure is gold command: every hospital pack prints it after the site's own
+// command procedures, and a role acting only there gets a card marked as trust command.
+#[test]
+fn trust_command_is_printed_in_hospital_packs_with_gold_cards() {
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "trust.yaml",
+        "  - { id: site-manager, name: Site manager }",
+        "  - { id: site-manager, name: Site manager }\n  - { id: gold, name: Gold commander }",
+    );
+    trust.write(
+        "fallbacks/trust-command.yaml",
+        "id: trust-command\ntitle: Trust gold command\nscope: trust\nsummary: Set the strategy.\n\
+         control: { owner: EPRR Lead, approver: Board, version: \"1.0\", status: approved, last_reviewed: 2025-12-01 }\n\
+         phases:\n  declare:\n    - role: gold\n      do: Declare a critical incident.\n    - role: site-manager\n      do: Join the gold call.\n",
+    );
+    let run = trust.run(&["build", "--format", "md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let gold = trust.read("north/_command/card-gold.md");
+    assert!(
+        gold.contains("**Action card** · Trust command (gold) · North Hospital"),
+        "{gold}"
+    );
+    assert!(
+        gold.contains("- [ ] Declare a critical incident."),
+        "{gold}"
+    );
+    // The site manager acts in both: still site command, with both procedures' steps.
+    let manager = trust.read("north/_command/card-site-manager.md");
+    assert!(manager.contains("· Site command ·"), "{manager}");
+    assert!(manager.contains("- [ ] Join the gold call."), "{manager}");
+    // The hospital pack prints the site's command first, then the trust's.
+    let hospital = trust.read("north/_hospital.md");
+    let site = hospital
+        .find("## Site command")
+        .expect("site command printed");
+    let gold_at = hospital
+        .find("## Trust gold command")
+        .expect("gold printed");
+    assert!(site < gold_at, "{hospital}");
+    // Ward packs do not print it.
+    assert!(!trust.read("north/ward-a.md").contains("Trust gold command"));
+}

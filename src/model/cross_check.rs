@@ -104,7 +104,7 @@ fn check_steps<'m>(model: &Model, scenario: &'m Scenario, diags: &mut Vec<(&'m s
     for p in &model.procedures {
         let in_play = p.control.status != raw::Status::Retired
             && (p.replaces.is_empty()
-                || p.scope == raw::Scope::Site
+                || p.scope != raw::Scope::Ward
                 || p.replaces.iter().any(|&c| radius.is_lost(c)));
         if !in_play {
             continue;

@@ -164,15 +164,15 @@ impl Model {
             .collect()
     }
 
-    /// Site-scope procedures (site command, switchboard...), in id order.
+    /// The command procedures a hospital pack prints: the site's own (site command,
+    /// switchboard...), then the trust's (gold command), each in id order.
     pub fn site_procedures(&self) -> Vec<ProcedureIx> {
-        self.procedures
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.scope == raw::Scope::Site)
-            .filter(|(_, p)| p.control.status != raw::Status::Retired)
-            .map(|(ix, _)| ix)
-            .collect()
+        let mut procedures: Vec<ProcedureIx> = (0..self.procedures.len())
+            .filter(|&p| self.procedures[p].scope != raw::Scope::Ward)
+            .filter(|&p| self.procedures[p].control.status != raw::Status::Retired)
+            .collect();
+        procedures.sort_by_key(|&p| self.procedures[p].scope == raw::Scope::Trust);
+        procedures
     }
 
     /// Contacts holding a role, nearest first: the ward's own, then its site's, then the trust's.

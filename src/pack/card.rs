@@ -102,13 +102,28 @@ pub fn site_card_roles(model: &Model) -> Vec<RoleIx> {
 /// One command role's card for a site (site manager, loggist...), as its own file.
 pub fn site_card_pack(model: &Model, s: SiteIx, role: RoleIx) -> Pack {
     let (site, role_name) = (&model.sites[s], &model.roles[role].name);
+    let procedures = model.site_procedures();
+    // A role that acts only in trust-scope procedures is trust (gold) command, at this site's
+    // command post; every other command role is the site's own.
+    let gold = procedures.iter().all(|&p| {
+        let procedure = &model.procedures[p];
+        procedure.scope == raw::Scope::Trust
+            || !Phase::ALL
+                .iter()
+                .any(|&ph| procedure.steps(ph).iter().any(|st| st.role == role))
+    });
+    let level = if gold {
+        "Trust command (gold)"
+    } else {
+        "Site command"
+    };
     let place = CardPlace {
         kind: PackKind::SiteCard(s, role),
         lens: Lens::general(model, None, s),
-        procedures: model.site_procedures(),
-        name: "Site command".to_string(),
+        procedures,
+        name: level.to_string(),
         title: format!("Command card: {role_name}, {}", site.name),
-        header: format!("{role_name} · site command · {}", site.name),
+        header: format!("{role_name} · {} · {}", level.to_lowercase(), site.name),
     };
     card_pack_at(model, role, place)
 }

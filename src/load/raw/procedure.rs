@@ -30,6 +30,9 @@ pub enum Scope {
     Ward,
     /// Printed in the hospital pack: site command, switchboard...
     Site,
+    /// Trust (gold, strategic) command: printed in every hospital pack, after the site's own
+    /// command procedures, with command cards for its roles at each site's command post.
+    Trust,
 }
 
 /// Document control: who owns a procedure and when it was last looked at.
