@@ -7,7 +7,7 @@ use crate::html;
 use crate::model::Model;
 use crate::pack::{self, Data, Pack, PackKind, Selection};
 use crate::project::Project;
-use crate::render::Renderer;
+use crate::render::{Rendered, Renderer};
 use crate::viewer;
 use crate::write::{self, Cleanup, Manifest, Staged, Staging};
 use rayon::prelude::*;
@@ -461,12 +461,12 @@ impl<'a> Job<'a> {
         if !self.options.formats.html || !viewer::is_searched(pack.kind) {
             return Ok(Vec::new());
         }
-        let markdown = self
+        let rendered = self
             .renderer
             .render(pack)
             .map_err(|d| Error::Invalid(vec![*d]))?;
         let has_pdf = self.options.formats.pdf && format::Pdf::prints(pack.kind);
-        Ok(viewer::pack_page(pack, &markdown, has_pdf).1)
+        Ok(viewer::pack_page(pack, &rendered.markdown, has_pdf).1)
     }
 
     /// Every pack's search sections in plan order: those just built, and for reused packs
@@ -527,17 +527,16 @@ impl<'a> Job<'a> {
             .filter_map(|f| Some((f.as_ref(), f.path(pack)?)))
             .collect();
         // A blank form is drawn, not written as Markdown.
-        let markdown = match &pack.form {
-            Some(_) => None,
-            None if writing.is_empty() => None,
-            None => Some(
-                self.renderer
-                    .render(pack)
-                    .map_err(|d| Error::Invalid(vec![*d]))?,
-            ),
+        let rendered = match &pack.form {
+            Some(form) => Rendered::form(form),
+            None if writing.is_empty() => return Ok(built),
+            None => self
+                .renderer
+                .render(pack)
+                .map_err(|d| Error::Invalid(vec![*d]))?,
         };
         for (format, path) in writing {
-            let written = format.write(pack, markdown.as_deref());
+            let written = format.write(pack, &rendered);
             built.pages += written.pages;
             built.warnings.extend(written.warnings);
             built.sections.extend(written.sections);

@@ -6,6 +6,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::html::SearchEntry;
 use crate::pack::{Pack, PackKind};
+use crate::render::Rendered;
 use crate::{typeset, viewer};
 use std::path::PathBuf;
 
@@ -15,9 +16,9 @@ pub trait Format: Sync {
     fn name(&self) -> &'static str;
     /// The file it writes for `pack`, relative to the output folder; None if it writes none.
     fn path(&self, pack: &Pack) -> Option<PathBuf>;
-    /// The file's contents. `markdown` is the pack rendered through its template, or None for
-    /// a blank form, which is drawn rather than written.
-    fn write(&self, pack: &Pack, markdown: Option<&str>) -> Written;
+    /// The file's contents, from the pack rendered through its template (its Markdown is
+    /// empty for a blank form, which is drawn rather than written) and its content code.
+    fn write(&self, pack: &Pack, rendered: &Rendered) -> Written;
 }
 
 /// What a format wrote for one pack.
@@ -44,9 +45,9 @@ impl Format for Markdown {
         pack.form.is_none().then(|| pack.path.clone())
     }
 
-    fn write(&self, _pack: &Pack, markdown: Option<&str>) -> Written {
+    fn write(&self, _pack: &Pack, rendered: &Rendered) -> Written {
         Written {
-            bytes: markdown.unwrap_or_default().as_bytes().to_vec(),
+            bytes: rendered.markdown.as_bytes().to_vec(),
             ..Written::default()
         }
     }
@@ -63,6 +64,30 @@ impl Pdf {
     pub fn prints(kind: PackKind) -> bool {
         !matches!(kind, PackKind::Index | PackKind::Coverage)
     }
+
+    /// The pages of `pack`, laid out: its Markdown typeset, or its blank form drawn, then the
+    /// forms it appends. Every page of the copy, appended forms included, carries its code.
+    pub fn document(pack: &Pack, rendered: &Rendered) -> typeset::page::Document {
+        let coded = |furniture: &typeset::Furniture| typeset::Furniture {
+            code: rendered.code.clone(),
+            ..furniture.clone()
+        };
+        let furniture = coded(&pack.furniture);
+        match &pack.form {
+            Some(form) => typeset::assemble::form_document(form, &furniture),
+            None => {
+                let appendix: Vec<_> = (pack.appendix.iter())
+                    .map(|(form, f)| (form.clone(), coded(f)))
+                    .collect();
+                typeset::assemble::pack_document(
+                    &rendered.markdown,
+                    pack.body,
+                    &furniture,
+                    &appendix,
+                )
+            }
+        }
+    }
 }
 
 impl Format for Pdf {
@@ -74,16 +99,8 @@ impl Format for Pdf {
         Pdf::prints(pack.kind).then(|| pack.path.with_extension("pdf"))
     }
 
-    fn write(&self, pack: &Pack, markdown: Option<&str>) -> Written {
-        let document = match (&pack.form, markdown) {
-            (Some(form), _) => typeset::assemble::form_document(form, &pack.furniture),
-            (None, markdown) => typeset::assemble::pack_document(
-                markdown.unwrap_or_default(),
-                pack.body,
-                &pack.furniture,
-                &pack.appendix,
-            ),
-        };
+    fn write(&self, pack: &Pack, rendered: &Rendered) -> Written {
+        let document = Pdf::document(pack, rendered);
         let path = pack.path.with_extension("pdf");
         Written {
             bytes: typeset::pdf::write(&document, self.timestamp),
@@ -116,9 +133,9 @@ impl Format for Html {
             .then(|| crate::pack::layout::viewer_page(&pack.path))
     }
 
-    fn write(&self, pack: &Pack, markdown: Option<&str>) -> Written {
+    fn write(&self, pack: &Pack, rendered: &Rendered) -> Written {
         let has_pdf = self.with_pdf && Pdf::prints(pack.kind);
-        let (page, sections) = viewer::pack_page(pack, markdown.unwrap_or_default(), has_pdf);
+        let (page, sections) = viewer::pack_page(pack, &rendered.markdown, has_pdf);
         Written {
             bytes: page.into_bytes(),
             sections,

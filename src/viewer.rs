@@ -81,7 +81,8 @@ pub fn start_page(
     let index = pack::build(model, PackKind::Index);
     let markdown = renderer
         .render(&index)
-        .map_err(|d| Error::Invalid(vec![*d]))?;
+        .map_err(|d| Error::Invalid(vec![*d]))?
+        .markdown;
     let converted = html::convert(&markdown, &index.furniture.title, "index.html");
     let option = |id: &str, name: &str| {
         format!(

@@ -14,6 +14,7 @@ fn furniture() -> Furniture {
         version: "9.9".into(),
         review_due: "1 January 2027".into(),
         draft: false,
+        code: "WWWW-WWWW".into(),
     }
 }
 

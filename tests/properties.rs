@@ -26,6 +26,8 @@ fn furniture() -> Furniture {
         version: "1".into(),
         review_due: "1 January 2027".into(),
         draft: false,
+        // The widest code: the footer must hold it beside the uncontrolled-copy line.
+        code: "WWWW-WWWW".into(),
     }
 }
 

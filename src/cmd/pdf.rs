@@ -53,6 +53,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         version: args.version,
         review_due: args.review_due,
         draft: false,
+        code: downtime::pack::code::of_pack(&markdown, &[]),
     };
     let document = typeset::typeset(&markdown, &furniture);
     let bytes = typeset::pdf::write(&document, pdf_timestamp(0));

@@ -5,6 +5,7 @@
 //! other, so they can be built in any order, or in parallel.
 
 pub mod card;
+pub mod code;
 pub mod coverage;
 mod scenario;
 pub use scenario::affects_ward;
@@ -59,6 +60,7 @@ impl Furniture {
             version: model.trust.edition.version.to_string(),
             review_due: view::long_date(model.trust.edition.date),
             draft: false,
+            code: code::PLACEHOLDER.to_string(),
         }
     }
 

@@ -86,6 +86,7 @@ struct ScenarioWardContext {
     site: SiteRef,
     furniture: Furniture,
     emergency: Vec<ContactView>,
+    contacts_updated: String,
     lost: Vec<LostSystem>,
     working: Vec<Working>,
     general: Vec<ProcedureView>,
@@ -241,6 +242,12 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
             .chain(&model.trust.contacts)
             .map(|&c| view::contact(&lens, c))
             .collect(),
+        contacts_updated: view::contacts_updated(
+            model,
+            (site.contacts.iter())
+                .chain(&ward.contacts)
+                .chain(&model.trust.contacts),
+        ),
         lost: lost.iter().map(|&c| lost_system(&lens, c)).collect(),
         working: working
             .iter()
@@ -299,6 +306,7 @@ struct ScenarioSiteContext {
     affected: Vec<AffectedWard>,
     unaffected: Vec<String>,
     contacts: Vec<ContactView>,
+    contacts_updated: String,
     cascade: Vec<view::CascadeView>,
     procedures: Vec<ProcedureView>,
     countdown: Vec<view::StepView>,
@@ -386,6 +394,10 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
             .chain(&model.trust.contacts)
             .map(|&c| view::contact(&lens, c))
             .collect(),
+        contacts_updated: view::contacts_updated(
+            model,
+            (site.contacts.iter()).chain(&model.trust.contacts),
+        ),
         cascade: view::cascade(&lens, &site.cascade),
         procedures: site_procs
             .iter()

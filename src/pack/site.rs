@@ -68,6 +68,7 @@ struct SitePackContext {
     systems: Vec<SystemColumn>,
     contacts: Vec<ContactView>,
     trust_contacts: Vec<ContactView>,
+    contacts_updated: String,
     cascade: Vec<view::CascadeView>,
     equipment: Vec<view::EquipmentView>,
     procedures: Vec<ProcedureView>,
@@ -195,6 +196,10 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             .iter()
             .map(|&c| view::contact(&lens, c))
             .collect(),
+        contacts_updated: view::contacts_updated(
+            model,
+            (site.contacts.iter()).chain(&model.trust.contacts),
+        ),
         cascade: view::cascade(&lens, &site.cascade),
         equipment: site.equipment.iter().map(view::equipment).collect(),
         procedures: site_procs

@@ -79,6 +79,19 @@ pub fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
+/// When the newest of `contacts` was last checked, for the line a contact block ends with
+/// ("Contacts last updated D"): the DSPT asks that a printed contact list says it.
+pub fn contacts_updated<'a>(
+    model: &Model,
+    contacts: impl IntoIterator<Item = &'a usize>,
+) -> String {
+    (contacts.into_iter())
+        .filter_map(|&c| model.contacts[c].verified)
+        .max()
+        .map(long_date)
+        .unwrap_or_default()
+}
+
 #[derive(Serialize)]
 pub struct TrustView {
     pub name: String,

@@ -161,6 +161,7 @@ struct WardPackContext {
     site: SiteRef,
     furniture: Furniture,
     emergency: Vec<ContactView>,
+    contacts_updated: String,
     general: Vec<ProcedureView>,
     first_15_minutes: Vec<RoleSteps>,
     systems: Vec<SystemSection>,
@@ -227,6 +228,10 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
             .chain(&model.trust.contacts)
             .map(|&c| view::contact(&lens, c))
             .collect(),
+        contacts_updated: view::contacts_updated(
+            model,
+            (site.contacts.iter()).chain(&model.trust.contacts),
+        ),
         general,
         first_15_minutes: view::steps_by_role(&lens, &procedures, Phase::Declare, &ward.roles),
         systems,

@@ -7,7 +7,7 @@
 pub mod escape;
 
 use crate::diagnostic::Diagnostic;
-use crate::pack::Pack;
+use crate::pack::{code, Pack};
 use std::path::Path;
 
 /// Templates shipped in the binary: (name, source).
@@ -96,8 +96,9 @@ impl Renderer {
         &self.fingerprint
     }
 
-    /// Render one pack to Markdown, starting with the [`MARKER`] line.
-    pub fn render(&self, pack: &Pack) -> Result<String, Box<Diagnostic>> {
+    /// Render one pack to Markdown, starting with the [`MARKER`] line, with its content code
+    /// in place.
+    pub fn render(&self, pack: &Pack) -> Result<Rendered, Box<Diagnostic>> {
         let context = pack.context.to_context().map_err(|e| {
             Box::new(Diagnostic::error(
                 "template",
@@ -114,7 +115,29 @@ impl Renderer {
         })?;
         // Added here rather than in each template, so a user's --templates override cannot
         // leave it out.
-        Ok(format!("{MARKER}\n\n{body}"))
+        let markdown = format!("{MARKER}\n\n{body}");
+        let appendix: Vec<_> = pack.appendix.iter().map(|(form, _)| form).collect();
+        let code = code::of_pack(&markdown, &appendix);
+        Ok(Rendered {
+            markdown: code::stamp(&markdown, &code),
+            code,
+        })
+    }
+}
+
+/// A pack rendered to Markdown, and the content code of what it prints.
+pub struct Rendered {
+    pub markdown: String,
+    pub code: String,
+}
+
+impl Rendered {
+    /// A blank form: drawn rather than written, so it has no Markdown, only its code.
+    pub fn form(form: &crate::typeset::form::FormSpec) -> Rendered {
+        Rendered {
+            markdown: String::new(),
+            code: code::of_form(form),
+        }
     }
 }
 

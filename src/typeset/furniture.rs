@@ -18,6 +18,9 @@ pub struct Furniture {
     pub review_due: String,
     /// Any procedure in the pack is a draft: every page says DRAFT.
     pub draft: bool,
+    /// The content code of what is printed (see `pack::code`), on every page so a copy
+    /// found in a box can be matched with the register; empty for none.
+    pub code: String,
 }
 
 /// Add furniture to `pages`, numbered from `first` out of `total`.
@@ -106,6 +109,18 @@ pub fn add(pages: &mut [Page], furniture: &Furniture, geo: &Geometry, first: usi
             SIZE,
             "Uncontrolled when printed - check the review date",
         );
+        if !furniture.code.is_empty() {
+            let code = format!("Code {}", furniture.code);
+            let width = Face::Bold.metrics().width(&code, SIZE);
+            text(
+                page,
+                geo.right - width,
+                geo.footer_second_baseline,
+                Face::Bold,
+                SIZE,
+                &code,
+            );
+        }
     }
 }
 

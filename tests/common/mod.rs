@@ -192,7 +192,6 @@ pub struct Printed {
 /// painted from): packs with their forms appended, cards, forms on their own.
 pub fn documents(procedures: &Path) -> Vec<Printed> {
     use downtime::pack::{self, PackKind, Selection};
-    use downtime::typeset::assemble;
     let project = downtime::project::Project::load(procedures).expect("trust loads");
     let renderer = downtime::render::Renderer::new(None).expect("templates compile");
     let model = &project.model;
@@ -201,17 +200,12 @@ pub fn documents(procedures: &Path) -> Vec<Printed> {
         .filter(|kind| !matches!(kind, PackKind::Index | PackKind::Coverage))
         .map(|kind| {
             let pack = pack::build(model, kind);
-            let markdown = match &pack.form {
-                Some(_) => None,
-                None => Some(renderer.render(&pack).expect("pack renders")),
+            let rendered = match &pack.form {
+                Some(form) => downtime::render::Rendered::form(form),
+                None => renderer.render(&pack).expect("pack renders"),
             };
-            let document = match (&pack.form, &markdown) {
-                (Some(form), _) => assemble::form_document(form, &pack.furniture),
-                (None, Some(md)) => {
-                    assemble::pack_document(md, pack.body, &pack.furniture, &pack.appendix)
-                }
-                (None, None) => unreachable!("a pack without a form has Markdown"),
-            };
+            let document = downtime::format::Pdf::document(&pack, &rendered);
+            let markdown = pack.form.is_none().then_some(rendered.markdown);
             Printed {
                 path: pack.path.with_extension("pdf"),
                 markdown,
