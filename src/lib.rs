@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod model;
 pub mod pack;
 pub mod project;
+pub mod register;
 pub mod render;
 pub mod typeset;
 pub mod viewer;

@@ -32,6 +32,8 @@ enum Command {
     Schema(cmd::schema::Args),
     New(cmd::new::Args),
     ExportViewer(cmd::export::Args),
+    Issue(cmd::issue::Args),
+    Reprint(cmd::reprint::Args),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +53,8 @@ fn main() -> ExitCode {
         Command::Schema(args) => cmd::schema::run(args),
         Command::New(args) => cmd::new::run(args),
         Command::ExportViewer(args) => cmd::export::run(args),
+        Command::Issue(args) => cmd::issue::run(args),
+        Command::Reprint(args) => cmd::reprint::run(args),
     };
     match result {
         Ok(code) => code,

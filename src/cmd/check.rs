@@ -42,24 +42,8 @@ enum Format {
     Json,
 }
 
-/// The day lint rules are judged against: SOURCE_DATE_EPOCH for reproducible runs, else the clock.
-fn default_today() -> NaiveDate {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0)
-        });
-    chrono::DateTime::from_timestamp(seconds, 0)
-        .map(|d| d.date_naive())
-        .unwrap_or_default()
-}
-
 pub fn run(args: Args) -> Result<ExitCode, Error> {
-    let today = args.today.unwrap_or_else(default_today);
+    let today = args.today.unwrap_or_else(super::today);
     let (mut diags, summary) = match Project::load(&args.procedures) {
         Ok(project) => {
             let mut diags = project.warnings.clone();

@@ -2,15 +2,35 @@
 
 pub mod build;
 pub mod check;
+pub mod copies;
 pub mod export;
 pub mod graph;
 pub mod impact;
+pub mod issue;
 pub mod new;
 pub mod pdf;
+pub mod reprint;
 pub mod schema;
 
 use downtime::diagnostic::{escape_control, Diagnostic};
 use downtime::error::Error;
+
+/// The day rules are judged on and copies recorded: SOURCE_DATE_EPOCH for reproducible runs,
+/// else the clock.
+pub fn today() -> chrono::NaiveDate {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|d| d.date_naive())
+        .unwrap_or_default()
+}
 
 /// Write a command's output to stdout. A reader that stops early (`downtime impact X | head`)
 /// closes the pipe: that ends the output quietly instead of panicking as `println!` does.

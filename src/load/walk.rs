@@ -69,6 +69,8 @@ pub fn list_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Listing {
             }
         } else if Kind::from_folder(name).is_some() {
             // Listed below, in FOLDERS order.
+        } else if name == crate::register::FILE {
+            // The register of printed copies: read by `register`, not part of the model.
         } else if let Some(diag) = top_level_entry(name, path, has_trust, &mut listing) {
             trust_lookalike |= diag.code == "misnamed-file";
             diags.push(diag);

@@ -1,0 +1,123 @@
+//! `downtime issue`: record in the register that a printed copy was placed in its box.
+
+use downtime::diagnostic::{did_you_mean, Diagnostic};
+use downtime::error::Error;
+use downtime::pack::PackKind;
+use downtime::register::copies::Copy;
+use downtime::register::{self, status};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Record that the current copy of a pack was printed and placed in its downtime box.
+///
+/// Adds one line to the register (`issued.yaml` in the procedures folder): the pack, the
+/// content code printed at the foot of its pages, the date and who placed it. Commit the line
+/// with the change that made the reprint. `downtime reprint` then lists every box whose copy is
+/// no longer what the YAML builds.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Packs issued: a ward id (its ward pack), a site id (its hospital pack), or a pack's path
+    /// in the output folder without extension (`riverside/ward-7/card-nurse-in-charge`).
+    #[arg(value_name = "PACK", required_unless_present = "site")]
+    packs: Vec<String>,
+    /// Every box of a site at once: its hospital pack and every ward pack.
+    #[arg(long, value_name = "SITE")]
+    site: Vec<String>,
+    /// Who placed the copies in their boxes.
+    #[arg(long, value_name = "NAME")]
+    by: String,
+    /// When (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set, else today.
+    #[arg(long, value_name = "DATE")]
+    date: Option<chrono::NaiveDate>,
+    #[arg(long, value_name = "DIR", default_value = "procedures")]
+    procedures: PathBuf,
+    /// The register. Default: issued.yaml in the procedures folder.
+    #[arg(long, value_name = "FILE")]
+    register: Option<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode, Error> {
+    if args.by.trim().is_empty() {
+        return Err(usage("`--by` is empty", "say who placed the copies: --by \"Sam Patel\""));
+    }
+    let state = super::copies::State::load(&args.procedures, args.register.as_deref())?;
+    let mut chosen: Vec<&Copy> = Vec::new();
+    for name in &args.packs {
+        chosen.push(find(&state.copies, &state.project.model, name)?);
+    }
+    for site in &args.site {
+        chosen.extend(site_boxes(&state, site)?);
+    }
+    let date = args.date.unwrap_or_else(super::today);
+    let entries: Vec<_> = (chosen.iter())
+        .map(|copy| status::entry(copy, date, args.by.trim()))
+        .collect();
+    state.register.append(&entries)?;
+    for entry in &entries {
+        eprintln!(
+            "recorded {} (code {}) issued {date} by {} in {}",
+            entry.pack,
+            entry.code,
+            entry.by,
+            state.register.file.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The copy `name` means: a pack path, a ward id or a site id.
+fn find<'a>(
+    copies: &'a [Copy],
+    model: &downtime::model::Model,
+    name: &str,
+) -> Result<&'a Copy, Error> {
+    let name = name.trim_end_matches(".md").trim_end_matches(".pdf");
+    let by_id = |kind: PackKind| copies.iter().find(|c| c.kind == kind);
+    let found = copies
+        .iter()
+        .find(|c| c.pack == name)
+        .or_else(|| {
+            let w = model.wards.iter().position(|w| w.id == name)?;
+            by_id(PackKind::Ward(w))
+        })
+        .or_else(|| {
+            let s = model.sites.iter().position(|s| s.id == name)?;
+            by_id(PackKind::Site(s))
+        });
+    found.ok_or_else(|| {
+        let candidates = (copies.iter().map(|c| c.pack.as_str()))
+            .chain(model.wards.iter().map(|w| w.id.as_str()))
+            .chain(model.sites.iter().map(|s| s.id.as_str()));
+        let hint = match did_you_mean(name, candidates) {
+            Some(near) => format!("did you mean `{near}`? A pack is a ward id, a site id, or its path in the output folder without extension"),
+            None => "a pack is a ward id, a site id, or its path in the output folder without extension (see output/README.md)".to_string(),
+        };
+        usage(&format!("no printed pack is called `{name}`"), &hint)
+    })
+}
+
+fn site_boxes<'a>(state: &'a super::copies::State, site: &str) -> Result<Vec<&'a Copy>, Error> {
+    let model = &state.project.model;
+    let Some(s) = model.sites.iter().position(|x| x.id == site) else {
+        let hint = match did_you_mean(site, model.sites.iter().map(|x| x.id.as_str())) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "sites are the files in procedures/sites/".to_string(),
+        };
+        return Err(usage(&format!("no site is called `{site}`"), &hint));
+    };
+    let on_site = |kind: PackKind| match kind {
+        PackKind::Site(x) => x == s,
+        PackKind::Ward(w) => model.wards[w].site == s,
+        _ => false,
+    };
+    Ok(state.copies.iter().filter(|c| on_site(c.kind)).collect())
+}
+
+fn usage(message: &str, hint: &str) -> Error {
+    Error::Invalid(vec![Diagnostic::error(
+        "usage",
+        std::path::Path::new(register::FILE),
+        message.to_string(),
+    )
+    .with_hint(hint.to_string())])
+}
