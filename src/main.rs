@@ -34,6 +34,7 @@ enum Command {
     ExportViewer(cmd::export::Args),
     Issue(cmd::issue::Args),
     Reprint(cmd::reprint::Args),
+    WalkRound(cmd::walk_round::Args),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
         Command::ExportViewer(args) => cmd::export::run(args),
         Command::Issue(args) => cmd::issue::run(args),
         Command::Reprint(args) => cmd::reprint::run(args),
+        Command::WalkRound(args) => cmd::walk_round::run(args),
     };
     match result {
         Ok(code) => code,

@@ -36,9 +36,10 @@ impl Project {
         }
     }
 
-    /// The governance rules' findings on `today`, each with its line and column.
-    pub fn lint(&self, today: NaiveDate) -> Vec<Diagnostic> {
-        let mut findings = check::lint(&self.model, today);
+    /// The governance rules' findings on `today`, each with its line and column; the rules on
+    /// printed copies run when `copies` is given.
+    pub fn lint(&self, today: NaiveDate, copies: Option<check::Copies>) -> Vec<Diagnostic> {
+        let mut findings = check::lint(&self.model, today, copies);
         self.sources.place(&mut findings);
         findings
     }

@@ -48,13 +48,24 @@ pub const RULES: &[Rule] = &[
     rules::cascade::NO_LOCAL_ROUTE,
     rules::equipment::NO_DOWNTIME_PC,
     rules::equipment::PC_ON_ORDINARY_POWER,
+    rules::copies::STALE_COPY,
+    rules::copies::NEVER_ISSUED,
 ];
 
-/// What a rule is judged on: the model and the day.
+/// What a rule is judged on: the model and the day, and the printed copies when the check has
+/// them.
 pub struct Context<'a> {
     pub model: &'a Model,
     pub today: NaiveDate,
+    pub copies: Option<Copies<'a>>,
     code: &'static str,
+}
+
+/// The register of issued copies and what each pack prints today.
+#[derive(Clone, Copy)]
+pub struct Copies<'a> {
+    pub register: &'a crate::register::Register,
+    pub copies: &'a [crate::register::copies::Copy],
 }
 
 impl Context<'_> {
@@ -71,7 +82,7 @@ impl Context<'_> {
 }
 
 /// Run every rule against `today`, at the levels the trust set.
-pub fn lint(model: &Model, today: NaiveDate) -> Vec<Diagnostic> {
+pub fn lint(model: &Model, today: NaiveDate, copies: Option<Copies>) -> Vec<Diagnostic> {
     let mut diags = unknown_rules(model);
     for rule in RULES {
         let severity = match model.trust.lints.get(rule.code).unwrap_or(&rule.default) {
@@ -82,6 +93,7 @@ pub fn lint(model: &Model, today: NaiveDate) -> Vec<Diagnostic> {
         let context = Context {
             model,
             today,
+            copies,
             code: rule.code,
         };
         diags.extend(

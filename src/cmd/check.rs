@@ -1,10 +1,14 @@
 //! `downtime check`: validate everything and run the governance lint rules; render nothing.
 
 use chrono::NaiveDate;
+use downtime::check::Copies;
+use downtime::diagnostic::Diagnostic;
 use downtime::diagnostic::{self, Severity};
 use downtime::error::Error;
 use downtime::project::Project;
-use std::path::PathBuf;
+use downtime::register::{self, copies, Register};
+use downtime::render::Renderer;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Validate the procedures and run the governance lint rules, without writing anything.
@@ -42,12 +46,31 @@ enum Format {
     Json,
 }
 
+/// The rules' findings; with the register of printed copies when the trust keeps one (only then
+/// are the packs rendered, in memory, for their codes).
+fn lint(project: &Project, procedures: &Path, today: NaiveDate) -> Result<Vec<Diagnostic>, Error> {
+    let register = match Register::load(&register::default_path(procedures)) {
+        Ok(register) => register,
+        Err(diag) => return Ok(vec![*diag]),
+    };
+    if register.entries.is_empty() {
+        return Ok(project.lint(today, None));
+    }
+    let renderer = Renderer::new(None).map_err(Error::Invalid)?;
+    let copies = copies::all(&project.model, &renderer)?;
+    let copies = Copies {
+        register: &register,
+        copies: &copies,
+    };
+    Ok(project.lint(today, Some(copies)))
+}
+
 pub fn run(args: Args) -> Result<ExitCode, Error> {
     let today = args.today.unwrap_or_else(super::today);
     let (mut diags, summary) = match Project::load(&args.procedures) {
         Ok(project) => {
             let mut diags = project.warnings.clone();
-            diags.extend(project.lint(today));
+            diags.extend(lint(&project, &args.procedures, today)?);
             let m = &project.model;
             let summary = format!(
                 "{} sites, {} wards, {} systems and components, {} procedures, {} forms, {} scenarios, {} interfaces, {} reference page(s); judged on {today}",

@@ -38,7 +38,10 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
     if args.by.trim().is_empty() {
-        return Err(usage("`--by` is empty", "say who placed the copies: --by \"Sam Patel\""));
+        return Err(usage(
+            "`--by` is empty",
+            "say who placed the copies: --by \"Sam Patel\"",
+        ));
     }
     let state = super::copies::State::load(&args.procedures, args.register.as_deref())?;
     let mut chosen: Vec<&Copy> = Vec::new();

@@ -11,6 +11,7 @@ pub mod new;
 pub mod pdf;
 pub mod reprint;
 pub mod schema;
+pub mod walk_round;
 
 use downtime::diagnostic::{escape_control, Diagnostic};
 use downtime::error::Error;

@@ -77,7 +77,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
 
 /// The PDF may replace only an earlier PDF: never the Markdown it is made from (a typo such as
 /// `-o notice.md` would destroy the notice), nor any other file, folder or link.
-fn refuse_output(input: &Path, output: &Path) -> Result<(), Error> {
+pub(super) fn refuse_output(input: &Path, output: &Path) -> Result<(), Error> {
     let refuse = |why: &str| {
         Err(Error::Refused(format!(
             "refusing to write {}: {why}; choose another -o",

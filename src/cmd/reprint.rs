@@ -51,7 +51,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
 fn human(reprints: &[status::Reprint], recorded: usize) -> String {
     let mut out = String::new();
     for r in reprints {
-        out.push_str(&format!("{}", r.pack));
+        out.push_str(&r.pack);
         if !r.title.is_empty() {
             out.push_str(&format!("  ({})", r.title));
         }

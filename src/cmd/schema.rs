@@ -31,6 +31,10 @@ pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
         ("scenario", schemars::schema_for!(raw::Scenario)),
         ("interface", schemars::schema_for!(raw::Interface)),
         ("reference", schemars::schema_for!(raw::Reference)),
+        (
+            "issued",
+            schemars::schema_for!(Vec<downtime::register::Entry>),
+        ),
     ]
 }
 

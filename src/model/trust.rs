@@ -19,6 +19,8 @@ pub struct Trust {
     pub contact_check_months: Option<u32>,
     /// Hours of paper every ward's kit must hold.
     pub kit_minimum_hours: u32,
+    /// Days a box may hold an outdated copy (`stale-copy`).
+    pub reprint_within_days: u32,
     pub lints: std::collections::BTreeMap<String, raw::LintLevel>,
     pub file: PathBuf,
 }
@@ -42,6 +44,7 @@ pub(super) fn resolve(
         contacts: contact::held_by(contacts, ContactScope::Trust),
         cascade: contact::resolve_cascade(&t.cascade, &trust.file, ids, diags),
         contact_check_months: t.contact_check_months,
+        reprint_within_days: t.reprint_within_days.unwrap_or(14),
         lints: t.lints.clone(),
         file: trust.file.clone(),
     }

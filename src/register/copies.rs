@@ -45,9 +45,11 @@ pub fn all(model: &Model, renderer: &Renderer) -> Result<Vec<Copy>, Error> {
                 Some(_) => vec![("Form".to_string(), rendered.code.clone())],
                 None => sections(&rendered),
             };
-            sections.extend(pack.appendix.iter().map(|(form, _)| {
-                (format!("Blank form: {}", form.title), code::of_form(form))
-            }));
+            sections.extend(
+                pack.appendix
+                    .iter()
+                    .map(|(form, _)| (format!("Blank form: {}", form.title), code::of_form(form))),
+            );
             Ok(Copy {
                 pack: name(&pack.path),
                 kind,

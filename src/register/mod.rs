@@ -9,6 +9,7 @@
 
 pub mod copies;
 pub mod status;
+pub mod walk_round;
 
 use crate::diagnostic::Diagnostic;
 use crate::load::positions::PositionMap;
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 pub const FILE: &str = "issued.yaml";
 
 /// One copy issued: a line of the register.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The pack, as its path in the output folder without extension (`riverside/ward-7`).
@@ -156,6 +157,7 @@ impl Register {
 }
 
 const HEADER: &str = "\
+# yaml-language-server: $schema=../schemas/issued.schema.json
 # Printed copies placed in downtime boxes: one line per copy, written by `downtime issue`.
 # `downtime reprint` lists every box whose copy is no longer what the YAML builds.
 ";
@@ -208,12 +210,15 @@ mod tests {
             by: "Sam \"Sid\" Patel: ward manager, #7".into(),
             sections: BTreeMap::from([
                 ("Call cascade".to_string(), "0000-1111".to_string()),
-                ("Imaging (PACS) is down".to_string(), "ABCD-EF01".to_string()),
+                (
+                    "Imaging (PACS) is down".to_string(),
+                    "ABCD-EF01".to_string(),
+                ),
             ]),
         };
         let text = format!("{HEADER}{}\n", line(&entry));
         let read: Vec<Entry> = serde_yaml::from_str(&text).unwrap();
         assert_eq!(read, vec![entry]);
-        assert_eq!(text.lines().count(), 3);
+        assert_eq!(text.lines().count(), 4);
     }
 }

@@ -203,15 +203,27 @@ fn split_words(spans: &[Span], size: f32, missing: &mut Vec<char>) -> Vec<Word> 
 
 /// Split a word after each hyphen or slash that has a letter or digit on both sides, so
 /// `back-entry`, ids like `records-downtime` and URLs can wrap there instead of mid-letter.
+/// Never inside a number or a code: `DT-700001`, `2026-11-18` and the content code `C368-F30E`
+/// are read (and compared on a walk-round) as one thing, so a hyphen with a digit beside it,
+/// or after a piece in capitals, is no break.
 pub fn hyphen_pieces(word: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     for k in 1..chars.len().saturating_sub(1) {
         let (at, ch) = chars[k];
+        let (before, after) = (chars[k - 1].1, chars[k + 1].1);
+        let piece = &word[start..at];
+        let code_like = ch == '-'
+            && (before.is_ascii_digit()
+                || after.is_ascii_digit()
+                || piece
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
         if (ch == '-' || ch == '/')
-            && chars[k - 1].1.is_alphanumeric()
-            && chars[k + 1].1.is_alphanumeric()
+            && before.is_alphanumeric()
+            && after.is_alphanumeric()
+            && !code_like
         {
             let end = at + ch.len_utf8();
             pieces.push(&word[start..end]);
@@ -276,6 +288,16 @@ mod tests {
             ["bed-", "management-", "downtime"]
         );
         assert_eq!(hyphen_pieces("-x-"), ["-x-"]);
+        // Codes, numbers and dates stay whole.
+        for whole in [
+            "C368-F30E",
+            "ABCD-EFAB",
+            "DT-700001",
+            "2026-11-18",
+            "07700-900",
+        ] {
+            assert_eq!(hyphen_pieces(whole), [whole]);
+        }
         let lines = break_lines(
             &plain("bed-management-downtime"),
             90.0,

@@ -3,6 +3,7 @@
 
 pub mod cascade;
 pub mod contacts;
+pub mod copies;
 pub mod equipment;
 pub mod fallbacks;
 pub mod flows;

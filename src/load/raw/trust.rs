@@ -28,6 +28,11 @@ pub struct Trust {
     /// Kit items with a rule (`per_bed`, `per_day`) are sized for this many hours.
     #[serde(default)]
     pub kit_minimum_hours: Option<u32>,
+    /// Days a downtime box may hold a copy that is no longer what the YAML builds before the
+    /// `stale-copy` rule reports it (default 14), counted from the copy's issue or the
+    /// edition's date, whichever is later.
+    #[serde(default)]
+    pub reprint_within_days: Option<u32>,
     /// Months after which a contact's `verified` date is stale (default 6).
     #[serde(default)]
     pub contact_check_months: Option<u32>,
