@@ -541,3 +541,40 @@ fn document_control_prints_the_distribution() {
         "a procedure with no distribution is listed:\n{control}"
     );
 }
+
+// Protects the CI gate on a fresh clone: what the repository commits (procedures/ and the
+// generated Markdown; PDFs and the viewer are ignored) passes `build --check` as it is written,
+// and a changed pack is still caught, with a hint that can be followed.
+#[test]
+fn check_judges_what_the_repository_commits() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let clone = tempfile::tempdir().expect("temp dir");
+    common::copy_tree(&root.join("procedures"), &clone.path().join("procedures"));
+    for file in common::walk(&root.join("output")) {
+        let rel = file.strip_prefix(root).expect("inside the repository");
+        let committed = file.extension().is_some_and(|e| e == "md")
+            && !rel.starts_with("output/_viewer")
+            && !rel.to_string_lossy().contains(".downtime-");
+        if committed {
+            let dest = clone.path().join(rel);
+            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+            std::fs::copy(&file, dest).unwrap();
+        }
+    }
+    let run = common::run_in(clone.path(), &["build", "--check"], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("is up to date"), "{}", run.stderr);
+
+    // Edited by hand (the generated-file marker stays, as it would in a real edit).
+    let ward = clone.path().join("output/riverside/ward-7.md");
+    let text = std::fs::read_to_string(&ward).unwrap();
+    std::fs::write(&ward, text.replacen("Nurse in charge", "Nurse in change", 1)).unwrap();
+    let run = common::run_in(clone.path(), &["build", "--check"], &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("different: riverside/ward-7.md"), "{}", run.stderr);
+    assert!(!run.stderr.contains(".pdf"), "PDFs are not committed: {}", run.stderr);
+    assert!(run.stderr.contains("hint: run `downtime build`, then commit"), "{}", run.stderr);
+    // The hint works: build, and the check passes.
+    assert_eq!(common::run_in(clone.path(), &["build", "--format", "md"], &[]).code, 0);
+    assert_eq!(common::run_in(clone.path(), &["build", "--check"], &[]).code, 0);
+}

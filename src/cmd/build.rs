@@ -39,10 +39,13 @@ pub struct Args {
     #[arg(long = "site", value_name = "ID")]
     sites: Vec<String>,
     /// Formats to write, comma-separated: md, pdf, html (the offline viewer in `<out>/_viewer/`).
-    #[arg(long, value_delimiter = ',', default_value = "md,pdf,html")]
-    format: Vec<Format>,
+    /// Default: all three; with `--check`, md (what a repository commits).
+    #[arg(long, value_delimiter = ',', value_name = "FORMATS")]
+    format: Option<Vec<Format>>,
     /// Build in memory and compare with the output folder instead of writing: exit 1 listing
-    /// every file that is missing, different or no longer produced. For CI.
+    /// every file that is missing, different or no longer produced. For CI. By default it judges
+    /// the Markdown, which is what the repository commits (PDFs and the viewer are build
+    /// products, not committed); `--format md,pdf` judges PDFs too, against a build on disk.
     #[arg(long)]
     check: bool,
     /// Rebuild every pack, even those whose inputs have not changed.
@@ -70,6 +73,10 @@ pub enum Format {
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
     let started = Instant::now();
+    let format = args.format.unwrap_or_else(|| match args.check {
+        true => vec![Format::Md],
+        false => vec![Format::Md, Format::Pdf, Format::Html],
+    });
     let options = BuildOptions {
         procedures: args.procedures,
         out: args.out,
@@ -79,9 +86,9 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             wards: args.wards,
         },
         formats: Formats {
-            markdown: args.format.contains(&Format::Md),
-            pdf: args.format.contains(&Format::Pdf),
-            html: args.format.contains(&Format::Html),
+            markdown: format.contains(&Format::Md),
+            pdf: format.contains(&Format::Pdf),
+            html: format.contains(&Format::Html),
         },
         jobs: capped_jobs(args.jobs, args.quiet),
         force: args.force,

@@ -64,7 +64,9 @@ pub fn report_error(err: &Error) {
         for f in files {
             eprintln!("  {}", escape_control(f));
         }
-        eprintln!("hint: run `downtime build` and commit the output folder");
+        eprintln!(
+            "hint: run `downtime build`, then commit what changed in the output folder (`git add output`: its Markdown; PDFs and the viewer are ignored)"
+        );
     }
     // Paths and ids in the message come from the user; escape them like diagnostics.
     eprintln!("error: {}", escape_control(&err.to_string()));
