@@ -21,10 +21,23 @@ impl Project {
     /// Fails with every problem found, in a stable order, if there is any error. Every
     /// diagnostic that names a YAML path is given its line and column here.
     pub fn load(procedures: &Path) -> Result<Project, Error> {
+        Project::load_with(procedures, true)
+    }
+
+    /// As [`Project::load`], but a scaffold's placeholder text is no error: for `downtime new`,
+    /// so that a second file can be scaffolded before the first is written.
+    pub fn load_with_placeholders(procedures: &Path) -> Result<Project, Error> {
+        Project::load_with(procedures, false)
+    }
+
+    fn load_with(procedures: &Path, refuse_placeholders: bool) -> Result<Project, Error> {
         let mut diags = Vec::new();
         let loaded = load::load_tree(procedures, &mut diags);
         let model = model::resolve(&loaded, &mut diags);
         loaded.sources.place(&mut diags);
+        if refuse_placeholders {
+            diags.extend(placeholders(&loaded.sources));
+        }
         diagnostic::sort(&mut diags);
         match model {
             Some(model) if !diags.iter().any(Diagnostic::is_error) => Ok(Project {
@@ -43,4 +56,45 @@ impl Project {
         self.sources.place(&mut findings);
         findings
     }
+}
+
+/// What every placeholder text of a `downtime new` scaffold starts with. It must never reach a
+/// printed pack.
+pub const PLACEHOLDER: &str = "WRITE ME:";
+
+/// One error per file that still holds placeholder text from `downtime new`, at the first one,
+/// saying how many there are: the file is one mistake (a scaffold not yet written), not ten.
+fn placeholders(sources: &Sources) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (file, text) in sources.iter() {
+        // Only values: a comment that mentions the marker is no placeholder.
+        let found: Vec<(usize, usize)> = text
+            .lines()
+            .enumerate()
+            .filter_map(|(n, line)| {
+                let code = line.split(" #").next().unwrap_or(line);
+                let column = code.find(PLACEHOLDER)?;
+                (!line.trim_start().starts_with('#'))
+                    .then(|| (n + 1, line[..column].chars().count() + 1))
+            })
+            .collect();
+        let Some(&(line, column)) = found.first() else {
+            continue;
+        };
+        let more = match found.len() {
+            1 => String::new(),
+            n => format!(" ({} more in this file)", n - 1),
+        };
+        diags.push(
+            Diagnostic::error(
+                "scaffold-text",
+                file,
+                format!("placeholder text from `downtime new` is still here{more}"),
+            )
+            .at_line(line, column)
+            .with_snippet(text)
+            .with_hint("replace each `WRITE ME: ...` with what the pack should say; nothing is printed until then"),
+        );
+    }
+    diags
 }

@@ -568,13 +568,36 @@ fn check_judges_what_the_repository_commits() {
     // Edited by hand (the generated-file marker stays, as it would in a real edit).
     let ward = clone.path().join("output/riverside/ward-7.md");
     let text = std::fs::read_to_string(&ward).unwrap();
-    std::fs::write(&ward, text.replacen("Nurse in charge", "Nurse in change", 1)).unwrap();
+    std::fs::write(
+        &ward,
+        text.replacen("Nurse in charge", "Nurse in change", 1),
+    )
+    .unwrap();
     let run = common::run_in(clone.path(), &["build", "--check"], &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("different: riverside/ward-7.md"), "{}", run.stderr);
-    assert!(!run.stderr.contains(".pdf"), "PDFs are not committed: {}", run.stderr);
-    assert!(run.stderr.contains("hint: run `downtime build`, then commit"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("different: riverside/ward-7.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains(".pdf"),
+        "PDFs are not committed: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("hint: run `downtime build`, then commit"),
+        "{}",
+        run.stderr
+    );
     // The hint works: build, and the check passes.
-    assert_eq!(common::run_in(clone.path(), &["build", "--format", "md"], &[]).code, 0);
-    assert_eq!(common::run_in(clone.path(), &["build", "--check"], &[]).code, 0);
+    assert_eq!(
+        common::run_in(clone.path(), &["build", "--format", "md"], &[]).code,
+        0
+    );
+    assert_eq!(
+        common::run_in(clone.path(), &["build", "--check"], &[]).code,
+        0
+    );
 }

@@ -172,6 +172,15 @@ fn new_interface_passes_check() {
     let run = trust.run(&["new", "interface", "discharge-summaries"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(run.code, 1, "placeholders are refused: {}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("error[scaffold-text]").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    fill_placeholders(&trust);
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains("3 interfaces") || run.stderr.contains("3 interfaces"),
@@ -242,4 +251,14 @@ fn reentry_and_ends_are_checked_and_printed() {
         "{}",
         run.stderr
     );
+}
+
+/// Write every placeholder of the scaffolds, as a user would.
+fn fill_placeholders(trust: &Trust) {
+    for file in common::walk(&trust.procedures()) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        if text.contains("WRITE ME: ") {
+            std::fs::write(&file, text.replace("WRITE ME: ", "")).unwrap();
+        }
+    }
 }

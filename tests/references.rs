@@ -111,6 +111,15 @@ fn new_reference_passes_check() {
     let run = trust.run(&["new", "reference", "major-haemorrhage"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = trust.run(&["check", "--today", "2026-02-01"]);
+    assert_eq!(run.code, 1, "placeholders are refused: {}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("error[scaffold-text]").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    fill_placeholders(&trust);
+    let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains("1 reference page(s)") || run.stdout.contains("1 reference page(s)"),
@@ -148,4 +157,14 @@ fn draft_reference_pages_make_the_pack_a_draft() {
         text.matches("DRAFT").count() >= pages,
         "DRAFT on every page of {pages}"
     );
+}
+
+/// Write every placeholder of the scaffolds, as a user would.
+fn fill_placeholders(trust: &Trust) {
+    for file in common::walk(&trust.procedures()) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        if text.contains("WRITE ME: ") {
+            std::fs::write(&file, text.replace("WRITE ME: ", "")).unwrap();
+        }
+    }
 }

@@ -87,18 +87,54 @@ fn schemas_reject_broken_fixtures() {
     }
 }
 
-// `downtime new` writes files that pass `check` as they are, and refuses to overwrite.
+// `downtime new` writes well-formed files whose placeholder texts `check` and `build` refuse,
+// one error per file, until they are written; it refuses to overwrite, and never guesses a
+// ward's site or what a procedure replaces.
 #[test]
 fn scaffolds_are_valid() {
     let trust = Trust::fixture("minimal");
-    for (kind, id) in [
-        ("ward", "ward-new"),
-        ("system", "new-system"),
-        ("procedure", "new-procedure"),
-        ("form", "new-form"),
-    ] {
-        let run = trust.run(&["new", kind, id]);
+    let files = [
+        ("ward", "ward-new", "wards"),
+        ("system", "new-system", "systems"),
+        ("procedure", "new-procedure", "fallbacks"),
+        ("form", "new-form", "forms"),
+    ];
+    for (kind, id, _) in files {
+        let mut args = vec!["new", kind, id];
+        if kind == "procedure" {
+            args.extend(["--replaces", "records"]);
+        }
+        let run = trust.run(&args);
         assert_eq!(run.code, 0, "{kind}: {}", run.stderr);
+    }
+    for run in [
+        trust.run(&["check", "--today", "2026-02-01"]),
+        trust.run(&["build", "--format", "md"]),
+    ] {
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_eq!(
+            run.stderr.matches("error[scaffold-text]").count(),
+            files.len(),
+            "{}",
+            run.stderr
+        );
+        for (_, id, folder) in files {
+            assert!(
+                run.stderr.contains(&format!("{folder}/{id}.yaml:")),
+                "{id}: {}",
+                run.stderr
+            );
+        }
+    }
+    assert!(
+        !trust.out().join("north/ward-new.md").exists(),
+        "nothing printed"
+    );
+    // Written: every placeholder replaced by real text.
+    for (_, id, folder) in files {
+        let path = trust.procedures().join(format!("{folder}/{id}.yaml"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("WRITE ME: ", "")).unwrap();
     }
     let check = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
@@ -114,4 +150,37 @@ fn scaffolds_are_valid() {
         "no overwrite"
     );
     assert_eq!(trust.run(&["new", "ward", "Bad Id"]).code, 2);
+    // A procedure must say what it replaces; a ward's site is never guessed among several.
+    let run = trust.run(&["new", "procedure", "another"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Add --replaces with one or more of: "),
+        "{}",
+        run.stderr
+    );
+    let run = trust.run(&["new", "procedure", "another", "--replaces", "record"]);
+    assert!(
+        run.stderr.contains("did you mean `records`?"),
+        "{}",
+        run.stderr
+    );
+    trust.write(
+        "sites/south.yaml",
+        &std::fs::read_to_string(trust.procedures().join("sites/north.yaml"))
+            .unwrap()
+            .replace("id: north", "id: south")
+            .replace("North Hospital", "South Hospital")
+            .replace("north-site-manager", "south-site-manager"),
+    );
+    let run = trust.run(&["new", "ward", "ward-z"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Add --site with one of: north, south"),
+        "{}",
+        run.stderr
+    );
+    let run = trust.run(&["new", "ward", "ward-z", "--site", "south"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ward = std::fs::read_to_string(trust.procedures().join("wards/ward-z.yaml")).unwrap();
+    assert!(ward.contains("site: south"), "{ward}");
 }

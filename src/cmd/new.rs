@@ -7,8 +7,10 @@ use downtime::write::write_atomic;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Create a new ward, system, procedure, form, interface or reference file with every field commented, filled with
-/// values that already pass `downtime check`, ready to edit.
+/// Create a new ward, system, procedure, form, interface or reference file with every field
+/// commented, ready to edit. Ids are taken from the trust; every text that is printed starts as
+/// `WRITE ME: ...`, which `check` and `build` refuse until it is replaced, so a scaffold's
+/// placeholder can never reach a printed pack.
 #[derive(clap::Args)]
 pub struct Args {
     /// What to create.
@@ -16,6 +18,12 @@ pub struct Args {
     kind: Kind,
     /// Its id: lowercase letters, digits and single hyphens, e.g. `ward-9`.
     id: String,
+    /// The site a new ward belongs to (needed when the trust has more than one).
+    #[arg(long, value_name = "SITE")]
+    site: Option<String>,
+    /// The systems a new procedure replaces (comma-separated; needed for a procedure).
+    #[arg(long, value_name = "SYSTEM", value_delimiter = ',')]
+    replaces: Vec<String>,
     /// Folder holding the trust's YAML.
     #[arg(long, value_name = "DIR", default_value = "procedures")]
     procedures: PathBuf,
@@ -57,7 +65,9 @@ fn scaffold(kind: Kind) -> (&'static str, &'static str) {
 #[derive(serde::Serialize)]
 struct Fill<'a> {
     id: &'a str,
-    site: &'a str,
+    site: String,
+    /// What a new procedure replaces, as a YAML flow list's contents.
+    replaces: String,
     system: &'a str,
     /// Infrastructure a new system depends on (empty when the trust has none).
     deps: &'a str,
@@ -71,7 +81,12 @@ struct Fill<'a> {
 }
 
 impl<'a> Fill<'a> {
-    fn from_model(m: &'a downtime::model::Model, id: &'a str) -> Self {
+    fn from_model(
+        m: &'a downtime::model::Model,
+        id: &'a str,
+        site: String,
+        replaces: String,
+    ) -> Self {
         let mut systems = m
             .components
             .iter()
@@ -79,7 +94,8 @@ impl<'a> Fill<'a> {
             .map(|c| c.id.as_str());
         Fill {
             id,
-            site: m.sites.first().map_or("my-hospital", |s| s.id.as_str()),
+            site,
+            replaces,
             system: (m.components.iter())
                 .find(|c| c.system().is_some() && !c.fallbacks.is_empty())
                 .map_or("epr", |c| c.id.as_str()),
@@ -112,10 +128,19 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             "`{id}` is not a valid id: use lowercase letters, digits and single hyphens, e.g. `ward-9`"
         )));
     }
-    let project = Project::load(&args.procedures)?;
+    let project = Project::load_with_placeholders(&args.procedures)?;
+    let model = &project.model;
+    let site = match args.kind {
+        Kind::Ward => chosen_site(model, args.site.as_deref())?,
+        _ => String::new(),
+    };
+    let replaces = match args.kind {
+        Kind::Procedure => chosen_systems(model, &args.replaces)?,
+        _ => String::new(),
+    };
     let (folder, template) = scaffold(args.kind);
     let mut tera = tera::Tera::default();
-    let context = tera::Context::from_serialize(Fill::from_model(&project.model, id))
+    let context = tera::Context::from_serialize(Fill::from_model(model, id, site, replaces))
         .expect("the fill serializes");
     let text = tera
         .render_str(template, &context)
@@ -136,4 +161,55 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The site of a new ward: the one given, or the trust's only site. Never a guess.
+fn chosen_site(model: &downtime::model::Model, given: Option<&str>) -> Result<String, Error> {
+    let ids: Vec<&str> = model.sites.iter().map(|s| s.id.as_str()).collect();
+    match given {
+        Some(site) if ids.contains(&site) => Ok(site.to_string()),
+        Some(site) => Err(Error::Usage(format!(
+            "no site is called `{site}`{}; sites: {}",
+            near(site, &ids),
+            ids.join(", ")
+        ))),
+        None if ids.len() == 1 => Ok(ids[0].to_string()),
+        None => Err(Error::Usage(format!(
+            "which hospital is the ward on? Add --site with one of: {}",
+            ids.join(", ")
+        ))),
+    }
+}
+
+/// The systems a new procedure replaces: given by the user, each a known system.
+fn chosen_systems(model: &downtime::model::Model, given: &[String]) -> Result<String, Error> {
+    let ids: Vec<&str> = (model.components.iter())
+        .filter(|c| c.system().is_some())
+        .map(|c| c.id.as_str())
+        .collect();
+    if given.is_empty() {
+        return Err(Error::Usage(format!(
+            "which system does the procedure replace? Add --replaces with one or more of: {} (or `none` for a procedure every ward follows)",
+            ids.join(", ")
+        )));
+    }
+    if given == ["none"] {
+        return Ok(String::new());
+    }
+    for system in given {
+        if !ids.contains(&system.as_str()) {
+            return Err(Error::Usage(format!(
+                "no system is called `{system}`{}; systems: {}",
+                near(system, &ids),
+                ids.join(", ")
+            )));
+        }
+    }
+    Ok(given.join(", "))
+}
+
+fn near(word: &str, ids: &[&str]) -> String {
+    downtime::diagnostic::did_you_mean(word, ids.iter().copied())
+        .map(|n| format!(" (did you mean `{n}`?)"))
+        .unwrap_or_default()
 }

@@ -17,6 +17,11 @@ impl Sources {
         self.texts.insert(file.to_path_buf(), text);
     }
 
+    /// Every file read, with its text.
+    pub fn iter(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.texts.iter().map(|(f, t)| (f.as_path(), t.as_str()))
+    }
+
     pub fn text(&self, file: &Path) -> Option<&str> {
         self.texts.get(file).map(String::as_str)
     }
