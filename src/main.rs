@@ -34,6 +34,7 @@ enum Command {
     ExportViewer(cmd::export::Args),
     Issue(cmd::issue::Args),
     Reprint(cmd::reprint::Args),
+    Report(cmd::report::Args),
     WalkRound(cmd::walk_round::Args),
 }
 
@@ -56,6 +57,7 @@ fn main() -> ExitCode {
         Command::ExportViewer(args) => cmd::export::run(args),
         Command::Issue(args) => cmd::issue::run(args),
         Command::Reprint(args) => cmd::reprint::run(args),
+        Command::Report(args) => cmd::report::run(args),
         Command::WalkRound(args) => cmd::walk_round::run(args),
     };
     match result {

@@ -83,7 +83,8 @@ fn placeholders(sources: &Sources) -> Vec<Diagnostic> {
         };
         let more = match found.len() {
             1 => String::new(),
-            n => format!(" ({} more in this file)", n - 1),
+            2 => " (and on 1 more line)".to_string(),
+            n => format!(" (and on {} more lines)", n - 1),
         };
         diags.push(
             Diagnostic::error(

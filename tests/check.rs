@@ -34,12 +34,13 @@ fn valid_trees_pass() {
     );
 
     // The example trust is in date on the day of this release; its one draft (community
-    // nursing) is flagged, as it should be.
+    // nursing) is flagged, as it should be, and so are the gaps its exercise record shows (two
+    // critical scenarios never exercised, one action overdue).
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let example = common::run_in(root, &["check", "--today", "2026-11-25"], &[]);
     assert_eq!(example.code, 0, "{}", example.stderr);
     assert!(
-        example.stderr.contains("; 2 warning(s)"),
+        example.stderr.contains("; 5 warning(s)"),
         "{}",
         example.stderr
     );
@@ -49,6 +50,14 @@ fn valid_trees_pass() {
     assert!(example
         .stderr
         .contains("warning[no-fallback]: tier 2 system `community-epr`"));
+    assert_eq!(
+        example
+            .stderr
+            .matches("warning[scenario-not-exercised]")
+            .count(),
+        2
+    );
+    assert_eq!(example.stderr.matches("warning[overdue-action]").count(), 1);
 }
 
 // Each broken fixture gives its promised message: file, line and column or YAML path, and a hint.

@@ -50,6 +50,8 @@ pub const RULES: &[Rule] = &[
     rules::equipment::PC_ON_ORDINARY_POWER,
     rules::copies::STALE_COPY,
     rules::copies::NEVER_ISSUED,
+    rules::exercises::OVERDUE_ACTION,
+    rules::exercises::SCENARIO_NOT_EXERCISED,
 ];
 
 /// What a rule is judged on: the model and the day, and the printed copies when the check has

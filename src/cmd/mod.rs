@@ -9,6 +9,7 @@ pub mod impact;
 pub mod issue;
 pub mod new;
 pub mod pdf;
+pub mod report;
 pub mod reprint;
 pub mod schema;
 pub mod walk_round;

@@ -57,6 +57,10 @@ fn scaffold(kind: Kind) -> (&'static str, &'static str) {
             FileKind::Reference.folder(),
             include_str!("../../templates/new/reference.yaml"),
         ),
+        Kind::Exercise => (
+            FileKind::Exercise.folder(),
+            include_str!("../../templates/new/exercise.yaml"),
+        ),
     }
 }
 
@@ -78,6 +82,10 @@ struct Fill<'a> {
     /// Two systems for a new interface.
     from: &'a str,
     to: &'a str,
+    /// A scenario for a new exercise (empty when the trust has none).
+    scenario: &'a str,
+    /// A procedure a new exercise tested (empty when the trust has none).
+    procedure: &'a str,
 }
 
 impl<'a> Fill<'a> {
@@ -107,6 +115,8 @@ impl<'a> Fill<'a> {
             today: m.trust.edition.date.to_string(),
             from: systems.next().unwrap_or("epr"),
             to: systems.next().unwrap_or("pathology"),
+            scenario: m.scenarios.first().map_or("", |s| s.id.as_str()),
+            procedure: m.procedures.first().map_or("", |p| p.id.as_str()),
         }
     }
 }
@@ -119,6 +129,7 @@ enum Kind {
     Form,
     Interface,
     Reference,
+    Exercise,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {

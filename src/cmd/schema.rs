@@ -31,6 +31,7 @@ pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
         ("scenario", schemars::schema_for!(raw::Scenario)),
         ("interface", schemars::schema_for!(raw::Interface)),
         ("reference", schemars::schema_for!(raw::Reference)),
+        ("exercise", schemars::schema_for!(raw::Exercise)),
         (
             "issued",
             schemars::schema_for!(Vec<downtime::register::Entry>),

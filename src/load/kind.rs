@@ -16,6 +16,7 @@ pub enum Kind {
     Scenario,
     Interface,
     Reference,
+    Exercise,
 }
 
 impl Kind {
@@ -31,6 +32,7 @@ impl Kind {
             Kind::Scenario => "scenarios",
             Kind::Interface => "interfaces",
             Kind::Reference => "references",
+            Kind::Exercise => "exercises",
         }
     }
 
@@ -46,6 +48,7 @@ impl Kind {
             Kind::Scenario => "an outage scenario",
             Kind::Interface => "an interface (data flow)",
             Kind::Reference => "a clinical reference page",
+            Kind::Exercise => "an exercise (a test of the plans)",
         }
     }
 

@@ -51,6 +51,7 @@ pub struct Loaded {
     pub scenarios: Vec<Sourced<raw::Scenario>>,
     pub interfaces: Vec<Sourced<raw::Interface>>,
     pub references: Vec<Sourced<raw::Reference>>,
+    pub exercises: Vec<Sourced<raw::Exercise>>,
     /// File contents, kept to quote the offending line in diagnostics and to find where a
     /// YAML path is.
     pub sources: Sources,
@@ -70,6 +71,7 @@ pub const FOLDERS: &[Kind] = &[
     Kind::Scenario,
     Kind::Interface,
     Kind::Reference,
+    Kind::Exercise,
 ];
 
 /// Read a whole procedures tree. Problems are pushed to `diags`; what parsed is returned.
@@ -105,6 +107,7 @@ pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
                 Kind::Scenario => push(&mut loaded.scenarios, file, what, sources, diags),
                 Kind::Interface => push(&mut loaded.interfaces, file, what, sources, diags),
                 Kind::Reference => push(&mut loaded.references, file, what, sources, diags),
+                Kind::Exercise => push(&mut loaded.exercises, file, what, sources, diags),
             };
             if !ok {
                 loaded.failed.push((kind, file_stem(file)));

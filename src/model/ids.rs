@@ -31,6 +31,7 @@ pub(super) struct Namespaces {
     pub scenarios: Ids,
     pub interfaces: Ids,
     pub references: Ids,
+    pub exercises: Ids,
 }
 
 impl Namespaces {
@@ -53,6 +54,7 @@ impl Namespaces {
             scenarios: Ids::new("scenario"),
             interfaces: Ids::new("interface"),
             references: Ids::new("reference page"),
+            exercises: Ids::new("exercise"),
         };
         for (i, role) in trust.value.roles.iter().enumerate() {
             let path = format!("roles[{i}].id");
@@ -77,6 +79,8 @@ impl Namespaces {
             .define_files(&loaded.interfaces, |i| &i.id, diags);
         ids.references
             .define_files(&loaded.references, |r| &r.id, diags);
+        ids.exercises
+            .define_files(&loaded.exercises, |e| &e.id, diags);
         for (kind, stem) in &loaded.failed {
             ids.of_kind(*kind).unloaded.push(stem.clone());
         }
@@ -94,6 +98,7 @@ impl Namespaces {
             Kind::Scenario => &mut self.scenarios,
             Kind::Interface => &mut self.interfaces,
             Kind::Reference => &mut self.references,
+            Kind::Exercise => &mut self.exercises,
         }
     }
 }

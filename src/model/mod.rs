@@ -13,6 +13,7 @@ mod consistency;
 mod contact;
 mod cross_check;
 pub mod duration;
+mod exercise;
 mod form;
 pub mod graph;
 mod ids;
@@ -31,6 +32,7 @@ mod ward;
 
 pub use component::{Component, ComponentKind, SystemInfo};
 pub use contact::{Cascade, Contact, ContactScope, Route};
+pub use exercise::{Action, ActionStatus, Exercise, ExerciseKind, Tested};
 pub use form::Form;
 pub use ids::is_valid_id;
 pub use interface::{FlowLoss, Interface};
@@ -78,6 +80,7 @@ pub struct Model {
     pub scenarios: Vec<Scenario>,
     pub interfaces: Vec<Interface>,
     pub references: Vec<Reference>,
+    pub exercises: Vec<Exercise>,
 }
 
 impl Model {

@@ -7,8 +7,8 @@
 
 use super::ids::Namespaces;
 use super::{
-    component, consistency, contact, cross_check, form, interface, procedure, reference, scenario,
-    site,
+    component, consistency, contact, cross_check, exercise, form, interface, procedure, reference,
+    scenario, site,
 };
 use super::{trust, ward, Model};
 use crate::diagnostic::Diagnostic;
@@ -45,6 +45,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
     let scenarios = scenario::resolve(&loaded.scenarios, &components, &ids, diags);
     let interfaces = interface::resolve(&loaded.interfaces, &ids, diags);
     let references = reference::resolve(&loaded.references, review_months, &ids, diags);
+    let exercises = exercise::resolve(&loaded.exercises, &ids, diags);
     let model = Model {
         trust,
         roles: raw_trust.value.roles.clone(),
@@ -57,6 +58,7 @@ pub fn resolve(loaded: &Loaded, diags: &mut Vec<Diagnostic>) -> Option<Model> {
         scenarios,
         interfaces,
         references,
+        exercises,
     };
 
     // Checks across kinds, on the linked model. Diagnostics are sorted before they are

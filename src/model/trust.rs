@@ -21,6 +21,8 @@ pub struct Trust {
     pub kit_minimum_hours: u32,
     /// Days a box may hold an outdated copy (`stale-copy`).
     pub reprint_within_days: u32,
+    /// Months within which each critical scenario must be exercised.
+    pub exercise_interval_months: u32,
     pub lints: std::collections::BTreeMap<String, raw::LintLevel>,
     pub file: PathBuf,
 }
@@ -45,6 +47,7 @@ pub(super) fn resolve(
         cascade: contact::resolve_cascade(&t.cascade, &trust.file, ids, diags),
         contact_check_months: t.contact_check_months,
         reprint_within_days: t.reprint_within_days.unwrap_or(14),
+        exercise_interval_months: t.exercise_interval_months.unwrap_or(12),
         lints: t.lints.clone(),
         file: trust.file.clone(),
     }

@@ -9,6 +9,7 @@ pub mod code;
 pub mod coverage;
 mod scenario;
 pub use scenario::affects_ward;
+pub mod evidence;
 pub mod layout;
 pub mod readiness;
 mod site;

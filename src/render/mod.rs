@@ -7,11 +7,12 @@
 pub mod escape;
 
 use crate::diagnostic::Diagnostic;
-use crate::pack::{code, Pack};
+use crate::pack::{code, Data, Pack};
+use crate::typeset::form::FormSpec;
 use std::path::Path;
 
 /// Templates shipped in the binary: (name, source).
-pub const BUILTIN: [(&str, &str); 8] = [
+pub const BUILTIN: [(&str, &str); 9] = [
     ("macros.md", include_str!("../../templates/macros.md")),
     ("ward.md", include_str!("../../templates/ward.md")),
     ("site.md", include_str!("../../templates/site.md")),
@@ -26,6 +27,7 @@ pub const BUILTIN: [(&str, &str); 8] = [
     ),
     ("coverage.md", include_str!("../../templates/coverage.md")),
     ("card.md", include_str!("../../templates/card.md")),
+    ("evidence.md", include_str!("../../templates/evidence.md")),
 ];
 
 /// The first line of every generated Markdown file. It tells a reader to edit the YAML
@@ -99,16 +101,28 @@ impl Renderer {
     /// Render one pack to Markdown, starting with the [`MARKER`] line, with its content code
     /// in place.
     pub fn render(&self, pack: &Pack) -> Result<Rendered, Box<Diagnostic>> {
-        let context = pack.context.to_context().map_err(|e| {
+        let appendix: Vec<_> = pack.appendix.iter().map(|(form, _)| form).collect();
+        self.render_with(pack.template, pack.context.as_ref(), &appendix)
+    }
+
+    /// Render `data` through `template` as a printed document that appends `appendix`: a
+    /// pack, or a document made on demand (the evidence report).
+    pub fn render_with(
+        &self,
+        template: &str,
+        data: &dyn Data,
+        appendix: &[&FormSpec],
+    ) -> Result<Rendered, Box<Diagnostic>> {
+        let context = data.to_context().map_err(|e| {
             Box::new(Diagnostic::error(
                 "template",
-                Path::new(pack.template),
+                Path::new(template),
                 error_chain(&e),
             ))
         })?;
-        let body = self.tera.render(pack.template, &context).map_err(|e| {
+        let body = self.tera.render(template, &context).map_err(|e| {
             Box::new(
-                Diagnostic::error("template", Path::new(pack.template), error_chain(&e)).with_hint(
+                Diagnostic::error("template", Path::new(template), error_chain(&e)).with_hint(
                     "a template uses a value the pack does not provide, or a filter wrongly",
                 ),
             )
@@ -116,8 +130,7 @@ impl Renderer {
         // Added here rather than in each template, so a user's --templates override cannot
         // leave it out.
         let markdown = format!("{MARKER}\n\n{body}");
-        let appendix: Vec<_> = pack.appendix.iter().map(|(form, _)| form).collect();
-        let code = code::of_pack(&markdown, &appendix);
+        let code = code::of_pack(&markdown, appendix);
         Ok(Rendered {
             markdown: code::stamp(&markdown, &code),
             code,

@@ -111,25 +111,21 @@ fn untested_fallback(cx: &Context) -> Vec<Diagnostic> {
             .iter()
             .any(|&c| model.components[c].system().is_some_and(|i| i.tier <= 2))
     };
-    model
-        .procedures
-        .iter()
-        .filter(|proc| proc.control.status == Status::Approved && critical(proc))
-        .filter_map(|proc| Some((proc, exercise_problem(cx, proc)?)))
+    (model.procedures.iter().enumerate())
+        .filter(|(_, proc)| proc.control.status == Status::Approved && critical(proc))
+        .filter_map(|(p, proc)| Some((proc, exercise_problem(cx, p)?)))
         .map(|(proc, problem)| {
             cx.finding(&proc.file, "control.last_tested", format!("fallback `{}` {problem}", proc.id))
-                .with_hint("exercise it (a table-top or live drill) and record `last_tested: { date, outcome }`")
+                .with_hint("exercise it (a tabletop, walk-through or live failover) and record it in exercises/ with the procedure under `tested`")
         })
         .collect()
 }
 
-/// What is wrong with a fallback's last exercise, if anything.
-fn exercise_problem(cx: &Context, proc: &Procedure) -> Option<String> {
-    let interval = proc
-        .control
-        .review_interval_months
+/// What is wrong with a fallback's last test (its own `last_tested` or an exercise), if anything.
+fn exercise_problem(cx: &Context, p: usize) -> Option<String> {
+    let interval = (cx.model.procedures[p].control.review_interval_months)
         .unwrap_or(cx.model.trust.review_interval_months);
-    match &proc.control.last_tested {
+    match &cx.model.last_tested(p) {
         None => Some("has never been exercised".to_string()),
         Some(t) if t.outcome == Outcome::Failed => {
             Some(format!("failed its last exercise on {}", t.date))

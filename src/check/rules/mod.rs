@@ -5,6 +5,7 @@ pub mod cascade;
 pub mod contacts;
 pub mod copies;
 pub mod equipment;
+pub mod exercises;
 pub mod fallbacks;
 pub mod flows;
 pub mod kit;

@@ -5,6 +5,7 @@
 //! fields so a misspelt key is an error with a line number, not a silently ignored setting.
 
 mod contact;
+mod exercise;
 mod form;
 mod infrastructure;
 mod interface;
@@ -17,6 +18,7 @@ mod trust;
 mod ward;
 
 pub use contact::*;
+pub use exercise::*;
 pub use form::*;
 pub use infrastructure::*;
 pub use interface::*;

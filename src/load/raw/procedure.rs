@@ -48,7 +48,7 @@ pub struct DocControl {
     pub review_interval_months: Option<u32>,
     /// The last exercise or live use of this procedure, and how it went.
     #[serde(default)]
-    pub last_tested: Option<Exercise>,
+    pub last_tested: Option<TestRecord>,
     /// Who holds controlled copies, e.g. `Every ward manager`, `Site command`: printed in the
     /// document control of every pack that includes it, so a recall reaches every copy.
     #[serde(default)]
@@ -57,7 +57,7 @@ pub struct DocControl {
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Exercise {
+pub struct TestRecord {
     pub date: NaiveDate,
     pub outcome: Outcome,
     #[serde(default)]

@@ -33,6 +33,10 @@ pub struct Trust {
     /// edition's date, whichever is later.
     #[serde(default)]
     pub reprint_within_days: Option<u32>,
+    /// Months within which every scenario that takes down a tier 1-2 system must have been
+    /// exercised (default 12: EPRR core standards ask for an annual exercise).
+    #[serde(default)]
+    pub exercise_interval_months: Option<u32>,
     /// Months after which a contact's `verified` date is stale (default 6).
     #[serde(default)]
     pub contact_check_months: Option<u32>,
