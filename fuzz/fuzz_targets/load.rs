@@ -26,4 +26,5 @@ fuzz_target!(|data: &[u8]| {
     try_kind!(raw::Scenario);
     try_kind!(raw::Interface);
     try_kind!(raw::Reference);
+    try_kind!(raw::Exercise);
 });
