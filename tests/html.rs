@@ -150,6 +150,8 @@ fn dump_dom(url: &str, netlog: &Path, profile: &Path) -> String {
             "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
             "--proxy-server=127.0.0.1:9",
             "--allow-file-access-from-files",
+            // Let scripts that finish asynchronously (axe-core) finish before the DOM is read.
+            "--virtual-time-budget=10000",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--log-net-log={}", netlog.display()))
@@ -333,4 +335,54 @@ fn exported_viewer_stands_alone() {
     let again = trust.run(&["export-viewer", "usb"]);
     assert_eq!(again.code, 1, "{}", again.stderr);
     assert!(again.stderr.contains("is not empty"), "{}", again.stderr);
+}
+
+/// axe-core, the accessibility engine, as `.ci/run` fetches it (a pinned, checksummed release).
+fn axe_core() -> PathBuf {
+    let path = std::env::var_os("DOWNTIME_AXE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            let home = std::env::var_os("HOME")
+                .map(PathBuf::from)
+                .unwrap_or_default();
+            home.join(".cache/downtime-ci/axe-core-4.10.3/axe.min.js")
+        });
+    assert!(
+        path.is_file(),
+        "axe-core is needed for the accessibility test: run .ci/run, or set DOWNTIME_AXE to axe.min.js ({} not found)",
+        path.display()
+    );
+    path
+}
+
+// WCAG 2.1 A and AA, as axe-core judges them in Chromium, on the start page, a ward's pack and
+// the hospital pack: no violations.
+#[test]
+fn viewer_pages_pass_axe_in_chromium() {
+    let trust = built();
+    let viewer = trust.out().join("_viewer");
+    std::fs::copy(axe_core(), viewer.join("axe.min.js")).expect("copy axe-core");
+    for (page, up) in [
+        ("index.html", ""),
+        ("north/ward-a.html", "../"),
+        ("north/_hospital.html", "../"),
+    ] {
+        let path = viewer.join(page);
+        let html = std::fs::read_to_string(&path).expect("viewer page");
+        let run_axe = format!(
+            "<script src=\"{up}axe.min.js\"></script><script>window.addEventListener('load', function () {{ axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }} }}).then(function (r) {{ var out = document.createElement('pre'); out.id = 'axe-result'; out.textContent = JSON.stringify(r.violations.map(function (v) {{ return [v.id, v.impact, v.nodes.map(function (n) {{ return n.target.join(' '); }})]; }})); document.body.appendChild(out); }}); }});</script></body>"
+        );
+        std::fs::write(&path, html.replace("</body>", &run_axe)).expect("write page");
+        let url = format!("file://{}", path.canonicalize().unwrap().display());
+        let profile = trust
+            .root()
+            .join(format!("profile-{}", page.replace('/', "-")));
+        let dom = dump_dom(&url, &trust.root().join("netlog-axe.json"), &profile);
+        let start = dom
+            .find("<pre id=\"axe-result\">")
+            .unwrap_or_else(|| panic!("axe ran on {page}: {dom:.500}"));
+        let result = &dom[start + "<pre id=\"axe-result\">".len()..];
+        let result = &result[..result.find("</pre>").expect("result ends")];
+        assert_eq!(result, "[]", "WCAG violations on {page}");
+    }
 }
