@@ -32,11 +32,19 @@ impl Project {
 
     fn load_with(procedures: &Path, refuse_placeholders: bool) -> Result<Project, Error> {
         let mut diags = Vec::new();
-        let loaded = load::load_tree(procedures, &mut diags);
+        let mut loaded = load::load_tree(procedures, &mut diags);
+        // A scaffold not yet written is one mistake: it is left out of the model, and its one
+        // diagnostic replaces whatever else its placeholders would cause (a `WRITE ME` where a
+        // date or an id belongs).
+        let scaffolds = placeholders(&loaded.sources);
+        for scaffold in &scaffolds {
+            loaded.set_aside(&scaffold.file);
+            diags.retain(|d| d.file != scaffold.file);
+        }
         let model = model::resolve(&loaded, &mut diags);
         loaded.sources.place(&mut diags);
         if refuse_placeholders {
-            diags.extend(placeholders(&loaded.sources));
+            diags.extend(scaffolds);
         }
         diagnostic::sort(&mut diags);
         match model {

@@ -182,3 +182,53 @@ fn evidence_report_reads_back_with_gaps_first() {
         "my notes"
     );
 }
+
+// Protects the evidence from a scaffold: `new exercise` fills in nothing that would count as a
+// test (no date, outcome, scenario or procedure is guessed), so it is refused until written.
+#[test]
+fn a_new_exercise_counts_only_once_written() {
+    let trust = exercise_trust();
+    let run = trust.run(&["new", "exercise", "2026-06-drill"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = trust.procedures().join("exercises/2026-06-drill.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    for guess in [
+        "date: 20",
+        "outcome: passed",
+        "scenario: power-cut",
+        "tested: [phones-down]",
+    ] {
+        assert!(!text.contains(guess), "{guess:?} is guessed:\n{text}");
+    }
+    let run = check(&trust, "2026-06-15");
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr.matches("error[").count(),
+        1,
+        "one scaffold, one error: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("error[scaffold-text]"),
+        "{}",
+        run.stderr
+    );
+    common::write_scaffold(
+        &path,
+        &[
+            ("date", "2026-06-10"),
+            ("kind", "tabletop"),
+            ("scenario", "power-cut"),
+            ("tested", "records-downtime"),
+            ("outcome", "passed"),
+            ("due", "2026-09-01"),
+        ],
+    );
+    let run = check(&trust, "2026-06-15");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("scenario `power-cut` has never"),
+        "now exercised: {}",
+        run.stderr
+    );
+}

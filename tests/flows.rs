@@ -258,7 +258,7 @@ fn fill_placeholders(trust: &Trust) {
     for file in common::walk(&trust.procedures()) {
         let text = std::fs::read_to_string(&file).unwrap();
         if text.contains("WRITE ME: ") {
-            std::fs::write(&file, text.replace("WRITE ME: ", "")).unwrap();
+            common::write_scaffold(&file, &[("when_down", "queued")]);
         }
     }
 }

@@ -87,6 +87,19 @@ fn schemas_reject_broken_fixtures() {
     }
 }
 
+/// What a user writes in place of the scaffolds' placeholders that are not text.
+const SCAFFOLD_VALUES: &[(&str, &str)] = &[
+    ("kind", "inpatient"),
+    ("beds", "20"),
+    ("system", "records"),
+    ("roles", "nurse-in-charge"),
+    ("role", "nurse-in-charge"),
+    ("to", "nurse-in-charge"),
+    ("tier", "3"),
+    ("max_tolerable_downtime", "8h"),
+    ("copies", "10"),
+];
+
 // `downtime new` writes well-formed files whose placeholder texts `check` and `build` refuse,
 // one error per file, until they are written; it refuses to overwrite, and never guesses a
 // ward's site or what a procedure replaces.
@@ -130,11 +143,10 @@ fn scaffolds_are_valid() {
         !trust.out().join("north/ward-new.md").exists(),
         "nothing printed"
     );
-    // Written: every placeholder replaced by real text.
+    // Written: every placeholder replaced by real values.
     for (_, id, folder) in files {
         let path = trust.procedures().join(format!("{folder}/{id}.yaml"));
-        let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, text.replace("WRITE ME: ", "")).unwrap();
+        common::write_scaffold(&path, SCAFFOLD_VALUES);
     }
     let check = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(check.code, 0, "{}", check.stderr);

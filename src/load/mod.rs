@@ -118,6 +118,33 @@ pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
 }
 
 /// The id a file's name implies: its name without the (any-case) `.yaml`/`.yml` extension.
+impl Loaded {
+    /// Leave `file` out of the model, as if it had failed to load: its id is known to exist,
+    /// so references to it are not reported as unknown. For a scaffold not yet written.
+    pub fn set_aside(&mut self, file: &Path) {
+        fn take<T>(list: &mut Vec<Sourced<T>>, file: &Path) -> bool {
+            let before = list.len();
+            list.retain(|s| s.file != file);
+            list.len() != before
+        }
+        let kinds = [
+            (Kind::Site, take(&mut self.sites, file)),
+            (Kind::Ward, take(&mut self.wards, file)),
+            (Kind::System, take(&mut self.systems, file)),
+            (Kind::Infrastructure, take(&mut self.infrastructure, file)),
+            (Kind::Procedure, take(&mut self.procedures, file)),
+            (Kind::Form, take(&mut self.forms, file)),
+            (Kind::Scenario, take(&mut self.scenarios, file)),
+            (Kind::Interface, take(&mut self.interfaces, file)),
+            (Kind::Reference, take(&mut self.references, file)),
+            (Kind::Exercise, take(&mut self.exercises, file)),
+        ];
+        if let Some((kind, _)) = kinds.into_iter().find(|(_, taken)| *taken) {
+            self.failed.push((kind, file_stem(file)));
+        }
+    }
+}
+
 fn file_stem(file: &Path) -> String {
     file.file_stem()
         .map(|s| s.to_string_lossy().into_owned())

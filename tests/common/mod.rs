@@ -340,3 +340,37 @@ fn strip_unprinted(markdown: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Write a `downtime new` scaffold as a user would: each `"WRITE ME: ..."` placeholder gets the
+/// value given for its key in `values`, or else the placeholder's own words as the text; an
+/// unquoted one (a line of a Markdown body) keeps its words.
+pub fn write_scaffold(path: &Path, values: &[(&str, &str)]) {
+    const MARK: &str = "\"WRITE ME: ";
+    let text = std::fs::read_to_string(path).expect("scaffold");
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut rest = line;
+        while let Some(at) = rest.find(MARK) {
+            let end = at + MARK.len() + rest[at + MARK.len()..].find('"').expect("closing quote");
+            let before = &rest[..at];
+            let key = before
+                .trim_end_matches([' ', ':', '['])
+                .rsplit([' ', '{', ','])
+                .next()
+                .unwrap_or("");
+            let words = &rest[at + MARK.len()..end];
+            let value = values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.to_string())
+                .unwrap_or_else(|| format!("\"{words}\""));
+            out.push_str(before);
+            out.push_str(&value);
+            rest = &rest[end + 1..];
+        }
+        // A placeholder in a block of Markdown is a line of text: the marker goes.
+        out.push_str(&rest.replace("WRITE ME: ", ""));
+        out.push('\n');
+    }
+    std::fs::write(path, out).expect("write scaffold");
+}
