@@ -96,6 +96,18 @@ fn a_changed_contact_lists_exactly_the_packs_that_print_it() {
         "{}",
         human.stdout
     );
+
+    // Changed after the last build: the copy on paper is not what `issue` records, and it
+    // says so.
+    trust.edit("wards/ward-a.yaml", "07700 900 556", "07700 900 557");
+    let run = trust.run(&["issue", "ward-a", "--by", "Sam Patel"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning: output/north/ward-a.md was built from older YAML"),
+        "{}",
+        run.stderr
+    );
 }
 
 // Protects the register file: one line per copy, earlier lines kept as they were, readable by
@@ -319,5 +331,63 @@ fn walk_round_sheet_and_lints_follow_the_register() {
         check.stderr.contains("wards/ward-c.yaml:1:"),
         "{}",
         check.stderr
+    );
+}
+
+// Protects the gate from a closed ward: its copy is listed until it is recorded as taken out
+// of the box, and then `reprint` passes again.
+#[test]
+fn a_closed_wards_copy_is_withdrawn() {
+    let (trust, _) = issued_trust();
+    std::fs::remove_file(trust.procedures().join("wards/ward-b.yaml")).unwrap();
+    let run = trust.run(&["reprint"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("north/ward-b\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("downtime issue north/ward-b --withdrawn --by NAME"),
+        "{}",
+        run.stdout
+    );
+    // Its cards and forms went with it: withdraw every copy reprint lists as no longer produced.
+    let gone: Vec<String> = run
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with(' ') && l.contains("ward-b"))
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    let mut args = vec![
+        "issue",
+        "--withdrawn",
+        "--by",
+        "Sam Patel",
+        "--date",
+        "2026-03-01",
+    ];
+    args.extend(gone.iter().map(String::as_str));
+    let run = trust.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The hospital pack no longer lists Ward B: that copy is reprinted.
+    let run = trust.run(&["reprint"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.starts_with("north/_hospital "), "{}", run.stdout);
+    assert!(!run.stdout.contains("ward-b\n"), "{}", run.stdout);
+    let register = std::fs::read_to_string(trust.procedures().join("issued.yaml")).unwrap();
+    assert!(
+        register.lines().last().unwrap().contains("withdrawn: true"),
+        "{register}"
+    );
+    assert_eq!(trust.run(&["issue", "north", "--by", "Sam Patel"]).code, 0);
+    let run = trust.run(&["reprint"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(register.contains("withdrawn: true"), "{register}");
+    // Only a copy the register has in a box can be withdrawn.
+    let run = trust.run(&["issue", "--withdrawn", "north/ward-b", "--by", "Sam"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("no copy of `north/ward-b` is recorded in a box"),
+        "{}",
+        run.stderr
     );
 }

@@ -73,7 +73,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             diags.extend(lint(&project, &args.procedures, today)?);
             let m = &project.model;
             let summary = format!(
-                "{} sites, {} wards, {} systems and components, {} procedures, {} forms, {} scenarios, {} interfaces, {} reference page(s); judged on {today}",
+                "{} sites, {} wards, {} systems and components, {} procedures, {} forms, {} scenarios, {} interfaces, {} reference page(s), {} exercise(s); judged on {today}",
                 m.sites.len(),
                 m.wards.len(),
                 m.components.len(),
@@ -81,7 +81,8 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
                 m.forms.len(),
                 m.scenarios.len(),
                 m.interfaces.len(),
-                m.references.len()
+                m.references.len(),
+                m.exercises.len()
             );
             (diags, Some(summary))
         }

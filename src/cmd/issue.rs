@@ -23,9 +23,13 @@ pub struct Args {
     /// Every box of a site at once: its hospital pack and every ward pack.
     #[arg(long, value_name = "SITE")]
     site: Vec<String>,
-    /// Who placed the copies in their boxes.
+    /// Who placed the copies in their boxes (or took them out).
     #[arg(long, value_name = "NAME")]
     by: String,
+    /// Record that the copies were taken out of their boxes (a closed ward, a pack no longer
+    /// produced): `reprint` then stops asking for them.
+    #[arg(long, conflicts_with = "site")]
+    withdrawn: bool,
     /// When (YYYY-MM-DD). Default: SOURCE_DATE_EPOCH if set, else today.
     #[arg(long, value_name = "DATE")]
     date: Option<chrono::NaiveDate>,
@@ -34,6 +38,10 @@ pub struct Args {
     /// The register. Default: issued.yaml in the procedures folder.
     #[arg(long, value_name = "FILE")]
     register: Option<PathBuf>,
+    /// The output folder the copies were printed from: a copy printed from packs older than
+    /// the YAML is warned about.
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    out: PathBuf,
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
@@ -44,6 +52,9 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         ));
     }
     let state = super::copies::State::load(&args.procedures, args.register.as_deref())?;
+    if args.withdrawn {
+        return withdraw(&state, &args);
+    }
     let mut chosen: Vec<&Copy> = Vec::new();
     for name in &args.packs {
         chosen.push(find(&state.copies, &state.project.model, name)?);
@@ -55,6 +66,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     let entries: Vec<_> = (chosen.iter())
         .map(|copy| status::entry(copy, date, args.by.trim()))
         .collect();
+    warn_if_printed_from_old_packs(&args.out, &chosen);
     state.register.append(&entries)?;
     for entry in &entries {
         eprintln!(
@@ -66,6 +78,63 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Record that the copies of `args.packs` left their boxes: a line each, with the code of the
+/// copy taken out.
+fn withdraw(state: &super::copies::State, args: &Args) -> Result<ExitCode, Error> {
+    let newest = state.register.newest();
+    let date = args.date.unwrap_or_else(super::today);
+    let mut entries = Vec::new();
+    for name in &args.packs {
+        let name = name.trim_end_matches(".md").trim_end_matches(".pdf");
+        let pack = match find(&state.copies, &state.project.model, name) {
+            Ok(copy) => copy.pack.as_str(),
+            Err(_) => name,
+        };
+        let Some((_, last)) = newest.get(pack).filter(|(_, e)| !e.withdrawn) else {
+            return Err(usage(
+                &format!("no copy of `{name}` is recorded in a box"),
+                "`--withdrawn` records that a copy the register lists was taken out; see `downtime reprint`",
+            ));
+        };
+        entries.push(register::Entry {
+            withdrawn: true,
+            sections: Default::default(),
+            date,
+            by: args.by.trim().to_string(),
+            ..(*last).clone()
+        });
+    }
+    state.register.append(&entries)?;
+    for entry in &entries {
+        eprintln!(
+            "recorded {} (code {}) taken out of its box {date} by {} in {}",
+            entry.pack,
+            entry.code,
+            entry.by,
+            state.register.file.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The register records what the YAML builds now; a copy printed from an older build carries
+/// another code. The Markdown beside each PDF says which build that was.
+fn warn_if_printed_from_old_packs(out: &std::path::Path, copies: &[&Copy]) {
+    for copy in copies {
+        let markdown = out.join(format!("{}.md", copy.pack));
+        let Ok(text) = std::fs::read_to_string(&markdown) else {
+            continue;
+        };
+        if !text.contains(&copy.code) {
+            eprintln!(
+                "warning: {} was built from older YAML than the code recorded ({}): print from a fresh `downtime build`, or the box will hold another code",
+                markdown.display(),
+                copy.code
+            );
+        }
+    }
 }
 
 /// The copy `name` means: a pack path, a ward id or a site id.

@@ -7,8 +7,8 @@ use downtime::write::write_atomic;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Create a new ward, system, procedure, form, interface or reference file with every field
-/// commented, ready to edit. Ids are taken from the trust; every text that is printed starts as
+/// Create a new ward, system, procedure, form, interface, reference or exercise file with every
+/// field commented, ready to edit. Ids are taken from the trust; every text that is printed starts as
 /// `WRITE ME: ...`, which `check` and `build` refuse until it is replaced, so a scaffold's
 /// placeholder can never reach a printed pack.
 #[derive(clap::Args)]

@@ -36,6 +36,10 @@ pub struct Entry {
     /// Each section's code on that copy, by section title.
     #[serde(default)]
     pub sections: BTreeMap<String, String>,
+    /// The copy was taken out of its box (its ward closed, its pack is no longer produced):
+    /// the box holds no copy of this pack any more.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub withdrawn: bool,
 }
 
 /// The register file, read.
@@ -81,8 +85,16 @@ impl Register {
         Ok(register)
     }
 
-    /// The newest entry of each pack, by pack, with its index in the file.
+    /// The newest entry of each pack still in a box, by pack, with its index in the file (a
+    /// pack whose newest entry withdrew its copy is in no box).
     pub fn latest(&self) -> BTreeMap<&str, (usize, &Entry)> {
+        let mut latest = self.newest();
+        latest.retain(|_, (_, e)| !e.withdrawn);
+        latest
+    }
+
+    /// The newest entry of each pack, withdrawals included.
+    pub fn newest(&self) -> BTreeMap<&str, (usize, &Entry)> {
         let mut latest: BTreeMap<&str, (usize, &Entry)> = BTreeMap::new();
         for (i, entry) in self.entries.iter().enumerate() {
             let newer = latest
@@ -169,6 +181,15 @@ fn line(entry: &Entry) -> String {
         .iter()
         .map(|(title, code)| format!("{}: {code}", quote(title)))
         .collect();
+    if entry.withdrawn {
+        return format!(
+            "- {{ pack: {}, code: {}, date: {}, by: {}, withdrawn: true }}",
+            quote(&entry.pack),
+            entry.code,
+            entry.date,
+            quote(&entry.by)
+        );
+    }
     format!(
         "- {{ pack: {}, code: {}, date: {}, by: {}, sections: {{ {} }} }}",
         quote(&entry.pack),
@@ -215,10 +236,18 @@ mod tests {
                     "ABCD-EF01".to_string(),
                 ),
             ]),
+            withdrawn: false,
         };
         let text = format!("{HEADER}{}\n", line(&entry));
         let read: Vec<Entry> = serde_yaml::from_str(&text).unwrap();
-        assert_eq!(read, vec![entry]);
+        assert_eq!(read, vec![entry.clone()]);
         assert_eq!(text.lines().count(), 4);
+        let withdrawn = Entry {
+            withdrawn: true,
+            sections: BTreeMap::new(),
+            ..entry
+        };
+        let read: Vec<Entry> = serde_yaml::from_str(&line(&withdrawn)).unwrap();
+        assert_eq!(read, vec![withdrawn]);
     }
 }

@@ -31,7 +31,10 @@ impl Reprint {
     /// What changed, in words: "Changed: Call cascade; Imaging (PACS) is down. New: ...".
     pub fn summary(&self) -> String {
         if self.current_code.is_empty() {
-            return "this pack is no longer produced: take the copy out of the box".to_string();
+            return format!(
+                "this pack is no longer produced: take the copy out of the box, then record it with `downtime issue {} --withdrawn --by NAME`",
+                self.pack
+            );
         }
         let mut parts = Vec::new();
         for (label, list) in [
@@ -121,5 +124,6 @@ pub fn entry(copy: &Copy, date: chrono::NaiveDate, by: &str) -> Entry {
         date,
         by: by.to_string(),
         sections: copy.sections.iter().cloned().collect(),
+        withdrawn: false,
     }
 }

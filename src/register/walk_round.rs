@@ -30,7 +30,7 @@ pub fn sheet(
     let mut parts = vec![
         Part::Header,
         Part::Instructions(format!(
-            "Prepared {} from edition {}. At each box, read the code at the foot of any page of the pack in it and compare it with the code below. A box marked **REPRINT** needs the new copy first: print it, replace the old one, and record it with `downtime issue`. Anything missing or not working: tell the nurse in charge and site command the same day.",
+            "Prepared {} from edition {}. At each box, read the code at the foot of any page of the pack in it and compare it with the code below. A box marked **REPRINT** needs the new copy: bring it printed, replace the old one, and tell whoever keeps the register of copies. Anything missing or not working: tell the nurse in charge and site command the same day.",
             long_date(today),
             model.trust.edition.version
         )),
@@ -65,8 +65,10 @@ pub fn sheet(
         ward: "Every downtime box on the site".to_string(),
         parts,
     };
+    // The sheet is only good on the day it was prepared: the register moves on.
     let furniture = Furniture {
         code: crate::pack::code::of_form(&spec),
+        review_due: long_date(today),
         ..Furniture::trust_wide(
             model,
             format!("{TITLE}: {}", site.name),

@@ -25,7 +25,7 @@ pub const REVIEW_DUE_SOON: Rule = Rule {
 pub const FUTURE_DATE: Rule = Rule {
     code: "future-date",
     default: LintLevel::Error,
-    summary: "a `last_reviewed`, `last_tested` or `verified` date after today (it would silence the rules above for years)",
+    summary: "a `last_reviewed`, `last_tested`, exercise `date` or `verified` date after today (it would silence the rules above for years)",
     check: future_date,
 };
 
@@ -81,6 +81,9 @@ fn future_date(cx: &Context) -> Vec<Diagnostic> {
                 "exercised",
             ));
         }
+    }
+    for e in &cx.model.exercises {
+        dated.push((e.date, &e.file, "date".into(), "exercised"));
     }
     for contact in &cx.model.contacts {
         if let Some(day) = contact.verified {
