@@ -39,7 +39,7 @@ pub fn sheet(
     for copy in boxes(model, s, copies) {
         let issued = latest.get(copy.pack.as_str()).map(|(_, e)| *e);
         let reprint = reprints.iter().find(|r| r.pack == copy.pack);
-        parts.push(Part::Instructions(describe(model, copy, issued, reprint)));
+        let mut together = vec![Part::Instructions(describe(model, copy, issued, reprint))];
         let mut checks = vec![format!("Copy shows {}", copy.code)];
         match copy.kind {
             PackKind::Ward(_) => {
@@ -48,11 +48,12 @@ pub fn sheet(
             }
             _ => checks.push("Radios and decision log present".to_string()),
         }
-        parts.push(Part::Ticks {
+        together.push(Part::Ticks {
             label: "Checked".to_string(),
             options: checks,
         });
-        parts.push(Part::Fields(vec![field("Signature", FieldKind::Signature)]));
+        together.push(Part::Fields(vec![field("Signature", FieldKind::Signature)]));
+        parts.push(Part::Together(together));
     }
     let spec = FormSpec {
         id: "walk-round".to_string(),

@@ -36,6 +36,9 @@ pub enum Part {
     Table { columns: Vec<String>, rows: u32 },
     /// Instructions, as Markdown.
     Instructions(String),
+    /// Parts kept on one page (one box of a walk-round sheet): a new page starts before them
+    /// when they do not fit what is left of this one.
+    Together(Vec<Part>),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -129,6 +132,12 @@ fn part(l: &mut Layout, form: &FormSpec, part: &Part, x: f32, width: f32) {
         Part::Instructions(text) => {
             instructions(l, text, x, width);
             l.y += 1.0;
+        }
+        Part::Together(parts) => {
+            l.ensure(height_of(form, parts, x, width));
+            for p in parts {
+                self::part(l, form, p, x, width);
+            }
         }
     }
 }
