@@ -68,6 +68,9 @@ struct SitePackContext {
     systems: Vec<SystemColumn>,
     contacts: Vec<ContactView>,
     trust_contacts: Vec<ContactView>,
+    /// The cover's "turn to" table: command down the left, the site's reference sections down
+    /// the right.
+    cover: Vec<view::CoverRow>,
     contacts_updated: String,
     cascade: Vec<view::CascadeView>,
     equipment: Vec<view::EquipmentView>,
@@ -210,12 +213,48 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             .iter()
             .map(|&p| view::control(&model.procedures[p]))
             .collect(),
+        cover: cover(model, s, &site_procs, &super::card::site_cards(&lens)),
         cards: super::card::site_cards(&lens),
         numbering: numbering_rows(model, s),
         ward_equipment: ward_equipment_rows(model, s),
         furniture: furniture.clone(),
     };
     Pack::new(model, PackKind::Site(s), "site.md", context, furniture)
+}
+
+/// The hospital pack's cover rows: its command procedures, the call cascade and each command
+/// card; beside them the sections a site manager looks up.
+fn cover(
+    model: &Model,
+    s: SiteIx,
+    procedures: &[usize],
+    cards: &[super::card::CardView],
+) -> Vec<view::CoverRow> {
+    let slug = crate::html::slug;
+    let titled = |title: String| {
+        let anchor = slug(&title);
+        (title, anchor)
+    };
+    let mut command: Vec<(String, String)> = (procedures.iter())
+        .map(|&p| titled(model.procedures[p].title.clone()))
+        .collect();
+    command.push(titled("Command and escalation".into()));
+    command.extend(
+        cards
+            .iter()
+            .map(|c| titled(format!("Action card: {}", c.role))),
+    );
+    let mut reference = vec![
+        titled("Systems by ward".into()),
+        titled("Fallback coverage".into()),
+        titled("Downtime equipment".into()),
+    ];
+    if !numbering_rows(model, s).is_empty() {
+        reference.push(titled("Reserved downtime numbers".into()));
+    }
+    reference.push(titled("Ward downtime kits".into()));
+    reference.push(titled("Document control".into()));
+    view::cover_rows(command, reference)
 }
 
 /// Every procedure the hospital pack accounts for: the site procedures it prints and the ward

@@ -79,6 +79,36 @@ pub fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
+/// One row of a cover's "turn to" table: two sections side by side (on a ward pack, a system
+/// the ward uses beside another section a nurse looks for first), each with the anchor of its
+/// heading, whose page the printed pack fills in.
+#[derive(Serialize, Default)]
+pub struct CoverRow {
+    pub system: String,
+    pub system_anchor: String,
+    pub section: String,
+    pub section_anchor: String,
+}
+
+/// Two columns of (title, anchor) as rows of a cover table.
+pub fn cover_rows(left: Vec<(String, String)>, right: Vec<(String, String)>) -> Vec<CoverRow> {
+    let rows = left.len().max(right.len());
+    (0..rows)
+        .map(|i| {
+            let mut row = CoverRow::default();
+            if let Some((title, anchor)) = left.get(i) {
+                row.system = title.clone();
+                row.system_anchor = anchor.clone();
+            }
+            if let Some((title, anchor)) = right.get(i) {
+                row.section = title.clone();
+                row.section_anchor = anchor.clone();
+            }
+            row
+        })
+        .collect()
+}
+
 /// When the newest of `contacts` was last checked, for the line a contact block ends with
 /// ("Contacts last updated D"): the DSPT asks that a printed contact list says it.
 pub fn contacts_updated<'a>(

@@ -92,24 +92,13 @@ fn escalations(model: &Model, procedures: &[usize]) -> Vec<SystemEscalation> {
     found.into_iter().map(|(_, e)| e).collect()
 }
 
-/// One row of the cover's "If this is down, turn to" table: a system the ward uses (most
-/// critical first) beside another section a nurse looks for first; each with the anchor of
-/// its section, whose page the printed pack fills in.
-#[derive(Serialize, Default)]
-struct CoverRow {
-    system: String,
-    system_anchor: String,
-    section: String,
-    section_anchor: String,
-}
-
 /// The cover's rows: systems down the left, the first 15 minutes, each action card, the call
 /// cascade, the kit and the blank forms down the right.
 fn cover(
     systems: &[SystemSection],
     cards: &[super::card::CardView],
     forms: &[FormView],
-) -> Vec<CoverRow> {
+) -> Vec<view::CoverRow> {
     let slug = crate::html::slug;
     let mut sections: Vec<(String, String)> =
         vec![("First 15 minutes".into(), "first-15-minutes".into())];
@@ -128,21 +117,10 @@ fn cover(
             format!("form-{}", first.id),
         ));
     }
-    let rows = systems.len().max(sections.len());
-    (0..rows)
-        .map(|i| {
-            let mut row = CoverRow::default();
-            if let Some(s) = systems.get(i) {
-                row.system = s.name.clone();
-                row.system_anchor = slug(&format!("{} is down", s.name));
-            }
-            if let Some((title, anchor)) = sections.get(i) {
-                row.section = title.clone();
-                row.section_anchor = anchor.clone();
-            }
-            row
-        })
-        .collect()
+    let systems = (systems.iter())
+        .map(|s| (s.name.clone(), slug(&format!("{} is down", s.name))))
+        .collect();
+    view::cover_rows(systems, sections)
 }
 
 #[derive(Serialize)]
@@ -176,7 +154,7 @@ struct WardPackContext {
     forms: Vec<FormView>,
     controls: Vec<ControlView>,
     cards: Vec<super::card::CardView>,
-    cover: Vec<CoverRow>,
+    cover: Vec<view::CoverRow>,
     /// The ward's downtime PC, its buddy's and the site's master PC.
     pcs: Vec<view::PcLine>,
     /// Clinical reference pages kept in the box.
