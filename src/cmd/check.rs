@@ -26,7 +26,8 @@ pub struct Args {
     /// Treat warnings as errors (`--deny warnings`).
     #[arg(long, value_enum, value_name = "LEVEL")]
     deny: Option<Deny>,
-    /// Diagnostic format: human (like rustc) or json (one object per line, for CI).
+    /// Diagnostic format: human (like rustc), json (one object per line, for CI) or github
+    /// (GitHub Actions annotations on the lines of a pull request).
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
 }
@@ -40,10 +41,11 @@ enum Deny {
 enum Format {
     Human,
     Json,
+    Github,
 }
 
 /// The day lint rules are judged against: SOURCE_DATE_EPOCH for reproducible runs, else the clock.
-fn default_today() -> NaiveDate {
+pub fn default_today() -> NaiveDate {
     let seconds = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|v| v.trim().parse::<i64>().ok())
@@ -95,17 +97,17 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
                 super::print_stdout(&format!("{}\n", d.to_json()));
             }
         }
+        Format::Github => {
+            for d in &diags {
+                super::print_stdout(&format!("{}\n", d.to_github()));
+            }
+            print_summary(summary.as_deref(), errors, warnings);
+        }
         Format::Human => {
             for d in &diags {
                 eprintln!("{d}");
             }
-            match (&summary, errors) {
-                (Some(summary), 0) => eprintln!("ok: {summary}; {warnings} warning(s)"),
-                (Some(summary), _) => {
-                    eprintln!("error: {errors} error(s), {warnings} warning(s) in {summary}")
-                }
-                (None, _) => eprintln!("error: {errors} error(s) found"),
-            }
+            print_summary(summary.as_deref(), errors, warnings);
         }
     }
     Ok(if errors == 0 {
@@ -113,4 +115,15 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The last line of a human or GitHub report: how many problems, in what.
+fn print_summary(summary: Option<&str>, errors: usize, warnings: usize) {
+    match (summary, errors) {
+        (Some(summary), 0) => eprintln!("ok: {summary}; {warnings} warning(s)"),
+        (Some(summary), _) => {
+            eprintln!("error: {errors} error(s), {warnings} warning(s) in {summary}")
+        }
+        (None, _) => eprintln!("error: {errors} error(s) found"),
+    }
 }
