@@ -31,6 +31,7 @@ enum Command {
     Graph(cmd::graph::Args),
     Schema(cmd::schema::Args),
     New(cmd::new::Args),
+    Init(cmd::init::Args),
     ExportViewer(cmd::export::Args),
 }
 
@@ -50,6 +51,7 @@ fn main() -> ExitCode {
         Command::Graph(args) => cmd::graph::run(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::New(args) => cmd::new::run(args),
+        Command::Init(args) => cmd::init::run(args),
         Command::ExportViewer(args) => cmd::export::run(args),
     };
     match result {

@@ -5,6 +5,7 @@ pub mod check;
 pub mod export;
 pub mod graph;
 pub mod impact;
+pub mod init;
 pub mod new;
 pub mod pdf;
 pub mod schema;
