@@ -146,6 +146,50 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// One GitHub Actions workflow command (`::error file=F,line=L,col=C,title=CODE::message`),
+    /// which GitHub shows as an annotation on that line of the pull request. The hint follows
+    /// the message on a line of its own.
+    pub fn to_github(&self) -> String {
+        let command = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = vec![format!(
+            "file={}",
+            github_property(&self.file.to_string_lossy())
+        )];
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            properties.push(format!("line={line}"));
+            properties.push(format!("col={column}"));
+        }
+        properties.push(format!("title={}", github_property(self.code)));
+        let mut message = self.message.clone();
+        if let Some(hint) = &self.hint {
+            message.push_str("\nhint: ");
+            message.push_str(hint);
+        }
+        format!(
+            "::{command} {}::{}",
+            properties.join(","),
+            github_data(&message)
+        )
+    }
+}
+
+/// Escape a workflow command's message as the runner decodes it: `%`, CR and LF.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a workflow command's property value: as a message, plus `:` and `,`, which would
+/// otherwise end the value.
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 /// Sort diagnostics into reporting order and drop exact repeats.
 pub fn sort(diags: &mut Vec<Diagnostic>) {
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -279,6 +323,29 @@ impl std::error::Error for Failed {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // A GitHub annotation lands on the diagnostic's line, and user text cannot end the
+    // command early or start another one.
+    #[test]
+    fn github_annotation_escapes_user_text() {
+        let d = Diagnostic::warning(
+            "draft-in-pack",
+            Path::new("procedures/fallbacks/a,b:c%.yaml"),
+            "100% draft\r\n::error::injected",
+        )
+        .at_line(12, 3)
+        .with_hint("approve it");
+        assert_eq!(
+            d.to_github(),
+            "::warning file=procedures/fallbacks/a%2Cb%3Ac%25.yaml,line=12,col=3,title=draft-in-pack\
+             ::100%25 draft%0D%0A::error::injected%0Ahint: approve it"
+        );
+        let no_place = Diagnostic::error("yaml-syntax", Path::new("trust.yaml"), "bad");
+        assert_eq!(
+            no_place.to_github(),
+            "::error file=trust.yaml,title=yaml-syntax::bad"
+        );
+    }
 
     const FOLDERS: [&str; 7] = [
         "sites",

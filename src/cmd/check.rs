@@ -30,7 +30,8 @@ pub struct Args {
     /// Treat warnings as errors (`--deny warnings`).
     #[arg(long, value_enum, value_name = "LEVEL")]
     deny: Option<Deny>,
-    /// Diagnostic format: human (like rustc) or json (one object per line, for CI).
+    /// Diagnostic format: human (like rustc), json (one object per line, for CI) or github
+    /// (GitHub Actions annotations on the lines of a pull request).
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
 }
@@ -44,6 +45,7 @@ enum Deny {
 enum Format {
     Human,
     Json,
+    Github,
 }
 
 /// The rules' findings; with the register of printed copies when the trust keeps one (only then
@@ -103,17 +105,17 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
                 super::print_stdout(&format!("{}\n", d.to_json()));
             }
         }
+        Format::Github => {
+            for d in &diags {
+                super::print_stdout(&format!("{}\n", d.to_github()));
+            }
+            print_summary(summary.as_deref(), errors, warnings);
+        }
         Format::Human => {
             for d in &diags {
                 eprintln!("{d}");
             }
-            match (&summary, errors) {
-                (Some(summary), 0) => eprintln!("ok: {summary}; {warnings} warning(s)"),
-                (Some(summary), _) => {
-                    eprintln!("error: {errors} error(s), {warnings} warning(s) in {summary}")
-                }
-                (None, _) => eprintln!("error: {errors} error(s) found"),
-            }
+            print_summary(summary.as_deref(), errors, warnings);
         }
     }
     Ok(if errors == 0 {
@@ -121,4 +123,15 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The last line of a human or GitHub report: how many problems, in what.
+fn print_summary(summary: Option<&str>, errors: usize, warnings: usize) {
+    match (summary, errors) {
+        (Some(summary), 0) => eprintln!("ok: {summary}; {warnings} warning(s)"),
+        (Some(summary), _) => {
+            eprintln!("error: {errors} error(s), {warnings} warning(s) in {summary}")
+        }
+        (None, _) => eprintln!("error: {errors} error(s) found"),
+    }
 }

@@ -6,6 +6,7 @@ pub mod copies;
 pub mod export;
 pub mod graph;
 pub mod impact;
+pub mod init;
 pub mod issue;
 pub mod new;
 pub mod pdf;

@@ -34,7 +34,7 @@ pub enum ComponentKind {
 pub struct SystemInfo {
     pub short_name: String,
     pub category: String,
-    pub supplier: String,
+    pub supplier: Option<String>,
     pub tier: u8,
     /// Maximum tolerable downtime in minutes.
     pub mtd_minutes: u32,
@@ -109,7 +109,7 @@ fn resolve_system(
         kind: ComponentKind::System(SystemInfo {
             short_name: v.short_name.to_string(),
             category: v.category.to_string(),
-            supplier: v.supplier.to_string(),
+            supplier: v.supplier.as_ref().map(|s| s.to_string()),
             tier: v.tier.0,
             mtd_minutes: mtd.unwrap_or(0),
             mtd_text: mtd.map(duration::describe).unwrap_or_default(),

@@ -14,8 +14,10 @@ pub struct Site {
     pub id: String,
     pub name: String,
     pub kind: raw::SiteKind,
-    pub address: String,
-    pub switchboard: String,
+    /// Postal address, when the site file gives one.
+    pub address: Option<String>,
+    /// Switchboard number, when the site file gives one.
+    pub switchboard: Option<String>,
     pub command_post: String,
     pub contacts: Vec<ContactIx>,
     pub cascade: Vec<Cascade>,
@@ -41,8 +43,8 @@ pub(super) fn resolve(
             id: site.value.id.clone(),
             name: site.value.name.to_string(),
             kind: site.value.kind,
-            address: site.value.address.to_string(),
-            switchboard: site.value.switchboard.to_string(),
+            address: Some(site.value.address.to_string()).filter(|a| !a.is_empty()),
+            switchboard: site.value.switchboard.as_ref().map(|s| s.to_string()),
             command_post: site.value.command_post.to_string(),
             contacts: contact::held_by(contacts, ContactScope::Site(s)),
             cascade: contact::resolve_cascade(&site.value.cascade, &site.file, ids, diags),

@@ -20,8 +20,8 @@ struct SiteView {
     id: String,
     name: String,
     kind: &'static str,
-    address: String,
-    switchboard: String,
+    address: Option<String>,
+    switchboard: Option<String>,
     command_post: String,
 }
 

@@ -32,7 +32,7 @@ struct WardView {
 struct SiteRef {
     id: String,
     name: String,
-    switchboard: String,
+    switchboard: Option<String>,
     command_post: String,
 }
 

@@ -12,8 +12,12 @@ pub struct Site {
     pub id: String,
     pub name: Line,
     pub kind: SiteKind,
+    /// Postal address, printed in the hospital pack (optional until the trust fills it in).
+    #[serde(default)]
     pub address: Prose,
-    pub switchboard: Phone,
+    /// The switchboard number, printed on every pack's cover when given.
+    #[serde(default)]
+    pub switchboard: Option<Phone>,
     /// Where site command meets during a downtime.
     pub command_post: Line,
     #[serde(default)]

@@ -14,7 +14,9 @@ pub struct System {
     /// A few letters for narrow table columns, e.g. `EPR`, `PACS`.
     pub short_name: Line,
     pub category: Line,
-    pub supplier: Line,
+    /// Who supplies it (optional: packs do not print it).
+    #[serde(default)]
+    pub supplier: Option<Line>,
     pub tier: Tier,
     /// Longest outage the service can bear before patient harm is likely, e.g. `4h`, `30m`, `2d`.
     pub max_tolerable_downtime: String,
