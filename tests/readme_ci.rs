@@ -6,7 +6,9 @@ use std::path::Path;
 
 /// The `sh` block after the `<!-- ci-commands -->` marker, as argument lists.
 fn ci_commands(readme: &str) -> Vec<Vec<String>> {
-    let at = readme.find("<!-- ci-commands -->").expect("README marks its CI commands");
+    let at = readme
+        .find("<!-- ci-commands -->")
+        .expect("README marks its CI commands");
     let block = &readme[at..];
     let start = block.find("```sh\n").expect("a sh block follows") + "```sh\n".len();
     let end = start + block[start..].find("```").expect("the block ends");
@@ -28,8 +30,8 @@ fn readme_ci_commands_pass_on_a_fresh_copy_of_the_example() {
     common::copy_tree(&root.join("procedures"), &clone.path().join("procedures"));
     for file in common::walk(&root.join("output")) {
         let rel = file.strip_prefix(root).unwrap();
-        let committed = file.extension().is_some_and(|e| e == "md")
-            && !rel.starts_with("output/_viewer");
+        let committed =
+            file.extension().is_some_and(|e| e == "md") && !rel.starts_with("output/_viewer");
         if committed {
             let dest = clone.path().join(rel);
             std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
@@ -42,8 +44,17 @@ fn readme_ci_commands_pass_on_a_fresh_copy_of_the_example() {
         // The day the example was last released, so its review dates are judged as CI judged
         // them then.
         let run = common::run_in(clone.path(), &args, &[("SOURCE_DATE_EPOCH", "1795564800")]);
-        assert_eq!(run.code, 0, "`{}` failed:\n{}", command.join(" "), run.stderr);
+        assert_eq!(
+            run.code,
+            0,
+            "`{}` failed:\n{}",
+            command.join(" "),
+            run.stderr
+        );
     }
     let packs = common::walk(&clone.path().join("packs"));
-    assert!(packs.iter().any(|p| p.ends_with("riverside/ward-7.pdf")), "{packs:?}");
+    assert!(
+        packs.iter().any(|p| p.ends_with("riverside/ward-7.pdf")),
+        "{packs:?}"
+    );
 }

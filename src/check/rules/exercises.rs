@@ -16,7 +16,7 @@ pub const OVERDUE_ACTION: Rule = Rule {
 pub const SCENARIO_NOT_EXERCISED: Rule = Rule {
     code: "scenario-not-exercised",
     default: LintLevel::Warning,
-    summary: "a scenario that takes down a tier 1-2 system, not exercised within the trust's `exercise_interval_months` (default 12)",
+    summary: "a scenario that takes down a tier 1-2 system with an approved fallback, not exercised within the trust's `exercise_interval_months` (default 12)",
     check: scenario_not_exercised,
 };
 
@@ -45,8 +45,16 @@ fn overdue_action(cx: &Context) -> Vec<Diagnostic> {
 fn scenario_not_exercised(cx: &Context) -> Vec<Diagnostic> {
     let months = cx.model.trust.exercise_interval_months;
     let model = cx.model;
+    // Only a scenario with an approved plan to exercise: while every fallback for what it takes
+    // down is a draft, `draft-in-pack` and `no-fallback` already say what is missing.
+    let has_plan = |sc: &crate::model::Scenario| {
+        sc.radius.lost().any(|c| {
+            (model.components[c].fallbacks.iter())
+                .any(|&p| model.procedures[p].control.status == crate::load::raw::Status::Approved)
+        })
+    };
     (model.scenarios.iter().enumerate())
-        .filter(|(_, sc)| model.worst_tier(sc).is_some_and(|t| t <= 2))
+        .filter(|(_, sc)| model.worst_tier(sc).is_some_and(|t| t <= 2) && has_plan(sc))
         .filter_map(|(i, sc)| {
             let last = model.last_exercise_of(i);
             let current = last.is_some_and(|e| {
