@@ -87,8 +87,8 @@ fn a_changed_contact_lists_exactly_the_packs_that_print_it() {
         human.stdout
     );
     assert!(
-        ward_a.contains("changed: Call cascade"),
-        "the contact's section is named: {}",
+        ward_a.contains("changed: Contact: Matron, Ward A\n"),
+        "the contact is named, and nothing else: {}",
         human.stdout
     );
     assert!(
@@ -97,17 +97,26 @@ fn a_changed_contact_lists_exactly_the_packs_that_print_it() {
         human.stdout
     );
 
-    // Changed after the last build: the copy on paper is not what `issue` records, and it
-    // says so.
+    // Changed after the last build: the copy on paper would not be what `issue` records, so
+    // it refuses, and the register is untouched.
+    let before = std::fs::read_to_string(trust.procedures().join("issued.yaml")).unwrap();
     trust.edit("wards/ward-a.yaml", "07700 900 556", "07700 900 557");
     let run = trust.run(&["issue", "ward-a", "--by", "Sam Patel"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("warning: output/north/ward-a.md was built from older YAML"),
+            .contains("output/north/ward-a.md was built from older YAML"),
         "{}",
         run.stderr
     );
+    assert!(
+        run.stderr
+            .contains("run `downtime build`, print the new PDF"),
+        "{}",
+        run.stderr
+    );
+    let after = std::fs::read_to_string(trust.procedures().join("issued.yaml")).unwrap();
+    assert_eq!(before, after);
 }
 
 // Protects the register file: one line per copy, earlier lines kept as they were, readable by
@@ -377,6 +386,7 @@ fn a_closed_wards_copy_is_withdrawn() {
         register.lines().last().unwrap().contains("withdrawn: true"),
         "{register}"
     );
+    assert_eq!(trust.run(&["build", "--format", "md,pdf"]).code, 0);
     assert_eq!(trust.run(&["issue", "north", "--by", "Sam Patel"]).code, 0);
     let run = trust.run(&["reprint"]);
     assert_eq!(run.code, 0, "{}", run.stdout);

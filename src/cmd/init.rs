@@ -153,10 +153,13 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The new repository goes into a new or empty folder: never over someone's files.
+/// The new repository goes into a new or empty folder: never over someone's files. A fresh
+/// clone of an empty repository (only `.git`) counts as empty: that is how GitHub starts one.
 fn refuse_non_empty(dir: &Path) -> Result<(), Error> {
     match std::fs::read_dir(dir) {
-        Ok(mut entries) => {
+        Ok(entries) => {
+            let mut entries =
+                entries.filter(|e| e.as_ref().map_or(true, |e| e.file_name() != ".git"));
             if entries.next().is_some() {
                 return Err(Error::Refused(format!(
                     "{} is not empty; choose a new or empty folder",

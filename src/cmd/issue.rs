@@ -66,7 +66,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     let entries: Vec<_> = (chosen.iter())
         .map(|copy| status::entry(copy, date, args.by.trim()))
         .collect();
-    warn_if_printed_from_old_packs(&args.out, &chosen);
+    refuse_if_printed_from_old_packs(&args.out, &chosen)?;
     state.register.append(&entries)?;
     for entry in &entries {
         eprintln!(
@@ -120,21 +120,24 @@ fn withdraw(state: &super::copies::State, args: &Args) -> Result<ExitCode, Error
 }
 
 /// The register records what the YAML builds now; a copy printed from an older build carries
-/// another code. The Markdown beside each PDF says which build that was.
-fn warn_if_printed_from_old_packs(out: &std::path::Path, copies: &[&Copy]) {
-    for copy in copies {
-        let markdown = out.join(format!("{}.md", copy.pack));
-        let Ok(text) = std::fs::read_to_string(&markdown) else {
-            continue;
-        };
-        if !text.contains(&copy.code) {
-            eprintln!(
-                "warning: {} was built from older YAML than the code recorded ({}): print from a fresh `downtime build`, or the box will hold another code",
-                markdown.display(),
-                copy.code
-            );
-        }
+/// another code, and recording it would make the register say the box is current when it is
+/// not. The Markdown beside each PDF says which build it came from.
+fn refuse_if_printed_from_old_packs(out: &std::path::Path, copies: &[&Copy]) -> Result<(), Error> {
+    let old: Vec<String> = (copies.iter())
+        .map(|copy| (out.join(format!("{}.md", copy.pack)), &copy.code))
+        .filter(|(md, code)| std::fs::read_to_string(md).is_ok_and(|text| !text.contains(*code)))
+        .map(|(md, _)| md.display().to_string())
+        .collect();
+    if old.is_empty() {
+        return Ok(());
     }
+    Err(usage(
+        &format!(
+            "{} was built from older YAML than the copy the register would record: the printed copy carries another code",
+            old.join(", ")
+        ),
+        "run `downtime build`, print the new PDF, place it in the box, then run this again",
+    ))
 }
 
 /// The copy `name` means: a pack path, a ward id or a site id.

@@ -55,11 +55,12 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         &pdf,
         &downtime::typeset::pdf::write(&document, pdf_timestamp(0)),
     )?;
+    let pages = document.pages.len();
     eprintln!(
-        "wrote {} and {} ({} pages)",
+        "wrote {} and {} ({pages} page{})",
         md.display(),
         pdf.display(),
-        document.pages.len()
+        if pages == 1 { "" } else { "s" }
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -69,7 +69,7 @@ fn human(reprints: &[status::Reprint], recorded: usize) -> String {
         0 if recorded == 0 => out.push_str("no copies recorded yet: record one with `downtime issue PACK --by NAME`\n"),
         0 => out.push_str(&format!("every recorded copy is current ({recorded} packs)\n")),
         n => out.push_str(&format!(
-            "{n} of {recorded} recorded copies need a reprint: print them, place them, then `downtime issue PACK --by NAME`\n"
+            "{n} of {recorded} recorded copies need a reprint: run `downtime build`, print them, place them, then `downtime issue PACK --by NAME`\n"
         )),
     }
     out

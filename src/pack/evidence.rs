@@ -151,7 +151,15 @@ fn critical_systems(model: &Model, today: NaiveDate, gaps: &mut Vec<String>) -> 
             (model.procedures[p].control.review_interval_months)
                 .unwrap_or(model.trust.review_interval_months)
         };
+        let approved = (c.fallbacks.iter())
+            .any(|&p| model.procedures[p].control.status == crate::load::raw::Status::Approved);
         match &last {
+            // One gap per system: without an approved plan, its tests are not the question.
+            _ if !approved => gaps.push(format!(
+                "System **{}** (tier {}): no approved fallback to exercise; only a draft, or nothing.",
+                md(&c.name),
+                info.tier
+            )),
             None => gaps.push(format!(
                 "System **{}** (tier {}): no fallback has ever been tested.",
                 md(&c.name),

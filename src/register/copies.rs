@@ -7,6 +7,7 @@ use crate::model::Model;
 use crate::pack::{self, code, PackKind, Selection};
 use crate::render::{Rendered, Renderer};
 use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
 
 /// The copy a pack prints today.
 #[derive(Debug, Clone)]
@@ -30,6 +31,7 @@ impl Copy {
 
 /// Every printed pack of the trust, in plan order.
 pub fn all(model: &Model, renderer: &Renderer) -> Result<Vec<Copy>, Error> {
+    let contacts: HashSet<&str> = model.contacts.iter().map(|c| c.name.as_str()).collect();
     pack::plan(model, &Selection::default())
         .into_par_iter()
         .filter(|&kind| Pdf::prints(kind))
@@ -43,7 +45,7 @@ pub fn all(model: &Model, renderer: &Renderer) -> Result<Vec<Copy>, Error> {
             };
             let mut sections = match &pack.form {
                 Some(_) => vec![("Form".to_string(), rendered.code.clone())],
-                None => sections(&rendered),
+                None => sections(&rendered, &contacts),
             };
             sections.extend(
                 pack.appendix
@@ -73,10 +75,13 @@ pub fn name(path: &std::path::Path) -> String {
 }
 
 /// The pack's sections (each `##` heading and what follows it; what comes before the first is
-/// the cover), each with the code of its text. The pack's own code is taken out first: it is
-/// printed on the cover and would make the cover change with every other section.
-fn sections(rendered: &Rendered) -> Vec<(String, String)> {
+/// the cover), each with the code of its text, then each contact it prints (`Contact: Site
+/// manager, Riverside`), so a changed number is named as such rather than as every section
+/// the contact appears in. The pack's own code is taken out first: it is printed on the cover
+/// and would make the cover change with every other section.
+fn sections(rendered: &Rendered, contacts: &HashSet<&str>) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
+    let mut people: BTreeMap<String, String> = BTreeMap::new();
     let mut title = "Cover and emergency contacts".to_string();
     let mut text = String::new();
     let mut fenced = false;
@@ -89,10 +94,19 @@ fn sections(rendered: &Rendered) -> Vec<(String, String)> {
             title = heading.trim().to_string();
             text.clear();
         }
+        if let Some(name) = contact_named(line, contacts) {
+            let lines = people.entry(format!("Contact: {name}")).or_default();
+            lines.push_str(line);
+            lines.push('\n');
+            continue;
+        }
         text.push_str(line);
         text.push('\n');
     }
     out.push((title, section_code(&text, &rendered.code)));
+    out.extend(
+        (people.into_iter()).map(|(name, lines)| (name, section_code(&lines, &rendered.code))),
+    );
     // A title printed twice (two action cards for one role cannot be, but a template
     // override could) is numbered, so each section keeps its own code.
     let mut seen = std::collections::HashMap::new();
@@ -104,6 +118,14 @@ fn sections(rendered: &Rendered) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// The contact a line of a contact list is about: `- **Name**...` or `> - **Name**...` (a
+/// contact block), for a name the trust's contacts hold.
+fn contact_named<'a>(line: &str, contacts: &HashSet<&'a str>) -> Option<&'a str> {
+    let item = line.trim_start_matches("> ").strip_prefix("- **")?;
+    let name = &item[..item.find("**")?];
+    contacts.get(name).copied()
 }
 
 fn section_code(text: &str, pack_code: &str) -> String {
