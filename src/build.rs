@@ -88,7 +88,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
     let partial = !options.selection.sites.is_empty() || !options.selection.wards.is_empty();
     let with_viewer = options.formats.html && !partial;
     if with_viewer {
-        batch.outputs.extend(viewer_outputs());
+        batch.outputs.extend(viewer_outputs(job.model));
     }
     // Before anything is moved into place: two packs with one path would silently lose one.
     find_collision(&batch.outputs)?;
@@ -231,10 +231,10 @@ fn stage_start_page(
     batch: &mut Batch,
 ) -> Result<(), Error> {
     let start_hash = batch.start_hash.finalize().to_hex().to_string();
-    let start_files = [
-        PathBuf::from(viewer::START_PAGE),
-        PathBuf::from(viewer::SEARCH_CACHE),
-    ];
+    let start_files: Vec<PathBuf> = viewer_outputs(job.model)
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
     if start_files
         .iter()
         .all(|p| unchanged(job, staging, p, &start_hash))
@@ -248,10 +248,13 @@ fn stage_start_page(
     let cache = viewer::read_search_cache(&job.options.out, staging.manifest());
     let sections = std::mem::take(&mut batch.sections);
     let search = pool.install(|| job.search_index(kinds, sections, cache))?;
-    let start = viewer::start_page(job.model, job.renderer, &search)?;
+    let start = viewer::start_page(job.model, job.renderer)?;
     batch
         .staged
         .push(staging.stage(Path::new(viewer::START_PAGE), start.as_bytes())?);
+    for (path, script) in viewer::search_shards(job.model, &search) {
+        batch.staged.push(staging.stage(&path, script.as_bytes())?);
+    }
     let json = viewer::search_cache(search);
     batch
         .staged
@@ -305,7 +308,7 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
     }
     if options.formats.html {
         // The viewer's start page and its search cache are written after the packs.
-        outputs.extend(viewer_outputs());
+        outputs.extend(viewer_outputs(job.model));
     }
     find_collision(&outputs)?;
     let produced: std::collections::BTreeSet<PathBuf> =
@@ -379,13 +382,18 @@ impl Outcome {
     }
 }
 
-/// The viewer's start page and search cache, written by the build as a whole.
-fn viewer_outputs() -> [(PathBuf, String); 2] {
+/// The viewer's start page, search cache and search index (a part per hospital), written by
+/// the build as a whole.
+fn viewer_outputs(model: &Model) -> Vec<(PathBuf, String)> {
     let owner = "the offline viewer".to_string();
-    [
+    let mut outputs = vec![
         (PathBuf::from(viewer::START_PAGE), owner.clone()),
-        (PathBuf::from(viewer::SEARCH_CACHE), owner),
-    ]
+        (PathBuf::from(viewer::SEARCH_CACHE), owner.clone()),
+    ];
+    outputs.extend(
+        (viewer::shard_names(model).iter()).map(|name| (viewer::shard_path(name), owner.clone())),
+    );
+    outputs
 }
 
 /// Two outputs with one path would mean one silently overwrites the other. Paths are

@@ -73,11 +73,7 @@ pub fn pack_page(pack: &Pack, markdown: &str, has_pdf: bool) -> (String, Vec<htm
 
 /// `_viewer/index.html`: the index pack, a search box over every section of every pack, and
 /// the "what is down?" picker.
-pub fn start_page(
-    model: &Model,
-    renderer: &Renderer,
-    search: &[html::SearchEntry],
-) -> Result<String, Error> {
+pub fn start_page(model: &Model, renderer: &Renderer) -> Result<String, Error> {
     let index = pack::build(model, PackKind::Index);
     let markdown = renderer
         .render(&index)
@@ -111,7 +107,7 @@ pub fn start_page(
         converted.body
     );
     let script = html::start_script(
-        &serde_json::to_string(search).expect("search index serializes"),
+        &serde_json::to_string(&shard_names(model)).expect("names serialize"),
         &picker(model),
     );
     let f = &index.furniture;
@@ -120,6 +116,49 @@ pub fn start_page(
         f.version
     );
     Ok(html::page(&f.title, &f.header, &footer, "", &body, &script))
+}
+
+/// The search index's parts: one per hospital, and `_trust` for the trust-wide pages (ids
+/// cannot start with `_`, so no hospital can be called that).
+pub fn shard_names(model: &Model) -> Vec<String> {
+    let mut names: Vec<String> = model.sites.iter().map(|s| s.id.clone()).collect();
+    names.push(TRUST_SHARD.to_string());
+    names
+}
+
+const TRUST_SHARD: &str = "_trust";
+
+/// Where a part of the search index is written.
+pub fn shard_path(name: &str) -> std::path::PathBuf {
+    Path::new(crate::pack::layout::VIEWER)
+        .join("search")
+        .join(format!("{name}.js"))
+}
+
+/// The search index split by hospital (an entry belongs to the site its page is under), each
+/// part as the script the start page loads, with its path.
+pub fn search_shards(
+    model: &Model,
+    search: &[html::SearchEntry],
+) -> Vec<(std::path::PathBuf, String)> {
+    let names = shard_names(model);
+    let shard_of = |e: &html::SearchEntry| {
+        let site = e.url.split('/').next().unwrap_or("");
+        match names.iter().any(|n| n == site) && e.url.contains('/') {
+            true => site.to_string(),
+            false => TRUST_SHARD.to_string(),
+        }
+    };
+    names
+        .iter()
+        .map(|name| {
+            let entries: Vec<html::SearchEntry> = (search.iter())
+                .filter(|e| shard_of(e) == *name)
+                .cloned()
+                .collect();
+            (shard_path(name), html::shard_script(&entries))
+        })
+        .collect()
 }
 
 /// The places search can be narrowed to: the whole trust, a hospital, or one ward's pack (by

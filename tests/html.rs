@@ -386,3 +386,32 @@ fn viewer_pages_pass_axe_in_chromium() {
         assert_eq!(result, "[]", "WCAG violations on {page}");
     }
 }
+
+// Protects the start page's size at any trust's size: the search index is a script per
+// hospital, loaded when a search needs it, not embedded in the start page.
+#[test]
+fn search_index_is_split_by_hospital() {
+    let trust = built();
+    let viewer = trust.out().join("_viewer");
+    let start = std::fs::read_to_string(viewer.join("index.html")).unwrap();
+    let north = std::fs::read_to_string(viewer.join("search/north.js")).unwrap();
+    let whole_trust = std::fs::read_to_string(viewer.join("search/_trust.js")).unwrap();
+    let text = "Print the patient list from the downtime PC";
+    assert!(
+        north.contains("\ndowntimeShard(") && north.contains(text),
+        "{north:.300}"
+    );
+    assert!(
+        !start.contains(text),
+        "the start page embeds no section text"
+    );
+    assert!(
+        !whole_trust.contains(text),
+        "a ward's sections are in its hospital's part"
+    );
+    assert!(whole_trust.contains("coverage.html"), "{whole_trust:.300}");
+    assert!(
+        start.contains("const SHARDS = [\"north\",\"_trust\"]"),
+        "{start:.300}"
+    );
+}

@@ -210,6 +210,7 @@ pub fn carries_marker(path: &Path) -> bool {
     match extension {
         "md" => starts_with(path, crate::render::MARKER.as_bytes()),
         "json" => starts_with(path, CACHE_MARKER.as_bytes()),
+        "js" => starts_with(path, crate::html::SHARD_MARKER.as_bytes()),
         "html" => head(path, 1024).is_some_and(|h| contains(&h, crate::html::GENERATOR.as_bytes())),
         "pdf" => std::fs::read(path).is_ok_and(|pdf| is_our_pdf(&pdf)),
         _ => false,
