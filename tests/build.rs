@@ -547,20 +547,7 @@ fn document_control_prints_the_distribution() {
 // and a changed pack is still caught, with a hint that can be followed.
 #[test]
 fn check_judges_what_the_repository_commits() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let clone = tempfile::tempdir().expect("temp dir");
-    common::copy_tree(&root.join("procedures"), &clone.path().join("procedures"));
-    for file in common::walk(&root.join("output")) {
-        let rel = file.strip_prefix(root).expect("inside the repository");
-        let committed = file.extension().is_some_and(|e| e == "md")
-            && !rel.starts_with("output/_viewer")
-            && !rel.to_string_lossy().contains(".downtime-");
-        if committed {
-            let dest = clone.path().join(rel);
-            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-            std::fs::copy(&file, dest).unwrap();
-        }
-    }
+    let clone = common::committed_example();
     let run = common::run_in(clone.path(), &["build", "--check"], &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("is up to date"), "{}", run.stderr);

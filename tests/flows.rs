@@ -179,7 +179,7 @@ fn new_interface_passes_check() {
         "{}",
         run.stderr
     );
-    fill_placeholders(&trust);
+    trust.write_scaffolds(&[("when_down", "queued")]);
     let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
@@ -251,14 +251,4 @@ fn reentry_and_ends_are_checked_and_printed() {
         "{}",
         run.stderr
     );
-}
-
-/// Write every placeholder of the scaffolds, as a user would.
-fn fill_placeholders(trust: &Trust) {
-    for file in common::walk(&trust.procedures()) {
-        let text = std::fs::read_to_string(&file).unwrap();
-        if text.contains("WRITE ME: ") {
-            common::write_scaffold(&file, &[("when_down", "queued")]);
-        }
-    }
 }

@@ -26,18 +26,7 @@ fn readme_ci_commands_pass_on_a_fresh_copy_of_the_example() {
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
     let commands = ci_commands(&readme);
     assert!(commands.len() >= 2, "{commands:?}");
-    let clone = tempfile::tempdir().expect("temp dir");
-    common::copy_tree(&root.join("procedures"), &clone.path().join("procedures"));
-    for file in common::walk(&root.join("output")) {
-        let rel = file.strip_prefix(root).unwrap();
-        let committed =
-            file.extension().is_some_and(|e| e == "md") && !rel.starts_with("output/_viewer");
-        if committed {
-            let dest = clone.path().join(rel);
-            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-            std::fs::copy(&file, dest).unwrap();
-        }
-    }
+    let clone = common::committed_example();
     for command in &commands {
         assert_eq!(command[0], "downtime", "{command:?}");
         let args: Vec<&str> = command[1..].iter().map(String::as_str).collect();

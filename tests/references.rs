@@ -118,7 +118,7 @@ fn new_reference_passes_check() {
         "{}",
         run.stderr
     );
-    fill_placeholders(&trust);
+    trust.write_scaffolds(&[("when_down", "queued")]);
     let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
@@ -157,14 +157,4 @@ fn draft_reference_pages_make_the_pack_a_draft() {
         text.matches("DRAFT").count() >= pages,
         "DRAFT on every page of {pages}"
     );
-}
-
-/// Write every placeholder of the scaffolds, as a user would.
-fn fill_placeholders(trust: &Trust) {
-    for file in common::walk(&trust.procedures()) {
-        let text = std::fs::read_to_string(&file).unwrap();
-        if text.contains("WRITE ME: ") {
-            common::write_scaffold(&file, &[("when_down", "queued")]);
-        }
-    }
 }

@@ -81,6 +81,17 @@ impl Trust {
         run_in(self.root(), args, env)
     }
 
+    /// Write every scaffold `downtime new` left in the procedures, as a user would (see
+    /// [`write_scaffold`]).
+    pub fn write_scaffolds(&self, values: &[(&str, &str)]) {
+        for file in walk(&self.procedures()) {
+            let text = std::fs::read_to_string(&file).expect("read procedures file");
+            if text.contains("WRITE ME: ") {
+                write_scaffold(&file, values);
+            }
+        }
+    }
+
     pub fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.out().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
     }
@@ -339,6 +350,26 @@ fn strip_unprinted(markdown: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A fresh copy of what this repository commits for the example trust: `procedures/` and the
+/// generated Markdown in `output/` (PDFs and the viewer are build products, not committed).
+pub fn committed_example() -> tempfile::TempDir {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let clone = tempfile::tempdir().expect("temp dir");
+    copy_tree(&root.join("procedures"), &clone.path().join("procedures"));
+    for file in walk(&root.join("output")) {
+        let rel = file.strip_prefix(root).expect("inside the repository");
+        let committed = file.extension().is_some_and(|e| e == "md")
+            && !rel.starts_with("output/_viewer")
+            && !rel.to_string_lossy().contains(".downtime-");
+        if committed {
+            let dest = clone.path().join(rel);
+            std::fs::create_dir_all(dest.parent().expect("has parent")).expect("mkdir");
+            std::fs::copy(&file, dest).expect("copy committed file");
+        }
+    }
+    clone
 }
 
 /// Write a `downtime new` scaffold as a user would: each `"WRITE ME: ..."` placeholder gets the
