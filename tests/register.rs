@@ -280,6 +280,7 @@ fn walk_round_sheet_and_lints_follow_the_register() {
         "changed: Downtime kit".to_string(),
         "Kit: Blue box in the office".to_string(),
         "Downtime PC starts and prints".to_string(),
+        "Decision log present".to_string(),
         "Signature".to_string(),
     ] {
         assert!(
@@ -287,6 +288,8 @@ fn walk_round_sheet_and_lints_follow_the_register() {
             "{expected:?} not on the sheet: {text}"
         );
     }
+    // North has no radios: the sheet does not ask for them.
+    assert!(!text.contains("Radios"), "{text}");
     assert_eq!(
         text.matches("REPRINT:").count(),
         2,

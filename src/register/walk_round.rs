@@ -46,7 +46,16 @@ pub fn sheet(
                 checks.push("Kit checked against the kit list".to_string());
                 checks.push("Downtime PC starts and prints".to_string());
             }
-            _ => checks.push("Radios and decision log present".to_string()),
+            PackKind::Site(x) => {
+                // Only what this site's command post is meant to hold.
+                let radios = (model.sites[x].equipment.iter())
+                    .any(|e| e.kind == crate::load::raw::EquipmentKind::Radios);
+                if radios {
+                    checks.push("Radios charged".to_string());
+                }
+                checks.push("Decision log present".to_string());
+            }
+            _ => {}
         }
         together.push(Part::Ticks {
             label: "Checked".to_string(),
