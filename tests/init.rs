@@ -166,6 +166,27 @@ fn missing_flags_without_a_terminal_fail() {
         );
         assert_eq!(run.code, 2, "{}", run.stderr);
         assert!(run.stderr.contains("--action"), "{}", run.stderr);
+        // Every missing flag at once, not one per run.
+        let run = run_in(tmp.path(), &["init", "trust"], &[]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "--name, --code, --action are required when standard input is not a terminal"
+            ),
+            "{}",
+            run.stderr
+        );
     }
+    // A lowercase organisation code is the same code.
+    let run = run_in(
+        tmp.path(),
+        &[
+            "init", "lower", "--name", NAME, "--code", "rna", "--action", ACTION,
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let trust = std::fs::read_to_string(tmp.path().join("lower/procedures/trust.yaml")).unwrap();
+    assert!(trust.contains("code: RNA"), "{trust}");
     assert!(!tmp.path().join("trust").exists());
 }

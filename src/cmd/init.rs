@@ -114,6 +114,25 @@ fn starter_files() -> Vec<(PathBuf, &'static str)> {
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
     refuse_non_empty(&args.dir)?;
+    // Without a terminal to ask on, say every missing flag at once, not one per run.
+    let missing: Vec<&str> = [
+        ("--name", args.name.is_none()),
+        ("--code", args.code.is_none()),
+        (
+            "--action",
+            args.action.is_none() && RELEASED_ACTION.is_none(),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(flag, absent)| absent.then_some(flag))
+    .collect();
+    if !missing.is_empty() && !std::io::stdin().is_terminal() {
+        return Err(Error::Usage(format!(
+            "{} {} required when standard input is not a terminal",
+            missing.join(", "),
+            if missing.len() == 1 { "is" } else { "are" }
+        )));
+    }
     let name = answer(args.name, "--name", "Trust name", check_name)?;
     let code = answer(args.code, "--code", "Trust code (ODS)", check_code)?;
     let action = match args.action.or(RELEASED_ACTION.map(str::to_string)) {
@@ -227,12 +246,14 @@ fn check_name(name: &str) -> Result<String, String> {
 
 /// An ODS organisation code: letters and digits, such as RKV or R1H.
 fn check_code(code: &str) -> Result<String, String> {
+    // Organisation codes are capitals; `rkv` typed at a prompt means RKV.
+    let code = code.to_ascii_uppercase();
     let ok = (2..=10).contains(&code.len())
         && code
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     if ok {
-        Ok(code.to_string())
+        Ok(code)
     } else {
         Err(format!(
             "`{code}` is not an organisation code: use 2 to 10 capital letters and digits, such as RKV"
