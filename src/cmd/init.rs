@@ -294,7 +294,8 @@ mod tests {
     #[test]
     fn flags_are_checked() {
         assert!(check_code("RKV").is_ok());
-        assert!(check_code("rkv").is_err());
+        assert_eq!(check_code("rkv"), Ok("RKV".to_string()));
+        assert!(check_code("r-kv").is_err());
         assert!(check_code("R K").is_err());
         assert!(check_name("Kestrel: \"Valley\" # Trust").is_ok());
         assert!(check_name("Two\nlines").is_err());
