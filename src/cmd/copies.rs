@@ -1,7 +1,9 @@
 //! What `issue`, `reprint` and `walk-round` share: the trust, its register and what each pack
 //! prints today.
 
+use downtime::diagnostic::{did_you_mean, Diagnostic};
 use downtime::error::Error;
+use downtime::model::SiteIx;
 use downtime::project::Project;
 use downtime::register::copies::{self, Copy};
 use downtime::register::{self, Register};
@@ -31,5 +33,25 @@ impl State {
             register,
             copies,
         })
+    }
+}
+
+impl State {
+    /// The site called `id`, or one error naming the file it should be in, with the nearest id.
+    pub fn site(&self, procedures: &Path, id: &str) -> Result<SiteIx, Error> {
+        let sites = &self.project.model.sites;
+        if let Some(s) = sites.iter().position(|x| x.id == id) {
+            return Ok(s);
+        }
+        let hint = match did_you_mean(id, sites.iter().map(|x| x.id.as_str())) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "sites are the files in procedures/sites/".to_string(),
+        };
+        Err(Error::Invalid(vec![Diagnostic::error(
+            "usage",
+            &procedures.join("sites"),
+            format!("no site is called `{id}`"),
+        )
+        .with_hint(hint)]))
     }
 }

@@ -4,7 +4,7 @@ use downtime::diagnostic::{did_you_mean, Diagnostic};
 use downtime::error::Error;
 use downtime::pack::PackKind;
 use downtime::register::copies::Copy;
-use downtime::register::{self, status};
+use downtime::register::{self, status, walk_round};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -60,7 +60,8 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         chosen.push(find(&state.copies, &state.project.model, name)?);
     }
     for site in &args.site {
-        chosen.extend(site_boxes(&state, site)?);
+        let s = state.site(&args.procedures, site)?;
+        chosen.extend(walk_round::boxes(&state.project.model, s, &state.copies));
     }
     let date = args.date.unwrap_or_else(super::today);
     let entries: Vec<_> = (chosen.iter())
@@ -169,23 +170,6 @@ fn find<'a>(
         };
         usage(&format!("no printed pack is called `{name}`"), &hint)
     })
-}
-
-fn site_boxes<'a>(state: &'a super::copies::State, site: &str) -> Result<Vec<&'a Copy>, Error> {
-    let model = &state.project.model;
-    let Some(s) = model.sites.iter().position(|x| x.id == site) else {
-        let hint = match did_you_mean(site, model.sites.iter().map(|x| x.id.as_str())) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => "sites are the files in procedures/sites/".to_string(),
-        };
-        return Err(usage(&format!("no site is called `{site}`"), &hint));
-    };
-    let on_site = |kind: PackKind| match kind {
-        PackKind::Site(x) => x == s,
-        PackKind::Ward(w) => model.wards[w].site == s,
-        _ => false,
-    };
-    Ok(state.copies.iter().filter(|c| on_site(c.kind)).collect())
 }
 
 fn usage(message: &str, hint: &str) -> Error {

@@ -1,7 +1,6 @@
 //! `downtime walk-round`: the printable sheet for checking every downtime box of a site.
 
 use downtime::build::pdf_timestamp;
-use downtime::diagnostic::{did_you_mean, Diagnostic};
 use downtime::error::Error;
 use downtime::register::walk_round;
 use downtime::typeset;
@@ -33,18 +32,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     super::pdf::refuse_output(&args.procedures, &args.output)?;
     let state = super::copies::State::load(&args.procedures, args.register.as_deref())?;
     let model = &state.project.model;
-    let Some(s) = model.sites.iter().position(|x| x.id == args.site) else {
-        let hint = match did_you_mean(&args.site, model.sites.iter().map(|x| x.id.as_str())) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => "sites are the files in procedures/sites/".to_string(),
-        };
-        return Err(Error::Invalid(vec![Diagnostic::error(
-            "usage",
-            &args.procedures.join("sites"),
-            format!("no site is called `{}`", args.site),
-        )
-        .with_hint(hint)]));
-    };
+    let s = state.site(&args.procedures, &args.site)?;
     let today = args.date.unwrap_or_else(super::today);
     let (spec, furniture) = walk_round::sheet(model, s, &state.copies, &state.register, today);
     let document = typeset::assemble::form_document(&spec, &furniture);
