@@ -183,36 +183,60 @@ pub fn affects_ward(model: &Model, sc: ScenarioIx, w: WardIx) -> bool {
         .any(|u| radius.is_lost(u.system))
 }
 
-pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
-    let scenario = &model.scenarios[sc];
-    let ward = &model.wards[w];
-    let site = &model.sites[ward.site];
-    let lens = Lens::scenario(model, sc, Some(w), ward.site);
-    let mut lost: Vec<ComponentIx> = ward
+/// A ward's systems split by the outage: those it takes down and those still working, each in
+/// priority order.
+fn split_by_loss(model: &Model, sc: ScenarioIx, w: WardIx) -> (Vec<ComponentIx>, Vec<ComponentIx>) {
+    let radius = &model.scenarios[sc].radius;
+    let (mut lost, mut working): (Vec<ComponentIx>, Vec<ComponentIx>) = model.wards[w]
         .systems
         .iter()
         .map(|u| u.system)
-        .filter(|&c| scenario.radius.is_lost(c))
-        .collect();
+        .partition(|&c| radius.is_lost(c));
     order::by_priority(model, &mut lost);
-    let mut working: Vec<ComponentIx> = ward
-        .systems
-        .iter()
-        .map(|u| u.system)
-        .filter(|&c| !scenario.radius.is_lost(c))
-        .collect();
     order::by_priority(model, &mut working);
+    (lost, working)
+}
 
-    // The procedures in play: general ward procedures, then the fallbacks of what is lost.
+/// The procedures in play on a ward: its general procedures, then the fallbacks of what is lost.
+fn procedures_in_play(model: &Model, w: WardIx, lost: &[ComponentIx]) -> Vec<usize> {
     let mut procedures: Vec<usize> = model
         .ward_procedures(w)
         .into_iter()
         .filter(|&p| {
             let proc = &model.procedures[p];
-            proc.replaces.is_empty() || proc.replaces.iter().any(|&c| lost.contains(&c))
+            proc.replaces.is_empty() || proc.replaces.iter().any(|c| lost.contains(c))
         })
         .collect();
     procedures.dedup();
+    procedures
+}
+
+fn site_ref(model: &Model, s: SiteIx) -> SiteRef {
+    SiteRef {
+        name: model.sites[s].name.clone(),
+        command_post: model.sites[s].command_post.clone(),
+    }
+}
+
+/// A component's priority tier; infrastructure, which has none, counts as 0.
+fn tier(model: &Model, c: ComponentIx) -> u8 {
+    model.components[c].system().map_or(0, |i| i.tier)
+}
+
+fn working_view(model: &Model, c: ComponentIx) -> Working {
+    Working {
+        name: model.components[c].name.clone(),
+        tier: tier(model, c),
+    }
+}
+
+pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
+    let scenario = &model.scenarios[sc];
+    let ward = &model.wards[w];
+    let site = &model.sites[ward.site];
+    let lens = Lens::scenario(model, sc, Some(w), ward.site);
+    let (lost, working) = split_by_loss(model, sc, w);
+    let procedures = procedures_in_play(model, w, &lost);
     let furniture = Furniture::for_procedures(
         model,
         format!("{}: {}", scenario.name, ward.name),
@@ -224,6 +248,12 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
     let ward_systems: Vec<ComponentIx> = ward.systems.iter().map(|u| u.system).collect();
     let (flows_lost, flows_late) =
         view::stopped_flows(model, &scenario.radius, Some(&ward_systems));
+    // Emergency numbers: the hospital's, then the ward's own, then the trust's.
+    let emergency = || {
+        (site.contacts.iter())
+            .chain(&ward.contacts)
+            .chain(&model.trust.contacts)
+    };
     let context = ScenarioWardContext {
         trust: TrustView::new(model),
         scenario: scenario_view(model, sc),
@@ -231,31 +261,11 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
             id: ward.id.clone(),
             name: ward.name.clone(),
         },
-        site: SiteRef {
-            name: site.name.clone(),
-            command_post: site.command_post.clone(),
-        },
-        emergency: site
-            .contacts
-            .iter()
-            .chain(&ward.contacts)
-            .chain(&model.trust.contacts)
-            .map(|&c| view::contact(&lens, c))
-            .collect(),
-        contacts_updated: view::contacts_updated(
-            model,
-            (site.contacts.iter())
-                .chain(&ward.contacts)
-                .chain(&model.trust.contacts),
-        ),
+        site: site_ref(model, ward.site),
+        emergency: emergency().map(|&c| view::contact(&lens, c)).collect(),
+        contacts_updated: view::contacts_updated(model, emergency()),
         lost: lost.iter().map(|&c| lost_system(&lens, c)).collect(),
-        working: working
-            .iter()
-            .map(|&c| Working {
-                name: model.components[c].name.clone(),
-                tier: model.components[c].system().map(|i| i.tier).unwrap_or(0),
-            })
-            .collect(),
+        working: working.iter().map(|&c| working_view(model, c)).collect(),
         general: procedures
             .iter()
             .filter(|&&p| model.procedures[p].replaces.is_empty())
@@ -271,9 +281,7 @@ pub fn scenario_ward_pack(model: &Model, sc: ScenarioIx, w: WardIx) -> Pack {
         kit: view::kit(&ward.kit),
         pcs: view::downtime_pcs(model, w),
         forms: scenario_forms(model, w, &procedures),
-        cards: ward
-            .roles
-            .iter()
+        cards: (ward.roles.iter())
             .filter_map(|&r| super::card::card_from(&lens, &procedures, r))
             .collect(),
         furniture: furniture.clone(),
@@ -314,6 +322,36 @@ struct ScenarioSiteContext {
     flows_late: Vec<view::FlowView>,
 }
 
+/// The wards an outage reaches, worst first (then by name), and the names of those it spares.
+fn affected_wards(model: &Model, sc: ScenarioIx, s: SiteIx) -> (Vec<AffectedWard>, Vec<String>) {
+    let mut affected: Vec<AffectedWard> = Vec::new();
+    let mut unaffected = Vec::new();
+    for &w in &model.sites[s].wards {
+        let (ward_lost, _) = split_by_loss(model, sc, w);
+        let Some(&worst) = ward_lost.first() else {
+            unaffected.push(model.wards[w].name.clone());
+            continue;
+        };
+        let short_name = |c: ComponentIx| {
+            (model.components[c].system())
+                .map(|i| i.short_name.clone())
+                .unwrap_or_default()
+        };
+        affected.push(AffectedWard {
+            name: model.wards[w].name.clone(),
+            link: layout::link(
+                model,
+                PackKind::ScenarioSite(sc, s),
+                PackKind::ScenarioWard(sc, w),
+            ),
+            lost: ward_lost.iter().map(|&c| short_name(c)).collect(),
+            worst_tier: tier(model, worst),
+        });
+    }
+    affected.sort_by(|a, b| (a.worst_tier, &a.name).cmp(&(b.worst_tier, &b.name)));
+    (affected, unaffected)
+}
+
 pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
     let scenario = &model.scenarios[sc];
     let site = &model.sites[s];
@@ -327,48 +365,7 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
     lost.sort_unstable();
     lost.dedup();
     order::by_priority(model, &mut lost);
-    let mut affected: Vec<(u8, AffectedWard)> = Vec::new();
-    let mut unaffected = Vec::new();
-    for &w in &site.wards {
-        let ward = &model.wards[w];
-        let mut ward_lost: Vec<ComponentIx> = ward
-            .systems
-            .iter()
-            .map(|u| u.system)
-            .filter(|&c| scenario.radius.is_lost(c))
-            .collect();
-        if ward_lost.is_empty() {
-            unaffected.push(ward.name.clone());
-            continue;
-        }
-        order::by_priority(model, &mut ward_lost);
-        let worst = model.components[ward_lost[0]]
-            .system()
-            .map(|i| i.tier)
-            .unwrap_or(0);
-        affected.push((
-            worst,
-            AffectedWard {
-                name: ward.name.clone(),
-                link: layout::link(
-                    model,
-                    PackKind::ScenarioSite(sc, s),
-                    PackKind::ScenarioWard(sc, w),
-                ),
-                lost: ward_lost
-                    .iter()
-                    .map(|&c| {
-                        model.components[c]
-                            .system()
-                            .map(|i| i.short_name.clone())
-                            .unwrap_or_default()
-                    })
-                    .collect(),
-                worst_tier: worst,
-            },
-        ));
-    }
-    affected.sort_by(|a, b| (a.0, &a.1.name).cmp(&(b.0, &b.1.name)));
+    let (affected, unaffected) = affected_wards(model, sc, s);
     let site_procs = model.site_procedures();
     let (flows_lost, flows_late) = view::stopped_flows(model, &scenario.radius, None);
     let furniture = Furniture::for_procedures(
@@ -377,30 +374,19 @@ pub fn scenario_site_pack(model: &Model, sc: ScenarioIx, s: SiteIx) -> Pack {
         format!("{} · {} · hospital", scenario.name, site.name),
         &site_procs,
     );
+    let contacts = || site.contacts.iter().chain(&model.trust.contacts);
     let context = ScenarioSiteContext {
         trust: TrustView::new(model),
         scenario: scenario_view(model, sc),
-        site: SiteRef {
-            name: site.name.clone(),
-            command_post: site.command_post.clone(),
-        },
+        site: site_ref(model, s),
         lost: lost.iter().map(|&c| lost_system(&lens, c)).collect(),
         infrastructure: infrastructure(model, &scenario.radius),
-        affected: affected.into_iter().map(|(_, a)| a).collect(),
+        affected,
         unaffected,
-        contacts: site
-            .contacts
-            .iter()
-            .chain(&model.trust.contacts)
-            .map(|&c| view::contact(&lens, c))
-            .collect(),
-        contacts_updated: view::contacts_updated(
-            model,
-            (site.contacts.iter()).chain(&model.trust.contacts),
-        ),
+        contacts: contacts().map(|&c| view::contact(&lens, c)).collect(),
+        contacts_updated: view::contacts_updated(model, contacts()),
         cascade: view::cascade(&lens, &site.cascade),
-        procedures: site_procs
-            .iter()
+        procedures: (site_procs.iter())
             .map(|&p| view::procedure(&lens, p))
             .collect(),
         countdown: view::countdown(&lens, &site_procs),

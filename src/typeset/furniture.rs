@@ -26,102 +26,87 @@ pub struct Furniture {
 /// Add furniture to `pages`, numbered from `first` out of `total`.
 pub fn add(pages: &mut [Page], furniture: &Furniture, geo: &Geometry, first: usize, total: usize) {
     for (i, page) in pages.iter_mut().enumerate() {
-        let mut header_right = String::new();
-        if furniture.draft {
-            header_right.push_str("DRAFT - NOT APPROVED");
-        }
-        let right_face = Face::Bold;
-        let right_width = right_face.metrics().width(&header_right, SIZE + 1.0);
-        let left_room = geo.right - geo.left - right_width - 12.0;
-        text(
-            page,
-            geo.left,
-            geo.header_baseline,
-            Face::Bold,
-            SIZE,
-            &fit(&furniture.header, Face::Bold, SIZE, left_room),
-        );
-        if furniture.draft {
-            // The box, not just its text, stays inside the right margin.
-            let x = geo.right - right_width - 3.0;
-            page.items.push(Item::Rect {
-                x: x - 3.0,
-                y: geo.header_baseline - SIZE - 2.0,
-                w: right_width + 6.0,
-                h: SIZE + 7.0,
-                style: RectStyle::Stroke(1.2),
-            });
-            text(
-                page,
-                x,
-                geo.header_baseline,
-                right_face,
-                SIZE + 1.0,
-                &header_right,
-            );
-        }
-        page.items.push(Item::Rule {
-            x1: geo.left,
-            y1: geo.header_rule,
-            x2: geo.right,
-            y2: geo.header_rule,
-            thickness: 0.6,
-        });
-
-        page.items.push(Item::Rule {
-            x1: geo.left,
-            y1: geo.footer_rule,
-            x2: geo.right,
-            y2: geo.footer_rule,
-            thickness: 0.6,
-        });
-        let page_label = format!("Page {} of {}", first + i, total);
-        let page_width = Face::Bold.metrics().width(&page_label, SIZE);
-        text(
-            page,
-            geo.right - page_width,
-            geo.footer_baseline,
-            Face::Bold,
-            SIZE,
-            &page_label,
-        );
-        let mut control = format!(
-            "Version {} · Review due {}",
-            furniture.version, furniture.review_due
-        );
-        if furniture.draft {
-            control.insert_str(0, "DRAFT · ");
-        }
-        let room = geo.right - geo.left - page_width - 12.0;
-        text(
-            page,
-            geo.left,
-            geo.footer_baseline,
-            Face::Regular,
-            SIZE,
-            &fit(&control, Face::Regular, SIZE, room),
-        );
-        text(
-            page,
-            geo.left,
-            geo.footer_second_baseline,
-            Face::Italic,
-            SIZE,
-            "Uncontrolled when printed - check the review date",
-        );
-        if !furniture.code.is_empty() {
-            let code = format!("Code {}", furniture.code);
-            let width = Face::Bold.metrics().width(&code, SIZE);
-            text(
-                page,
-                geo.right - width,
-                geo.footer_second_baseline,
-                Face::Bold,
-                SIZE,
-                &code,
-            );
-        }
+        header(page, furniture, geo);
+        footer(page, furniture, geo, first + i, total);
     }
+}
+
+/// Whose pack this is on the left, shortened to leave room for the DRAFT box on the right;
+/// then the header rule.
+fn header(page: &mut Page, furniture: &Furniture, geo: &Geometry) {
+    let draft = if furniture.draft {
+        "DRAFT - NOT APPROVED"
+    } else {
+        ""
+    };
+    let draft_width = Face::Bold.metrics().width(draft, SIZE + 1.0);
+    let left_room = geo.right - geo.left - draft_width - 12.0;
+    text(
+        page,
+        geo.left,
+        geo.header_baseline,
+        Face::Bold,
+        SIZE,
+        &fit(&furniture.header, Face::Bold, SIZE, left_room),
+    );
+    if furniture.draft {
+        // The box, not just its text, stays inside the right margin.
+        let x = geo.right - draft_width - 3.0;
+        page.items.push(Item::Rect {
+            x: x - 3.0,
+            y: geo.header_baseline - SIZE - 2.0,
+            w: draft_width + 6.0,
+            h: SIZE + 7.0,
+            style: RectStyle::Stroke(1.2),
+        });
+        text(page, x, geo.header_baseline, Face::Bold, SIZE + 1.0, draft);
+    }
+    rule(page, geo, geo.header_rule);
+}
+
+/// The footer rule; "Page N of M" on the right with version and review date beside it; the
+/// uncontrolled-copy warning and the content code on the line below.
+fn footer(page: &mut Page, furniture: &Furniture, geo: &Geometry, number: usize, total: usize) {
+    rule(page, geo, geo.footer_rule);
+    let page_label = format!("Page {number} of {total}");
+    let page_width = Face::Bold.metrics().width(&page_label, SIZE);
+    let baseline = geo.footer_baseline;
+    text(
+        page,
+        geo.right - page_width,
+        baseline,
+        Face::Bold,
+        SIZE,
+        &page_label,
+    );
+    let mut control = format!(
+        "Version {} · Review due {}",
+        furniture.version, furniture.review_due
+    );
+    if furniture.draft {
+        control.insert_str(0, "DRAFT · ");
+    }
+    let room = geo.right - geo.left - page_width - 12.0;
+    let control = fit(&control, Face::Regular, SIZE, room);
+    text(page, geo.left, baseline, Face::Regular, SIZE, &control);
+    let second = geo.footer_second_baseline;
+    let warning = "Uncontrolled when printed - check the review date";
+    text(page, geo.left, second, Face::Italic, SIZE, warning);
+    if !furniture.code.is_empty() {
+        let code = format!("Code {}", furniture.code);
+        let width = Face::Bold.metrics().width(&code, SIZE);
+        text(page, geo.right - width, second, Face::Bold, SIZE, &code);
+    }
+}
+
+fn rule(page: &mut Page, geo: &Geometry, y: f32) {
+    page.items.push(Item::Rule {
+        x1: geo.left,
+        y1: y,
+        x2: geo.right,
+        y2: y,
+        thickness: 0.6,
+    });
 }
 
 fn text(page: &mut Page, x: f32, y: f32, face: Face, size: f32, text: &str) {
