@@ -4,7 +4,7 @@
 //! caller, and the trailer `/ID` (random in printpdf) is replaced by a hash of the file.
 
 use super::fonts::Face;
-use super::page::{Document, Item, RectStyle, PAGE_HEIGHT, PAGE_WIDTH};
+use super::page::{Document, Item, RectStyle, PAGE_HEIGHT};
 use printpdf::{
     Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PageAnnotId, PageAnnotation, ParsedFont,
     PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem,
@@ -124,27 +124,26 @@ fn compress_streams(doc: &mut lopdf::Document) {
     }
 }
 
-fn paint(items: &[Item]) -> Vec<Op> {
-    let black = Color::Greyscale(Greyscale {
-        percent: 0.0,
+fn grey(percent: f32) -> Color {
+    Color::Greyscale(Greyscale {
+        percent,
         icc_profile: None,
-    });
-    let mut ops = vec![
-        Op::SetFillColor { col: black.clone() },
-        Op::SetOutlineColor { col: black.clone() },
-    ];
-    let mut in_text = false;
-    let mut font: Option<(Face, f32)> = None;
+    })
+}
+
+/// A page's drawing operations, in the order of its items: consecutive text shares one text
+/// section, and the font is set only when it changes.
+fn paint(items: &[Item]) -> Vec<Op> {
+    let mut painter = Painter {
+        ops: vec![
+            Op::SetFillColor { col: grey(0.0) },
+            Op::SetOutlineColor { col: grey(0.0) },
+        ],
+        in_text: false,
+        font: None,
+    };
     for item in items {
-        let is_text = matches!(item, Item::Text { .. });
-        if is_text && !in_text {
-            ops.push(Op::StartTextSection);
-            in_text = true;
-            font = None;
-        } else if !is_text && in_text {
-            ops.push(Op::EndTextSection);
-            in_text = false;
-        }
+        painter.text_section(matches!(item, Item::Text { .. }));
         match item {
             Item::Text {
                 x,
@@ -153,71 +152,89 @@ fn paint(items: &[Item]) -> Vec<Op> {
                 face,
                 text,
                 ..
-            } => {
-                if font != Some((*face, *size)) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(FontId(face.resource_name().into())),
-                        size: Pt(*size),
-                    });
-                    font = Some((*face, *size));
-                }
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(*x), Pt(PAGE_HEIGHT - y)),
-                });
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text.clone())],
-                });
-            }
-            Item::Rect { x, y, w, h, style } => {
-                let mut rect = Rect::from_xywh(Pt(*x), Pt(PAGE_HEIGHT - y - h), Pt(*w), Pt(*h));
-                match style {
-                    RectStyle::Stroke(thickness) => {
-                        ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
-                        rect.mode = Some(printpdf::PaintMode::Stroke);
-                        ops.push(Op::DrawRectangle { rectangle: rect });
-                    }
-                    RectStyle::Fill(grey) => {
-                        ops.push(Op::SetFillColor {
-                            col: Color::Greyscale(Greyscale {
-                                percent: *grey,
-                                icc_profile: None,
-                            }),
-                        });
-                        rect.mode = Some(printpdf::PaintMode::Fill);
-                        ops.push(Op::DrawRectangle { rectangle: rect });
-                        ops.push(Op::SetFillColor { col: black.clone() });
-                    }
-                }
-            }
+            } => painter.text(*x, *y, *face, *size, text),
+            Item::Rect { x, y, w, h, style } => painter.rect(*x, *y, *w, *h, *style),
             Item::Rule {
                 x1,
                 y1,
                 x2,
                 y2,
                 thickness,
-            } => {
-                ops.push(Op::SetOutlineThickness { pt: Pt(*thickness) });
-                let point = |x: f32, y: f32| LinePoint {
-                    p: Point {
-                        x: Pt(x),
-                        y: Pt(PAGE_HEIGHT - y),
-                    },
-                    bezier: false,
-                };
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![point(*x1, *y1), point(*x2, *y2)],
-                        is_closed: false,
-                    },
-                });
+            } => painter.rule((*x1, *y1), (*x2, *y2), *thickness),
+        }
+    }
+    painter.text_section(false);
+    painter.ops
+}
+
+struct Painter {
+    ops: Vec<Op>,
+    in_text: bool,
+    font: Option<(Face, f32)>,
+}
+
+impl Painter {
+    /// Open or close a text section so that text items sit inside one and nothing else does.
+    fn text_section(&mut self, text: bool) {
+        if text && !self.in_text {
+            self.ops.push(Op::StartTextSection);
+            self.font = None;
+        } else if !text && self.in_text {
+            self.ops.push(Op::EndTextSection);
+        }
+        self.in_text = text;
+    }
+
+    fn text(&mut self, x: f32, y: f32, face: Face, size: f32, text: &str) {
+        if self.font != Some((face, size)) {
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(FontId(face.resource_name().into())),
+                size: Pt(size),
+            });
+            self.font = Some((face, size));
+        }
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(x), Pt(PAGE_HEIGHT - y)),
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.to_string())],
+        });
+    }
+
+    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, style: RectStyle) {
+        let mut rect = Rect::from_xywh(Pt(x), Pt(PAGE_HEIGHT - y - h), Pt(w), Pt(h));
+        match style {
+            RectStyle::Stroke(thickness) => {
+                self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+                rect.mode = Some(printpdf::PaintMode::Stroke);
+                self.ops.push(Op::DrawRectangle { rectangle: rect });
+            }
+            RectStyle::Fill(percent) => {
+                // Fill in grey, then back to black for the text that follows.
+                self.ops.push(Op::SetFillColor { col: grey(percent) });
+                rect.mode = Some(printpdf::PaintMode::Fill);
+                self.ops.push(Op::DrawRectangle { rectangle: rect });
+                self.ops.push(Op::SetFillColor { col: grey(0.0) });
             }
         }
     }
-    if in_text {
-        ops.push(Op::EndTextSection);
+
+    fn rule(&mut self, from: (f32, f32), to: (f32, f32), thickness: f32) {
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        let point = |(x, y): (f32, f32)| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(PAGE_HEIGHT - y),
+            },
+            bezier: false,
+        };
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![point(from), point(to)],
+                is_closed: false,
+            },
+        });
     }
-    let _ = PAGE_WIDTH;
-    ops
 }
 
 /// Replace the trailer's random `/ID` strings with a hash of the rest of the file, keeping
