@@ -184,6 +184,8 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let readiness = super::readiness::spec(model, w);
     let forms = forms_table(model, w, &form_ixs, readiness.as_ref());
     let cards = super::card::cards(&lens, w);
+    // Emergency numbers: the hospital's, then the trust's (the ward's own have their section).
+    let emergency = || site.contacts.iter().chain(&model.trust.contacts);
     let context = WardPackContext {
         cover: cover(&systems, &cards, &forms),
         trust: TrustView::new(model),
@@ -194,22 +196,9 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
             location: ward.location.clone(),
             beds: ward.beds,
         },
-        site: SiteRef {
-            id: site.id.clone(),
-            name: site.name.clone(),
-            switchboard: site.switchboard.clone(),
-            command_post: site.command_post.clone(),
-        },
-        emergency: site
-            .contacts
-            .iter()
-            .chain(&model.trust.contacts)
-            .map(|&c| view::contact(&lens, c))
-            .collect(),
-        contacts_updated: view::contacts_updated(
-            model,
-            (site.contacts.iter()).chain(&model.trust.contacts),
-        ),
+        site: site_ref(model, ward.site),
+        emergency: emergency().map(|&c| view::contact(&lens, c)).collect(),
+        contacts_updated: view::contacts_updated(model, emergency()),
         general,
         first_15_minutes: view::steps_by_role(&lens, &procedures, Phase::Declare, &ward.roles),
         systems,
@@ -224,14 +213,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         routine: view::steps_by_role(&lens, &procedures, Phase::Routine, &ward.roles),
         countdown: view::countdown(&lens, &procedures),
         forms,
-        controls: (procedures.iter())
-            .map(|&p| view::control(&model.procedures[p]))
-            .chain(
-                references
-                    .iter()
-                    .map(|&r| view::reference(model, r).control),
-            )
-            .collect(),
+        controls: controls(model, &procedures, &references),
         cards,
         pcs: view::downtime_pcs(model, w),
         references: references
@@ -253,6 +235,28 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         .chain(readiness.map(|log| (log, super::readiness::furniture(model, w))))
         .collect();
     pack
+}
+
+fn site_ref(model: &Model, s: crate::model::SiteIx) -> SiteRef {
+    let site = &model.sites[s];
+    SiteRef {
+        id: site.id.clone(),
+        name: site.name.clone(),
+        switchboard: site.switchboard.clone(),
+        command_post: site.command_post.clone(),
+    }
+}
+
+/// Document control: every procedure in the pack, then every reference page.
+fn controls(model: &Model, procedures: &[usize], references: &[usize]) -> Vec<ControlView> {
+    (procedures.iter())
+        .map(|&p| view::control(&model.procedures[p]))
+        .chain(
+            references
+                .iter()
+                .map(|&r| view::reference(model, r).control),
+        )
+        .collect()
 }
 
 /// A ward pack's furniture: reviewed with the first of its procedures, and a draft if any of
