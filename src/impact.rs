@@ -132,60 +132,13 @@ pub struct WardImpact {
     pub lost_systems: Vec<String>,
 }
 
-/// Order key for a component: tier, then tolerable downtime, then id; infrastructure last.
+/// What losing `failed` (whose blast radius is `radius`) does to the trust: every component
+/// lost, most critical first, and every ward that loses a system, by hospital.
 pub fn impact(model: &Model, failed: &[ComponentIx], radius: &BlastRadius) -> Impact {
     let mut lost: Vec<ComponentIx> = radius.lost().collect();
     order::by_priority(model, &mut lost);
-    let sites = model
-        .sites
-        .iter()
-        .filter_map(|site| {
-            let mut wards: Vec<WardImpact> = site
-                .wards
-                .iter()
-                .filter_map(|&w| {
-                    let ward = &model.wards[w];
-                    let mut systems: Vec<ComponentIx> = ward
-                        .systems
-                        .iter()
-                        .map(|u| u.system)
-                        .filter(|&c| radius.is_lost(c))
-                        .collect();
-                    if systems.is_empty() {
-                        return None;
-                    }
-                    order::by_priority(model, &mut systems);
-                    let first = order::priority(model, systems[0]);
-                    let shortest = systems
-                        .iter()
-                        .map(|&c| order::priority(model, c).1)
-                        .min()
-                        .unwrap_or(u32::MAX);
-                    Some(WardImpact {
-                        id: ward.id.clone(),
-                        name: ward.name.clone(),
-                        worst_tier: first.0,
-                        shortest_tolerable_minutes: shortest,
-                        lost_systems: systems
-                            .iter()
-                            .map(|&c| model.components[c].id.clone())
-                            .collect(),
-                    })
-                })
-                .collect();
-            wards.sort_by(|a, b| {
-                (a.worst_tier, a.shortest_tolerable_minutes, &a.id).cmp(&(
-                    b.worst_tier,
-                    b.shortest_tolerable_minutes,
-                    &b.id,
-                ))
-            });
-            (!wards.is_empty()).then(|| SiteImpact {
-                id: site.id.clone(),
-                name: site.name.clone(),
-                wards,
-            })
-        })
+    let sites = (model.sites.iter())
+        .filter_map(|site| site_impact(model, site, radius))
         .collect();
     let (alternatives, not_applicable) = step_changes(model, radius);
     let flows = stopped_flows(model, radius);
@@ -198,29 +151,73 @@ pub fn impact(model: &Model, failed: &[ComponentIx], radius: &BlastRadius) -> Im
             .iter()
             .map(|&c| model.components[c].id.clone())
             .collect(),
-        lost: lost
-            .iter()
-            .map(|&c| {
-                let comp = &model.components[c];
-                Lost {
-                    id: comp.id.clone(),
-                    name: comp.name.clone(),
-                    kind: if comp.system().is_some() {
-                        "system"
-                    } else {
-                        "infrastructure"
-                    },
-                    tier: comp.system().map(|i| i.tier),
-                    max_tolerable_downtime_minutes: comp.system().map(|i| i.mtd_minutes),
-                    path: radius
-                        .path(c)
-                        .iter()
-                        .map(|&p| model.components[p].id.clone())
-                        .collect(),
-                }
-            })
-            .collect(),
+        lost: lost.iter().map(|&c| lost_entry(model, radius, c)).collect(),
         sites,
+    }
+}
+
+/// A hospital's wards that lose a system, worst first; `None` when the outage spares them all.
+fn site_impact(
+    model: &Model,
+    site: &crate::model::Site,
+    radius: &BlastRadius,
+) -> Option<SiteImpact> {
+    let mut wards: Vec<WardImpact> = (site.wards.iter())
+        .filter_map(|&w| ward_impact(model, w, radius))
+        .collect();
+    wards.sort_by(|a, b| {
+        (a.worst_tier, a.shortest_tolerable_minutes, &a.id).cmp(&(
+            b.worst_tier,
+            b.shortest_tolerable_minutes,
+            &b.id,
+        ))
+    });
+    (!wards.is_empty()).then(|| SiteImpact {
+        id: site.id.clone(),
+        name: site.name.clone(),
+        wards,
+    })
+}
+
+/// The systems a ward loses, most critical first; `None` when it loses none.
+fn ward_impact(model: &Model, w: crate::model::WardIx, radius: &BlastRadius) -> Option<WardImpact> {
+    let ward = &model.wards[w];
+    let mut systems: Vec<ComponentIx> = (ward.systems.iter())
+        .map(|u| u.system)
+        .filter(|&c| radius.is_lost(c))
+        .collect();
+    order::by_priority(model, &mut systems);
+    let worst_tier = order::priority(model, *systems.first()?).0;
+    let shortest = (systems.iter())
+        .map(|&c| order::priority(model, c).1)
+        .min()
+        .unwrap_or(u32::MAX);
+    Some(WardImpact {
+        id: ward.id.clone(),
+        name: ward.name.clone(),
+        worst_tier,
+        shortest_tolerable_minutes: shortest,
+        lost_systems: (systems.iter())
+            .map(|&c| model.components[c].id.clone())
+            .collect(),
+    })
+}
+
+fn lost_entry(model: &Model, radius: &BlastRadius, c: ComponentIx) -> Lost {
+    let comp = &model.components[c];
+    Lost {
+        id: comp.id.clone(),
+        name: comp.name.clone(),
+        kind: if comp.system().is_some() {
+            "system"
+        } else {
+            "infrastructure"
+        },
+        tier: comp.system().map(|i| i.tier),
+        max_tolerable_downtime_minutes: comp.system().map(|i| i.mtd_minutes),
+        path: (radius.path(c).iter())
+            .map(|&p| model.components[p].id.clone())
+            .collect(),
     }
 }
 
