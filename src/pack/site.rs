@@ -142,37 +142,14 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
     let lens = view::Lens::general(model, None, s);
     // Columns: every system a ward on this site uses, in priority order.
     let columns: Vec<usize> = super::systems_by_priority(model, &site.wards);
-
     let site_procs = model.site_procedures();
     let in_pack = procedures_in_pack(model, s, &site_procs);
-    let review_due = in_pack
-        .iter()
-        .map(|&p| model.procedures[p].review_due)
-        .min()
-        .unwrap_or(model.trust.edition.date);
-    // It prints the site procedures (a draft among them makes it DRAFT), and its document
-    // control table lists every ward procedure too, so it is due when the first of them is.
-    let furniture = Furniture {
-        review_due: view::long_date(review_due),
-        ..Furniture::for_procedures(
-            model,
-            format!("Hospital downtime pack: {}", site.name),
-            format!("{} · hospital pack", site.name),
-            &site_procs,
-        )
-    };
+    let furniture = site_furniture(model, s, &site_procs, &in_pack);
+    let contacts = |ids: &[usize]| ids.iter().map(|&c| view::contact(&lens, c)).collect();
+    let cards = super::card::site_cards(&lens);
     let context = SitePackContext {
         coverage: super::coverage::site_coverage(model, s),
-        scenarios: model
-            .scenarios
-            .iter()
-            .enumerate()
-            .map(|(sc_ix, sc)| ScenarioRow {
-                name: sc.name.clone(),
-                link: layout::link(model, PackKind::Site(s), PackKind::ScenarioSite(sc_ix, s)),
-                down: columns.iter().map(|&c| sc.radius.is_lost(c)).collect(),
-            })
-            .collect(),
+        scenarios: scenario_rows(model, s, &columns),
         trust: TrustView::new(model),
         site: SiteView {
             id: site.id.clone(),
@@ -182,44 +159,63 @@ pub fn site_pack(model: &Model, s: SiteIx) -> Pack {
             switchboard: site.switchboard.clone(),
             command_post: site.command_post.clone(),
         },
-        wards: site
-            .wards
-            .iter()
+        wards: (site.wards.iter())
             .map(|&w| ward_row(model, s, w, &columns))
             .collect(),
         systems: columns.iter().map(|&c| system_column(model, c)).collect(),
-        contacts: site
-            .contacts
-            .iter()
-            .map(|&c| view::contact(&lens, c))
-            .collect(),
-        trust_contacts: model
-            .trust
-            .contacts
-            .iter()
-            .map(|&c| view::contact(&lens, c))
-            .collect(),
+        contacts: contacts(&site.contacts),
+        trust_contacts: contacts(&model.trust.contacts),
         contacts_updated: view::contacts_updated(
             model,
             (site.contacts.iter()).chain(&model.trust.contacts),
         ),
         cascade: view::cascade(&lens, &site.cascade),
         equipment: site.equipment.iter().map(view::equipment).collect(),
-        procedures: site_procs
-            .iter()
+        procedures: (site_procs.iter())
             .map(|&p| view::procedure(&lens, p))
             .collect(),
-        controls: in_pack
-            .iter()
+        controls: (in_pack.iter())
             .map(|&p| view::control(&model.procedures[p]))
             .collect(),
-        cover: cover(model, s, &site_procs, &super::card::site_cards(&lens)),
-        cards: super::card::site_cards(&lens),
+        cover: cover(model, s, &site_procs, &cards),
+        cards,
         numbering: numbering_rows(model, s),
         ward_equipment: ward_equipment_rows(model, s),
         furniture: furniture.clone(),
     };
     Pack::new(model, PackKind::Site(s), "site.md", context, furniture)
+}
+
+/// The hospital pack prints the site procedures (a draft among them makes it DRAFT), and its
+/// document control table lists every ward procedure too, so it is due when the first of
+/// `in_pack` is.
+fn site_furniture(model: &Model, s: SiteIx, site_procs: &[usize], in_pack: &[usize]) -> Furniture {
+    let site = &model.sites[s];
+    let review_due = (in_pack.iter())
+        .map(|&p| model.procedures[p].review_due)
+        .min()
+        .unwrap_or(model.trust.edition.date);
+    Furniture {
+        review_due: view::long_date(review_due),
+        ..Furniture::for_procedures(
+            model,
+            format!("Hospital downtime pack: {}", site.name),
+            format!("{} · hospital pack", site.name),
+            site_procs,
+        )
+    }
+}
+
+/// The scenario matrix: for each scenario, which of the hospital's systems (`columns`) it
+/// takes down, linked to the scenario's hospital pack.
+fn scenario_rows(model: &Model, s: SiteIx, columns: &[usize]) -> Vec<ScenarioRow> {
+    (model.scenarios.iter().enumerate())
+        .map(|(sc_ix, sc)| ScenarioRow {
+            name: sc.name.clone(),
+            link: layout::link(model, PackKind::Site(s), PackKind::ScenarioSite(sc_ix, s)),
+            down: columns.iter().map(|&c| sc.radius.is_lost(c)).collect(),
+        })
+        .collect()
 }
 
 /// The hospital pack's cover rows: its command procedures, the call cascade and each command
