@@ -313,13 +313,25 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
     find_collision(&outputs)?;
     let produced: std::collections::BTreeSet<PathBuf> =
         outputs.into_iter().map(|(p, _)| p).collect();
-    let mut stale: std::collections::BTreeSet<PathBuf> = Manifest::read(&options.out)
+    for old in leftovers(options) {
+        if !produced.contains(&old) {
+            problems.push(format!("stale:     {} (no longer produced)", old.display()));
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    Ok((project, problems))
+}
+
+/// The generated files in the output folder, of the formats being checked (`--check --format
+/// md` says nothing about PDFs), that a build now would have to produce or leave stale.
+fn leftovers(options: &BuildOptions) -> std::collections::BTreeSet<PathBuf> {
+    let f = options.formats;
+    let mut found: std::collections::BTreeSet<PathBuf> = Manifest::read(&options.out)
         .paths()
         .into_iter()
         .filter(|old| options.out.join(old).is_file())
-        // Only the formats being checked: `--check --format md` says nothing about PDFs.
         .filter(|old| {
-            let f = options.formats;
             if old.starts_with(pack::layout::VIEWER) {
                 f.html
             } else if old.extension().is_some_and(|e| e == "pdf") {
@@ -333,21 +345,14 @@ pub fn check_output(options: &BuildOptions) -> Result<(Project, Vec<String>), Er
     // generated Markdown in the folder that this build does not produce is a leftover too,
     // e.g. the pack of a ward whose YAML was deleted.
     // Only files carrying our marker: `build` would not remove anyone else's.
-    if options.formats.markdown {
-        stale.extend(
+    if f.markdown {
+        found.extend(
             write::markdown_files(&options.out)
                 .into_iter()
                 .filter(|p| write::guard::carries_marker(&options.out.join(p))),
         );
     }
-    for old in stale {
-        if !produced.contains(&old) {
-            problems.push(format!("stale:     {} (no longer produced)", old.display()));
-        }
-    }
-    problems.sort();
-    problems.dedup();
-    Ok((project, problems))
+    found
 }
 
 /// What `--check` found for one pack: the files it produces, its title, and the files that

@@ -156,6 +156,18 @@ impl Bounds {
     }
 }
 
+impl Bounds {
+    /// The box from (x0, y0) to (x1, y1), grown by `pad` on every side.
+    fn padded(x0: f32, y0: f32, x1: f32, y1: f32, pad: f32) -> Bounds {
+        Bounds {
+            x0: x0 - pad,
+            y0: y0 - pad,
+            x1: x1 + pad,
+            y1: y1 + pad,
+        }
+    }
+}
+
 impl Item {
     /// The ink of this item, as boxes: a text run's glyph box, a rule's stroke, a stroked
     /// rectangle's four sides, a dark fill's area. A light fill is a background and has none.
@@ -182,15 +194,13 @@ impl Item {
                 x2,
                 y2,
                 thickness,
-            } => {
-                let t = thickness / 2.0;
-                vec![Bounds {
-                    x0: x1.min(x2) - t,
-                    y0: y1.min(y2) - t,
-                    x1: x1.max(x2) + t,
-                    y1: y1.max(y2) + t,
-                }]
-            }
+            } => vec![Bounds::padded(
+                x1.min(x2),
+                y1.min(y2),
+                x1.max(x2),
+                y1.max(y2),
+                thickness / 2.0,
+            )],
             Item::Rect {
                 x,
                 y,
@@ -198,33 +208,12 @@ impl Item {
                 h,
                 style: RectStyle::Stroke(t),
             } => {
-                let t = t / 2.0;
-                let (x1, y1) = (x + w, y + h);
+                let (x1, y1, t) = (x + w, y + h, t / 2.0);
                 vec![
-                    Bounds {
-                        x0: x - t,
-                        y0: y - t,
-                        x1: x1 + t,
-                        y1: y + t,
-                    },
-                    Bounds {
-                        x0: x - t,
-                        y0: y1 - t,
-                        x1: x1 + t,
-                        y1: y1 + t,
-                    },
-                    Bounds {
-                        x0: x - t,
-                        y0: y - t,
-                        x1: x + t,
-                        y1: y1 + t,
-                    },
-                    Bounds {
-                        x0: x1 - t,
-                        y0: y - t,
-                        x1: x1 + t,
-                        y1: y1 + t,
-                    },
+                    Bounds::padded(x, y, x1, y, t),
+                    Bounds::padded(x, y1, x1, y1, t),
+                    Bounds::padded(x, y, x, y1, t),
+                    Bounds::padded(x1, y, x1, y1, t),
                 ]
             }
             Item::Rect {
@@ -233,12 +222,7 @@ impl Item {
                 w,
                 h,
                 style: RectStyle::Fill(grey),
-            } if grey < BACKGROUND => vec![Bounds {
-                x0: x,
-                y0: y,
-                x1: x + w,
-                y1: y + h,
-            }],
+            } if grey < BACKGROUND => vec![Bounds::padded(x, y, x + w, y + h, 0.0)],
             Item::Rect { .. } => Vec::new(),
         }
     }
