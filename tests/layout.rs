@@ -273,6 +273,34 @@ fn a_box_that_fits_on_a_page_stays_whole() {
     assert!(page > 0, "the filler should push the box over");
 }
 
+// A heading before a box that moves whole to the next page moves with it (#17: the ward
+// cover's "Emergency contacts" heading was left alone at the foot of page 1).
+#[test]
+fn a_heading_goes_with_the_box_it_introduces() {
+    let contacts: String = (1..=8)
+        .map(|n| format!("> - **Contact {n}**: Mobile 07700 900 10{n}\n"))
+        .collect();
+    let filler = "Filler paragraph of ordinary words.\n\n";
+    // Grow the filler until the box no longer fits on page 1 with it, so the box moves.
+    let doc = (20..60)
+        .map(|n| {
+            let text = format!(
+                "{}### Emergency contacts\n\n> Use these.\n>\n{contacts}",
+                filler.repeat(n)
+            );
+            typeset(&text, &furniture())
+        })
+        .find(|doc| !doc.pages[0].text().contains("Contact 1"))
+        .expect("some filler pushes the box over");
+    assert!(
+        !doc.pages[0].text().contains("Emergency contacts"),
+        "heading left behind:\n{}",
+        doc.pages[0].text()
+    );
+    assert!(doc.pages[1].text().contains("Emergency contacts"));
+    assert!(doc.pages[1].text().contains("Contact 8"), "box cut");
+}
+
 // A box longer than a page says, at the top of each continuation, which box goes on and
 // where it began.
 #[test]

@@ -92,16 +92,19 @@ fn escalations(model: &Model, procedures: &[usize]) -> Vec<SystemEscalation> {
     found.into_iter().map(|(_, e)| e).collect()
 }
 
-/// The cover's rows: systems down the left, the first 15 minutes, each action card, the call
-/// cascade, the kit and the blank forms down the right.
+/// The cover's rows: systems down the left; the emergency contacts, the first 15 minutes, each
+/// action card, the call cascade, the kit and the blank forms down the right.
 fn cover(
     systems: &[SystemSection],
     cards: &[super::card::CardView],
     forms: &[FormView],
 ) -> Vec<view::CoverRow> {
     let slug = crate::html::slug;
-    let mut sections: Vec<(String, String)> =
-        vec![("First 15 minutes".into(), "first-15-minutes".into())];
+    // The emergency numbers first: on a long cover they follow on page 2.
+    let mut sections: Vec<(String, String)> = vec![
+        ("Emergency contacts".into(), "emergency-contacts".into()),
+        ("First 15 minutes".into(), "first-15-minutes".into()),
+    ];
     sections.extend(cards.iter().map(|c| {
         (
             format!("Action card: {}", c.role),

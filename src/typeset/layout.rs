@@ -248,6 +248,9 @@ impl<'a> Layout<'a> {
                 let table_start = table::start_height(self, header, rows, width);
                 (lead_in * self.line + PARA_GAP + table_start).min(self.geo.body_height() / 2.0)
             }
+            // A box that fits on a page moves whole, so its heading goes with all of it.
+            [Block::Quote(children), ..] => (self.callout_height(children, width))
+                .unwrap_or(CALLOUT_PAD * 2.0 + self.line * 2.0),
             [Block::Heading { .. }, ..] | [] => self.line,
             _ => self.line * 2.0,
         };
@@ -377,20 +380,32 @@ impl<'a> Layout<'a> {
 
     /// A block quote, drawn as a boxed callout with a heavy bar on the left: a warning that
     /// stands out in black and white.
-    fn callout(&mut self, children: &[Block], x: f32, width: f32) {
+    /// Where a box's contents sit inside a box `width` wide at `x`: after the bar and padding.
+    fn callout_inner(x: f32, width: f32) -> (f32, f32) {
         let inner_x = x + CALLOUT_BAR + CALLOUT_PAD + 2.0;
         let inner_width = (width - CALLOUT_BAR - 2.0 * CALLOUT_PAD - 2.0)
             .max(MIN_TEXT_WIDTH / 2.0)
             .min(width);
-        let inner_x = inner_x.min(x + width - inner_width);
-        // A box that fits on a page is never cut: measured on a scratch page first.
-        let whole = (!self.probing).then(|| {
-            let mut probe = Layout::new(self.geo, &[], self.body);
-            probe.probing = true;
-            probe.callout_body(children, inner_x, inner_width);
-            (probe.pages.len() == 1).then_some(probe.y - probe.geo.body_top)
-        });
-        match whole.flatten() {
+        (inner_x.min(x + width - inner_width), inner_width)
+    }
+
+    /// The height of a box `width` wide, measured on a scratch page; `None` when it does not
+    /// fit on one page (or while measuring another box: boxes are measured one level deep).
+    fn callout_height(&self, children: &[Block], width: f32) -> Option<f32> {
+        if self.probing {
+            return None;
+        }
+        let (inner_x, inner_width) = Self::callout_inner(0.0, width);
+        let mut probe = Layout::new(self.geo, &[], self.body);
+        probe.probing = true;
+        probe.callout_body(children, inner_x, inner_width);
+        (probe.pages.len() == 1).then_some(probe.y - probe.geo.body_top)
+    }
+
+    fn callout(&mut self, children: &[Block], x: f32, width: f32) {
+        let (inner_x, inner_width) = Self::callout_inner(x, width);
+        // A box that fits on a page is never cut.
+        match self.callout_height(children, width) {
             Some(height) => self.ensure(height),
             None => self.ensure(CALLOUT_PAD * 2.0 + self.line * 2.0),
         }
