@@ -212,16 +212,12 @@ fn every_page_carries_the_copy_code() {
     }
     // A blank form carries its own code, and the register names it.
     let register = std::fs::read_to_string(trust.procedures().join("issued.yaml")).unwrap();
-    let form_line = register
-        .lines()
-        .find(|l| l.contains("form-"))
+    let entries: Vec<serde_yaml::Value> = serde_yaml::from_str(&register).unwrap();
+    let form = (entries.iter())
+        .find(|e| e["pack"].as_str().is_some_and(|p| p.contains("form-")))
         .expect("a form was issued");
-    let form_code = &form_line[form_line.find("code: ").unwrap() + 6..][..9];
-    let form_pdf = form_line[form_line.find("pack: \"").unwrap() + 7..]
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let form_code = form["code"].as_str().expect("a code is text");
+    let form_pdf = form["pack"].as_str().unwrap();
     assert!(pdf_text(&trust.out().join(format!("{form_pdf}.pdf")))
         .contains(&format!("Code {form_code}")));
     // Rebuilding with a change elsewhere (Ward B) leaves Ward A's code alone.

@@ -1,7 +1,7 @@
 //! `downtime schema`: JSON Schemas of every kind of YAML file, for editors and CI.
 
 use downtime::error::Error;
-use downtime::load::raw;
+use downtime::load::{raw, Kind};
 use downtime::write::write_atomic;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,23 +20,13 @@ pub struct Args {
 
 /// Every kind of file and its schema, by the file name it is written to.
 pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
-    vec![
-        ("trust", schemars::schema_for!(raw::Trust)),
-        ("site", schemars::schema_for!(raw::Site)),
-        ("ward", schemars::schema_for!(raw::Ward)),
-        ("system", schemars::schema_for!(raw::System)),
-        ("infrastructure", schemars::schema_for!(raw::Infrastructure)),
-        ("procedure", schemars::schema_for!(raw::Procedure)),
-        ("form", schemars::schema_for!(raw::Form)),
-        ("scenario", schemars::schema_for!(raw::Scenario)),
-        ("interface", schemars::schema_for!(raw::Interface)),
-        ("reference", schemars::schema_for!(raw::Reference)),
-        ("exercise", schemars::schema_for!(raw::Exercise)),
-        (
-            "issued",
-            schemars::schema_for!(Vec<downtime::register::Entry>),
-        ),
-    ]
+    let mut schemas = vec![("trust", schemars::schema_for!(raw::Trust))];
+    schemas.extend(Kind::ALL.iter().map(|kind| kind.schema()));
+    schemas.push((
+        "issued",
+        schemars::schema_for!(Vec<downtime::register::Entry>),
+    ));
+    schemas
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {

@@ -17,7 +17,6 @@ pub mod text;
 mod walk;
 mod yaml_error;
 
-pub use kind::Kind;
 pub use sources::Sources;
 use yaml_error::yaml_error;
 
@@ -37,42 +36,22 @@ pub struct Sourced<T> {
     pub value: T,
 }
 
-/// Everything read from a procedures folder, before any cross-checking.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub root: PathBuf,
-    pub trust: Option<Sourced<raw::Trust>>,
-    pub sites: Vec<Sourced<raw::Site>>,
-    pub wards: Vec<Sourced<raw::Ward>>,
-    pub systems: Vec<Sourced<raw::System>>,
-    pub infrastructure: Vec<Sourced<raw::Infrastructure>>,
-    pub procedures: Vec<Sourced<raw::Procedure>>,
-    pub forms: Vec<Sourced<raw::Form>>,
-    pub scenarios: Vec<Sourced<raw::Scenario>>,
-    pub interfaces: Vec<Sourced<raw::Interface>>,
-    pub references: Vec<Sourced<raw::Reference>>,
-    pub exercises: Vec<Sourced<raw::Exercise>>,
-    /// File contents, kept to quote the offending line in diagnostics and to find where a
-    /// YAML path is.
-    pub sources: Sources,
-    /// Files that failed to load, as (kind, file stem). Their ids are probably the stems,
-    /// so references to them are not reported a second time as unknown ids.
-    pub failed: Vec<(Kind, String)>,
+kind::kinds! {
+    Site => sites: raw::Site, "sites", "a site (hospital)", "site";
+    Ward => wards: raw::Ward, "wards", "a ward or department", "ward";
+    System => systems: raw::System, "systems", "a clinical system", "system";
+    Infrastructure => infrastructure: raw::Infrastructure, "infrastructure",
+        "an infrastructure component", "infrastructure";
+    Procedure => procedures: raw::Procedure, "fallbacks", "a fallback procedure", "procedure";
+    Form => forms: raw::Form, "forms", "a paper form", "form";
+    Scenario => scenarios: raw::Scenario, "scenarios", "an outage scenario", "scenario";
+    Interface => interfaces: raw::Interface, "interfaces", "an interface (data flow)",
+        "interface";
+    Reference => references: raw::Reference, "references", "a clinical reference page",
+        "reference";
+    Exercise => exercises: raw::Exercise, "exercises", "an exercise (a test of the plans)",
+        "exercise";
 }
-
-/// The kinds of file, each in its folder of a procedures tree, in load order.
-pub const FOLDERS: &[Kind] = &[
-    Kind::Site,
-    Kind::Ward,
-    Kind::System,
-    Kind::Infrastructure,
-    Kind::Procedure,
-    Kind::Form,
-    Kind::Scenario,
-    Kind::Interface,
-    Kind::Reference,
-    Kind::Exercise,
-];
 
 /// Read a whole procedures tree. Problems are pushed to `diags`; what parsed is returned.
 pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
@@ -92,24 +71,9 @@ pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     if let Some(trust_file) = &listing.trust {
         loaded.trust = load_file(trust_file, "the trust", &mut loaded.sources, diags);
     }
-    for &kind in FOLDERS {
+    for &kind in Kind::ALL {
         for file in listing.files_in(kind) {
-            let (what, sources) = (kind.what(), &mut loaded.sources);
-            let ok = match kind {
-                Kind::Site => push(&mut loaded.sites, file, what, sources, diags),
-                Kind::Ward => push(&mut loaded.wards, file, what, sources, diags),
-                Kind::System => push(&mut loaded.systems, file, what, sources, diags),
-                Kind::Infrastructure => {
-                    push(&mut loaded.infrastructure, file, what, sources, diags)
-                }
-                Kind::Procedure => push(&mut loaded.procedures, file, what, sources, diags),
-                Kind::Form => push(&mut loaded.forms, file, what, sources, diags),
-                Kind::Scenario => push(&mut loaded.scenarios, file, what, sources, diags),
-                Kind::Interface => push(&mut loaded.interfaces, file, what, sources, diags),
-                Kind::Reference => push(&mut loaded.references, file, what, sources, diags),
-                Kind::Exercise => push(&mut loaded.exercises, file, what, sources, diags),
-            };
-            if !ok {
+            if !loaded.load_into(kind, file, diags) {
                 loaded.failed.push((kind, file_stem(file)));
             }
         }
@@ -117,34 +81,17 @@ pub fn load_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Loaded {
     loaded
 }
 
-/// The id a file's name implies: its name without the (any-case) `.yaml`/`.yml` extension.
 impl Loaded {
     /// Leave `file` out of the model, as if it had failed to load: its id is known to exist,
     /// so references to it are not reported as unknown. For a scaffold not yet written.
     pub fn set_aside(&mut self, file: &Path) {
-        fn take<T>(list: &mut Vec<Sourced<T>>, file: &Path) -> bool {
-            let before = list.len();
-            list.retain(|s| s.file != file);
-            list.len() != before
-        }
-        let kinds = [
-            (Kind::Site, take(&mut self.sites, file)),
-            (Kind::Ward, take(&mut self.wards, file)),
-            (Kind::System, take(&mut self.systems, file)),
-            (Kind::Infrastructure, take(&mut self.infrastructure, file)),
-            (Kind::Procedure, take(&mut self.procedures, file)),
-            (Kind::Form, take(&mut self.forms, file)),
-            (Kind::Scenario, take(&mut self.scenarios, file)),
-            (Kind::Interface, take(&mut self.interfaces, file)),
-            (Kind::Reference, take(&mut self.references, file)),
-            (Kind::Exercise, take(&mut self.exercises, file)),
-        ];
-        if let Some((kind, _)) = kinds.into_iter().find(|(_, taken)| *taken) {
+        if let Some(kind) = self.take(file) {
             self.failed.push((kind, file_stem(file)));
         }
     }
 }
 
+/// The id a file's name implies: its name without the (any-case) `.yaml`/`.yml` extension.
 fn file_stem(file: &Path) -> String {
     file.file_stem()
         .map(|s| s.to_string_lossy().into_owned())

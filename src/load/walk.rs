@@ -8,7 +8,7 @@
 //! anything that looks like it was meant to be loaded, a warning for other files.
 
 use super::entry::{self, Expect};
-use super::{Kind, FOLDERS};
+use super::Kind;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use std::path::{Path, PathBuf};
 
@@ -68,7 +68,7 @@ pub fn list_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Listing {
                 Err(diag) => diags.push(*diag),
             }
         } else if Kind::from_folder(name).is_some() {
-            // Listed below, in FOLDERS order.
+            // Listed below, in `Kind::ALL` order.
         } else if name == crate::register::FILE {
             // The register of printed copies: read by `register`, not part of the model.
         } else if let Some(diag) = top_level_entry(name, path, has_trust, &mut listing) {
@@ -89,7 +89,7 @@ pub fn list_tree(root: &Path, diags: &mut Vec<Diagnostic>) -> Listing {
             ),
         );
     }
-    for &kind in FOLDERS {
+    for &kind in Kind::ALL {
         let dir = root.join(kind.folder());
         if entries.iter().any(|(_, path)| *path == dir) {
             match entry::check(&base, &dir, Expect::Folder) {
@@ -136,7 +136,7 @@ fn top_level_entry(
 /// A folder at the top that is not a kind folder. When it is a misspelt one, its files count
 /// as failed loads of that kind, so their ids are not reported again as unknown.
 fn unknown_folder(name: &str, path: &Path, listing: &mut Listing) -> Diagnostic {
-    let meant = did_you_mean(name, FOLDERS.iter().map(|kind| kind.folder()));
+    let meant = did_you_mean(name, Kind::ALL.iter().map(|kind| kind.folder()));
     let hint = match meant.and_then(Kind::from_folder) {
         Some(meant) => {
             refuse_all(path, meant, listing);
@@ -174,7 +174,7 @@ fn trust_lookalike(path: &Path, has_trust: bool) -> Diagnostic {
 
 /// The kind folders, as a hint lists them: `sites/, wards/, ...`.
 fn folder_list() -> String {
-    FOLDERS
+    Kind::ALL
         .iter()
         .map(|kind| format!("{}/", kind.folder()))
         .collect::<Vec<_>>()

@@ -175,17 +175,19 @@ const HEADER: &str = "\
 ";
 
 /// One entry as one line of YAML (a flow mapping), so a pull request shows one line per copy.
+/// Codes are quoted: unquoted, `493E-4903` is a number to YAML (493 x 10^-4903), so editors
+/// and schema checkers would see 0.0.
 fn line(entry: &Entry) -> String {
     let sections: Vec<String> = entry
         .sections
         .iter()
-        .map(|(title, code)| format!("{}: {code}", quote(title)))
+        .map(|(title, code)| format!("{}: {}", quote(title), quote(code)))
         .collect();
     if entry.withdrawn {
         return format!(
             "- {{ pack: {}, code: {}, date: {}, by: {}, withdrawn: true }}",
             quote(&entry.pack),
-            entry.code,
+            quote(&entry.code),
             entry.date,
             quote(&entry.by)
         );
@@ -193,7 +195,7 @@ fn line(entry: &Entry) -> String {
     format!(
         "- {{ pack: {}, code: {}, date: {}, by: {}, sections: {{ {} }} }}",
         quote(&entry.pack),
-        entry.code,
+        quote(&entry.code),
         entry.date,
         quote(&entry.by),
         sections.join(", ")
@@ -231,6 +233,7 @@ mod tests {
             by: "Sam \"Sid\" Patel: ward manager, #7".into(),
             sections: BTreeMap::from([
                 ("Call cascade".to_string(), "0000-1111".to_string()),
+                ("Contact: Switchboard".to_string(), "493E-4903".to_string()),
                 (
                     "Imaging (PACS) is down".to_string(),
                     "ABCD-EF01".to_string(),
@@ -242,6 +245,10 @@ mod tests {
         let read: Vec<Entry> = serde_yaml::from_str(&text).unwrap();
         assert_eq!(read, vec![entry.clone()]);
         assert_eq!(text.lines().count(), 4);
+        // To any YAML reader, not only to `Entry`, every code is text.
+        let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+        let section = &value[0]["sections"]["Contact: Switchboard"];
+        assert_eq!(section.as_str(), Some("493E-4903"), "{section:?}");
         let withdrawn = Entry {
             withdrawn: true,
             sections: BTreeMap::new(),
