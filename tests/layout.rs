@@ -301,6 +301,34 @@ fn a_heading_goes_with_the_box_it_introduces() {
     assert!(doc.pages[1].text().contains("Contact 8"), "box cut");
 }
 
+// A paragraph all in bold is a run-in heading ("When systems return" in a procedure): it is
+// never the last line of a page, whatever falls before it (#17 trial: alone at the foot of
+// page 21 of Ward 7's pack, its steps on page 22).
+#[test]
+fn a_run_in_heading_is_never_alone_at_a_page_foot() {
+    let steps =
+        "- [ ] **Ward clerk:** Telephone every patient whose appointment changed.\n".repeat(3);
+    let mut pushed_over = 0;
+    for n in 30..70 {
+        let filler = "Filler paragraph of ordinary words.\n\n".repeat(n);
+        let doc = typeset(
+            &format!("{filler}**When systems return**\n\n{steps}"),
+            &furniture(),
+        );
+        let page = (doc.pages.iter())
+            .position(|p| p.text().contains("When systems return"))
+            .expect("printed");
+        let after = doc.pages[page].text();
+        let after = &after[after.find("When systems return").unwrap()..];
+        assert!(
+            after.contains("Ward clerk"),
+            "filler {n}: run-in heading alone:\n{after}"
+        );
+        pushed_over += usize::from(page > 0);
+    }
+    assert!(pushed_over > 0, "no filler reached the page foot");
+}
+
 // A box longer than a page says, at the top of each continuation, which box goes on and
 // where it began.
 #[test]

@@ -45,7 +45,10 @@ fn committed_schemas_are_current() {
         names
     };
     let fresh = names(&dir.path().join("fresh"));
-    assert!(fresh.len() >= 12, "every kind, the trust and the register: {fresh:?}");
+    assert!(
+        fresh.len() >= 12,
+        "every kind, the trust and the register: {fresh:?}"
+    );
     assert_eq!(fresh, names(&root().join("schemas")));
     for name in fresh {
         let written = std::fs::read_to_string(dir.path().join("fresh").join(&name));

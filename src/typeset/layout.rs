@@ -164,10 +164,16 @@ impl<'a> Layout<'a> {
             Block::Heading { level, spans } => self.heading(*level, spans, x, width, following),
             Block::Paragraph(spans) => {
                 let lines = break_lines(spans, width, self.body, &mut self.missing);
+                let height = lines.len() as f32 * self.line;
                 // A lead-in (a key to a table's abbreviations) stays with the table's start.
                 if let Some(Block::Table { .. }) = next {
-                    let height = lines.len() as f32 * self.line + self.line * 3.0 + 8.0;
+                    let height = height + self.line * 3.0 + 8.0;
                     self.ensure(height.min(self.geo.body_height()));
+                } else if next.is_some() && spans.iter().all(|s| s.bold || s.text.trim().is_empty())
+                {
+                    // A paragraph all in bold is a run-in heading ("When systems return"):
+                    // never alone at a page bottom, kept with two lines of what follows.
+                    self.ensure(height + PARA_GAP + self.line * 2.0);
                 }
                 let (size, line) = (self.body, self.line);
                 self.lines(&lines, x, size, line);
