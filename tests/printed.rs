@@ -74,12 +74,25 @@ fn ward_covers_say_where_to_turn() {
                 h.page
             );
         }
-        let first_form = doc.headings.iter().find(|h| h.text.starts_with("Form: "));
-        if let Some(form) = first_form {
+        // And the sections a nurse looks for beside the systems: the emergency contacts (on
+        // page 1 or 2), the first 15 minutes, the cascade, the kit, the forms table and the
+        // recovery checklist.
+        for title in [
+            "Emergency contacts",
+            "First 15 minutes",
+            "Call cascade",
+            "Downtime kit",
+            "Forms",
+            "Recovery checklist",
+        ] {
+            let h = (doc.headings.iter())
+                .find(|h| h.text == title)
+                .unwrap_or_else(|| panic!("{}: no {title:?}", printed.path.display()));
             assert!(
-                cover.contains(&format!("→ {}", form.page)),
-                "{}",
-                printed.path.display()
+                cover.contains(&format!("→ {}", h.page)),
+                "{}: cover lacks {title:?} on page {}",
+                printed.path.display(),
+                h.page
             );
         }
         assert!(

@@ -219,7 +219,7 @@ fn scenario_rows(model: &Model, s: SiteIx, columns: &[usize]) -> Vec<ScenarioRow
 }
 
 /// The hospital pack's cover rows: its command procedures, the call cascade and each command
-/// card; beside them the sections a site manager looks up.
+/// card; beside them the site command contacts and the sections a site manager looks up.
 fn cover(
     model: &Model,
     s: SiteIx,
@@ -240,7 +240,9 @@ fn cover(
             .iter()
             .map(|c| titled(format!("Action card: {}", c.role))),
     );
+    // The contacts first: on a full cover they follow on page 2.
     let mut reference = vec![
+        titled("Site command contacts".into()),
         titled("Systems by ward".into()),
         titled("Fallback coverage".into()),
         titled("Downtime equipment".into()),

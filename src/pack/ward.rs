@@ -92,36 +92,40 @@ fn escalations(model: &Model, procedures: &[usize]) -> Vec<SystemEscalation> {
     found.into_iter().map(|(_, e)| e).collect()
 }
 
-/// The cover's rows: systems down the left; the emergency contacts, the first 15 minutes, each
-/// action card, the call cascade, the kit and the blank forms down the right.
+/// The cover's rows: systems down the left; down the right the emergency contacts (and where
+/// the downtime PC is, printed with them), the first 15 minutes, each action card, the call
+/// cascade, the kit, the forms and the recovery checklist.
 fn cover(
     systems: &[SystemSection],
     cards: &[super::card::CardView],
     forms: &[FormView],
+    has_pc: bool,
 ) -> Vec<view::CoverRow> {
     let slug = crate::html::slug;
+    let row = |title: &str, anchor: &str| (title.to_string(), anchor.to_string());
     // The emergency numbers first: on a long cover they follow on page 2.
-    let mut sections: Vec<(String, String)> = vec![
-        ("Emergency contacts".into(), "emergency-contacts".into()),
-        ("First 15 minutes".into(), "first-15-minutes".into()),
+    let contacts = if has_pc {
+        "Emergency contacts, downtime PC"
+    } else {
+        "Emergency contacts"
+    };
+    let mut sections = vec![
+        row(contacts, "emergency-contacts"),
+        row("First 15 minutes", "first-15-minutes"),
     ];
     sections.extend(cards.iter().map(|c| {
-        (
-            format!("Action card: {}", c.role),
-            slug(&format!("Action card: {}", c.role)),
-        )
+        let title = format!("Action card: {}", c.role);
+        row(&title, &slug(&title))
     }));
-    sections.push(("Call cascade".into(), "call-cascade".into()));
-    sections.push(("Downtime kit".into(), "downtime-kit".into()));
-    // The blank forms follow the pack: one row, to the first of them.
-    if let Some(first) = forms.first() {
-        sections.push((
-            format!("Blank forms ({})", forms.len()),
-            format!("form-{}", first.id),
-        ));
+    sections.push(row("Call cascade", "call-cascade"));
+    sections.push(row("Downtime kit", "downtime-kit"));
+    // The forms table says which form is for what and where its blank copies start.
+    if !forms.is_empty() {
+        sections.push(row(&format!("Forms ({})", forms.len()), "forms"));
     }
+    sections.push(row("Systems back: recovery", "recovery-checklist"));
     let systems = (systems.iter())
-        .map(|s| (s.name.clone(), slug(&format!("{} is down", s.name))))
+        .map(|s| row(&s.name, &slug(&format!("{} is down", s.name))))
         .collect();
     view::cover_rows(systems, sections)
 }
@@ -187,10 +191,16 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
     let readiness = super::readiness::spec(model, w);
     let forms = forms_table(model, w, &form_ixs, readiness.as_ref());
     let cards = super::card::cards(&lens, w);
-    // Emergency numbers: the hospital's, then the trust's (the ward's own have their section).
-    let emergency = || site.contacts.iter().chain(&model.trust.contacts);
+    let pcs = view::downtime_pcs(model, w);
+    // Emergency numbers on the cover: the hospital's, the ward's own (its emergency mobile),
+    // then the trust's; the same order as a scenario pack's.
+    let emergency = || {
+        (site.contacts.iter())
+            .chain(&ward.contacts)
+            .chain(&model.trust.contacts)
+    };
     let context = WardPackContext {
-        cover: cover(&systems, &cards, &forms),
+        cover: cover(&systems, &cards, &forms, !pcs.is_empty()),
         trust: TrustView::new(model),
         ward: WardView {
             id: ward.id.clone(),
@@ -218,7 +228,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         forms,
         controls: controls(model, &procedures, &references),
         cards,
-        pcs: view::downtime_pcs(model, w),
+        pcs,
         references: references
             .iter()
             .map(|&r| view::reference(model, r))
