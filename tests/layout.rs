@@ -329,6 +329,29 @@ fn a_run_in_heading_is_never_alone_at_a_page_foot() {
     assert!(pushed_over > 0, "no filler reached the page foot");
 }
 
+// A short list item with more under it (a step, its forms, its escalation's contact) stays
+// on one page (#17 trial: "Forms:" alone at the top of a card's page 3, an escalation's
+// contact details a page after the escalation).
+#[test]
+fn a_short_step_with_its_details_stays_whole() {
+    let step = "- [ ] **Ward clerk:** Record every admission on the log, in order.\n  - Forms: Admission log (atd-log)\n  - **Escalate after 8 hours** to Site manager\n    - **Site manager**: Bleep 2100\n";
+    let mut pushed_over = 0;
+    for n in 30..70 {
+        let filler = "Filler paragraph of ordinary words.\n\n".repeat(n);
+        let doc = typeset(&format!("{filler}{step}"), &furniture());
+        let page = (doc.pages.iter())
+            .position(|p| p.text().contains("Record every admission"))
+            .expect("printed");
+        assert!(
+            doc.pages[page].text().contains("Bleep 2100"),
+            "filler {n}: the step is cut:\n{}",
+            doc.pages[page].text()
+        );
+        pushed_over += usize::from(page > 0);
+    }
+    assert!(pushed_over > 0, "no filler reached the page foot");
+}
+
 // A box longer than a page says, at the top of each continuation, which box goes on and
 // where it began.
 #[test]

@@ -307,7 +307,16 @@ impl<'a> Layout<'a> {
             let first_height = first_lines
                 .as_ref()
                 .map_or(self.line, |l| l.len() as f32 * self.line);
-            self.ensure(first_height.min(self.geo.body_height()));
+            // A short item with more under it (a step and its forms or its escalation's
+            // contacts) stays whole: a "Forms:" line alone at the top of a page has lost its
+            // step. A long one keeps at least its first block with its marker.
+            let whole = (item.blocks.len() > 1)
+                .then(|| {
+                    self.measure(|probe| probe.blocks_in(&item.blocks, content_x, content_width))
+                })
+                .flatten()
+                .filter(|&h| h <= self.geo.body_height() / 3.0);
+            self.ensure(whole.unwrap_or(first_height).min(self.geo.body_height()));
             let marker_y = self.y;
             match (item.task, start) {
                 (Some(checked), _) => {
@@ -398,13 +407,20 @@ impl<'a> Layout<'a> {
     /// The height of a box `width` wide, measured on a scratch page; `None` when it does not
     /// fit on one page (or while measuring another box: boxes are measured one level deep).
     fn callout_height(&self, children: &[Block], width: f32) -> Option<f32> {
+        let (inner_x, inner_width) = Self::callout_inner(0.0, width);
+        self.measure(|probe| probe.callout_body(children, inner_x, inner_width))
+    }
+
+    /// The height of what `draw` lays out, measured on a scratch page from its top; `None`
+    /// when it does not fit on one page, or while measuring already (one level deep keeps
+    /// the cost linear).
+    fn measure(&self, draw: impl FnOnce(&mut Layout)) -> Option<f32> {
         if self.probing {
             return None;
         }
-        let (inner_x, inner_width) = Self::callout_inner(0.0, width);
         let mut probe = Layout::new(self.geo, &[], self.body);
         probe.probing = true;
-        probe.callout_body(children, inner_x, inner_width);
+        draw(&mut probe);
         (probe.pages.len() == 1).then_some(probe.y - probe.geo.body_top)
     }
 
