@@ -265,3 +265,81 @@ fn unused_roles() {
         run.stderr
     );
 }
+
+// role-not-on-ward: a step for a role the ward does not have is on nobody's card there; one
+// finding per ward and role. `acts_as` puts those steps on the card of a role it has.
+#[test]
+fn steps_for_a_role_the_ward_lacks() {
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "wards/ward-b.yaml",
+        "acts_as: { ward-clerk: nurse-in-charge }",
+        "",
+    );
+    let run = trust.run(&["check", "--today", CLEAN_DAY]);
+    assert_eq!(run.code, 0, "a warning: {}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("warning[role-not-on-ward]").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("2 step(s) in the procedures ward `ward-b` uses are for role `ward-clerk`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("acts_as: { ward-clerk: <role> }"),
+        "{}",
+        run.stderr
+    );
+    // The same steps, mapped, are on the nurse in charge's card and named for that role.
+    let trust = Trust::fixture("minimal");
+    let build = trust.run(&["build", "--format", "md", "--ward", "ward-b"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let card = std::fs::read_to_string(trust.out().join("north/ward-b/card-nurse-in-charge.md"))
+        .expect("the nurse in charge's card");
+    assert!(card.contains("Log every admission on paper."), "{card}");
+    assert!(card.contains("Back-enter every admission."), "{card}");
+    let pack = std::fs::read_to_string(trust.out().join("north/ward-b.md")).unwrap();
+    assert!(
+        !pack.contains("Ward clerk"),
+        "named for the role that does it:\n{pack}"
+    );
+}
+
+// acts_as must hand a missing role's steps to a role the ward has, and only a missing one's.
+#[test]
+fn acts_as_names_roles_of_the_ward() {
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "wards/ward-b.yaml",
+        "acts_as: { ward-clerk: nurse-in-charge }",
+        "acts_as: { ward-clerk: site-manager }",
+    );
+    let run = trust.run(&["check", "--today", CLEAN_DAY]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error[acts-as-role-not-on-ward]"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("ward-b.yaml:14:"),
+        "points at the line: {}",
+        run.stderr
+    );
+    trust.edit(
+        "wards/ward-b.yaml",
+        "acts_as: { ward-clerk: site-manager }",
+        "acts_as: { nurse-in-charge: nurse-in-charge }",
+    );
+    let run = trust.run(&["check", "--today", CLEAN_DAY]);
+    assert!(
+        run.stderr.contains("error[acts-as-own-role]"),
+        "{}",
+        run.stderr
+    );
+}

@@ -35,6 +35,7 @@ pub const RULES: &[Rule] = &[
     rules::fallbacks::NO_FALLBACK,
     rules::fallbacks::UNTESTED_FALLBACK,
     rules::roles::IDLE_ROLE,
+    rules::roles::ROLE_NOT_ON_WARD,
     rules::contacts::STALE_CONTACT,
     rules::review::FUTURE_DATE,
     rules::roles::UNUSED_ROLE,

@@ -147,9 +147,9 @@ impl Model {
     /// role gets an action card, and whether `check` calls the role idle.
     pub fn role_has_steps(&self, w: WardIx, role: RoleIx) -> bool {
         self.ward_procedures(w).iter().any(|&p| {
-            Phase::ALL
-                .iter()
-                .any(|&ph| self.procedures[p].steps(ph).iter().any(|s| s.role == role))
+            Phase::ALL.iter().any(|&ph| {
+                (self.procedures[p].steps(ph).iter()).any(|s| self.wards[w].acting(s.role) == role)
+            })
         })
     }
 

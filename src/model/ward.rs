@@ -21,6 +21,8 @@ pub struct Ward {
     pub systems: Vec<WardSystem>,
     pub kit: super::kit::Kit,
     pub roles: Vec<RoleIx>,
+    /// (role the procedures name, role on this ward that does its steps).
+    pub acts_as: Vec<(RoleIx, RoleIx)>,
     pub contacts: Vec<ContactIx>,
     pub equipment: Vec<raw::Equipment>,
     /// The ward whose downtime PC staff use when their own fails.
@@ -70,6 +72,7 @@ pub(super) fn resolve(
                     diags,
                 ),
                 roles: ids.roles.find_all(&v.roles, &ward.file, "roles", diags),
+                acts_as: acts_as(ward, ids, diags),
                 contacts: contact::held_by(contacts, ContactScope::Ward(w)),
                 equipment: v.equipment.clone(),
                 buddy: buddy(ward, w, ids, diags),
@@ -83,6 +86,58 @@ pub(super) fn resolve(
             }
         })
         .collect()
+}
+
+impl Ward {
+    /// The role on this ward that does the steps the procedures give `role`: itself, or the
+    /// role `acts_as` names for it.
+    pub fn acting(&self, role: RoleIx) -> RoleIx {
+        (self.acts_as.iter())
+            .find(|(named, _)| *named == role)
+            .map_or(role, |&(_, acting)| acting)
+    }
+}
+
+/// A ward's `acts_as`: each key a role the ward does not have, each value one of its roles.
+fn acts_as(
+    ward: &Sourced<raw::Ward>,
+    ids: &Namespaces,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(RoleIx, RoleIx)> {
+    let v = &ward.value;
+    let file = &ward.file;
+    let mut found = Vec::new();
+    for (named, acting) in &v.acts_as {
+        let path = format!("acts_as.{named}");
+        let (Some(n), Some(a)) = (
+            ids.roles.find(named, file, &path, diags),
+            ids.roles.find(acting, file, &path, diags),
+        ) else {
+            continue;
+        };
+        if v.roles.contains(named) {
+            diags.push(
+                Diagnostic::error(
+                    "acts-as-own-role",
+                    file,
+                    format!("role `{named}` is on this ward, so no other role does its steps"),
+                )
+                .at_path(path)
+                .with_hint(format!(
+                    "remove `{named}` from acts_as, or from the ward's roles"
+                )),
+            );
+        } else if !v.roles.contains(acting) {
+            diags.push(
+                Diagnostic::error("acts-as-role-not-on-ward", file, format!("`{acting}` is not one of this ward's roles, so it cannot do `{named}`'s steps here"))
+                    .at_path(path)
+                    .with_hint(format!("name one of the ward's roles ({}), or add `{acting}` to them", v.roles.join(", "))),
+            );
+        } else {
+            found.push((n, a));
+        }
+    }
+    found
 }
 
 /// The systems a ward uses; infrastructure named here is an error, as staff do not log in

@@ -51,7 +51,7 @@ pub fn card_from(lens: &Lens, procedures: &[usize], role: RoleIx) -> Option<Card
                 let proc = &model.procedures[p];
                 proc.steps(phase)
                     .iter()
-                    .filter(move |s| s.role == role)
+                    .filter(move |s| lens.role(s.role) == role)
                     .map(move |s| (s, proc.title.as_str()))
             });
             let mut groups = view::groups(lens, phase, steps);

@@ -40,7 +40,7 @@ pub fn spec(model: &Model, w: WardIx) -> Option<FormSpec> {
             "One row per {period}. Tick a task's box when it is done and initial the row; a task done less often is ticked in the row of the {period} it was done. Anything missing or not working: tell the nurse in charge the same day.",
             period = if daily { "day" } else { "week" }
         )),
-        Part::Instructions(key(model, &tasks)),
+        Part::Instructions(key(model, w, &tasks)),
     ];
     for (chunk, first) in tasks
         .chunks(TASKS_PER_TABLE)
@@ -72,7 +72,7 @@ pub fn spec(model: &Model, w: WardIx) -> Option<FormSpec> {
 }
 
 /// The numbered list of tasks the table's columns stand for, as Markdown.
-fn key(model: &Model, tasks: &[&Step]) -> String {
+fn key(model: &Model, w: WardIx, tasks: &[&Step]) -> String {
     let mut out = String::new();
     for (n, step) in tasks.iter().enumerate() {
         let mut when = step.timing.every.map(|c| c.describe()).unwrap_or_default();
@@ -83,7 +83,7 @@ fn key(model: &Model, tasks: &[&Step]) -> String {
             "- **Task {}.** {} *({}, {when})*\n",
             n + 1,
             crate::render::escape::markdown(&step.action),
-            model.roles[step.role].name
+            model.roles[model.wards[w].acting(step.role)].name
         ));
     }
     out

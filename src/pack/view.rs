@@ -5,7 +5,9 @@
 
 use crate::load::raw::{self, RouteKind};
 use crate::model::graph::BlastRadius;
-use crate::model::{Cascade, ContactIx, Model, Phase, Procedure, Scenario, SiteIx, Step, WardIx};
+use crate::model::{
+    Cascade, ContactIx, Model, Phase, Procedure, RoleIx, Scenario, SiteIx, Step, WardIx,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
@@ -22,6 +24,11 @@ pub struct Lens<'a> {
 }
 
 impl<'a> Lens<'a> {
+    /// Who does a step the procedures give `role`, on this lens's ward (see `acts_as`).
+    pub fn role(&self, role: RoleIx) -> RoleIx {
+        self.ward.map_or(role, |w| self.model.wards[w].acting(role))
+    }
+
     /// The lens of a general pack (no outage in view).
     pub fn general(model: &'a Model, ward: Option<WardIx>, site: SiteIx) -> Self {
         Lens {
@@ -381,7 +388,7 @@ pub fn step(lens: &Lens, s: &Step, phase: Phase, source: &str) -> StepView {
     };
     let general = lens.radius.is_none();
     StepView {
-        role: model.roles[s.role].name.to_string(),
+        role: model.roles[lens.role(s.role)].name.to_string(),
         action,
         checklist: s.checklist.clone(),
         forms: s
@@ -652,7 +659,7 @@ pub fn steps_by_role(
                     let proc = &model.procedures[p];
                     proc.steps(phase)
                         .iter()
-                        .filter(move |s| s.role == role && lens.shows(s))
+                        .filter(move |s| lens.role(s.role) == role && lens.shows(s))
                         .map(move |s| step(lens, s, phase, &proc.title))
                 })
                 .collect();

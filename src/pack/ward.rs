@@ -65,8 +65,13 @@ struct SystemEscalation {
     source: String,
 }
 
-/// The escalations of `procedures` (every phase), soonest first, each once.
-fn escalations(model: &Model, procedures: &[usize]) -> Vec<SystemEscalation> {
+/// The escalations of `procedures` (every phase), soonest first, each once; `acting` names who
+/// does a step on this ward.
+fn escalations(
+    model: &Model,
+    procedures: &[usize],
+    acting: impl Fn(usize) -> usize,
+) -> Vec<SystemEscalation> {
     let mut found: Vec<(u32, SystemEscalation)> = Vec::new();
     for &p in procedures {
         let procedure = &model.procedures[p];
@@ -77,7 +82,7 @@ fn escalations(model: &Model, procedures: &[usize]) -> Vec<SystemEscalation> {
                         e.after_minutes,
                         SystemEscalation {
                             after: e.after_text.clone(),
-                            by: model.roles[step.role].name.to_string(),
+                            by: model.roles[acting(step.role)].name.to_string(),
                             to: model.roles[e.to].name.to_string(),
                             say: e.say.clone(),
                             source: procedure.title.clone(),
@@ -337,7 +342,7 @@ fn system_sections(lens: &view::Lens, w: WardIx, procedures: &[usize]) -> Vec<Sy
                 )
                 .collect();
             Some(SystemSection {
-                escalations: escalations(model, &concerning),
+                escalations: escalations(model, &concerning, |r| lens.role(r)),
                 id: c.id.clone(),
                 name: c.name.clone(),
                 category: info.category.clone(),

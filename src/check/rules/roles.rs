@@ -18,6 +18,52 @@ pub const UNUSED_ROLE: Rule = Rule {
     check: unused_role,
 };
 
+pub const ROLE_NOT_ON_WARD: Rule = Rule {
+    code: "role-not-on-ward",
+    default: LintLevel::Warning,
+    summary: "steps in a ward's procedures for a role the ward neither has nor maps with `acts_as`",
+    check: role_not_on_ward,
+};
+
+/// A step for a role the ward does not have is on nobody's action card there: at 3 a.m. no
+/// one does it. One finding per ward and role, however many steps.
+fn role_not_on_ward(cx: &Context) -> Vec<Diagnostic> {
+    let model = cx.model;
+    let mut found = Vec::new();
+    for (w, ward) in model.wards.iter().enumerate() {
+        let mut missing: Vec<(usize, usize)> = Vec::new();
+        let steps = (model.ward_procedures(w).into_iter())
+            .flat_map(|p| model.procedures[p].phases.iter().flatten());
+        for step in steps {
+            let role = ward.acting(step.role);
+            if ward.roles.contains(&role) {
+                continue;
+            }
+            match missing.iter_mut().find(|(r, _)| *r == role) {
+                Some((_, n)) => *n += 1,
+                None => missing.push((role, 1)),
+            }
+        }
+        for (role, steps) in missing {
+            let id = &model.roles[role].id;
+            found.push(
+                cx.finding(
+                    &ward.file,
+                    "roles",
+                    format!(
+                        "{steps} step(s) in the procedures ward `{}` uses are for role `{id}`, which the ward does not have: they are on nobody's action card there",
+                        ward.id
+                    ),
+                )
+                .with_hint(format!(
+                    "add `{id}` to the ward's roles, or say which of its roles does them: `acts_as: {{ {id}: <role> }}`"
+                )),
+            );
+        }
+    }
+    found
+}
+
 fn idle_role(cx: &Context) -> Vec<Diagnostic> {
     let model = cx.model;
     let mut found = Vec::new();

@@ -22,6 +22,11 @@ pub struct Ward {
     pub kit: Kit,
     /// Roles present on a shift; action lists are grouped by these.
     pub roles: Vec<String>,
+    /// Roles the trust's procedures name that this ward does not have, each with the role here
+    /// that does their steps: `nurse-in-charge: midwife-in-charge` puts the nurse in charge's
+    /// steps on the midwife in charge's card.
+    #[serde(default)]
+    pub acts_as: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     pub contacts: Vec<Contact>,
     /// The ward's own downtime equipment: downtime PC, printer, label printer, radios.
