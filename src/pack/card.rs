@@ -11,6 +11,30 @@ use serde::Serialize;
 pub struct CardView {
     pub role: String,
     pub phases: Vec<PhaseView>,
+    /// Whom the card's escalations reach, each once, in the order the card first names them:
+    /// printed once at its top rather than under every escalation (#17 trial: the site
+    /// manager's details five times on one card).
+    pub call: Vec<view::ContactView>,
+}
+
+impl CardView {
+    fn new(role: String, phases: Vec<PhaseView>) -> CardView {
+        let mut call: Vec<view::ContactView> = Vec::new();
+        let reached = (phases.iter())
+            .flat_map(|p| &p.steps)
+            .flat_map(|s| &s.escalate)
+            .flat_map(|e| &e.reach);
+        for contact in reached {
+            if !call.iter().any(|c| c.name == contact.name) {
+                call.push(contact.clone());
+            }
+        }
+        CardView {
+            role,
+            phases,
+            call,
+        }
+    }
 }
 
 /// A card's headings, where they differ from a pack's: a card is read in large type, fast.
@@ -61,10 +85,7 @@ pub fn card_from(lens: &Lens, procedures: &[usize], role: RoleIx) -> Option<Card
             groups
         })
         .collect();
-    (!phases.is_empty()).then(|| CardView {
-        role: model.roles[role].name.to_string(),
-        phases,
-    })
+    (!phases.is_empty()).then(|| CardView::new(model.roles[role].name.to_string(), phases))
 }
 
 /// The cards of every role present on the ward that has steps, in the ward's role order.
@@ -159,10 +180,8 @@ struct CardPlace<'a> {
 /// A role's card as its own document, in large type.
 fn card_pack_at(model: &Model, role: RoleIx, place: CardPlace) -> Pack {
     let site = &model.sites[place.lens.site];
-    let card = card_from(&place.lens, &place.procedures, role).unwrap_or(CardView {
-        role: model.roles[role].name.to_string(),
-        phases: Vec::new(),
-    });
+    let card = card_from(&place.lens, &place.procedures, role)
+        .unwrap_or_else(|| CardView::new(model.roles[role].name.to_string(), Vec::new()));
     let furniture = Furniture::for_procedures(model, place.title, place.header, &place.procedures);
     let context = CardContext {
         trust: TrustView::new(model),

@@ -149,7 +149,7 @@ impl TrustView {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct RouteView {
     pub label: String,
     pub value: String,
@@ -158,7 +158,7 @@ pub struct RouteView {
     pub down: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct ContactView {
     pub name: String,
     pub role: String,
