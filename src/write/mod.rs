@@ -133,6 +133,20 @@ impl Staging {
         })
     }
 
+    /// Write `bytes` to a scratch file of this build: intermediate data that need not stay in
+    /// memory until the end (the viewer's search sections of each pack). It lies in the output
+    /// folder under the temporary-file prefix, so it never leaves the folder, is never
+    /// committed, deletes itself when dropped, and a killed build's leftover is removed by
+    /// the next build.
+    pub fn scratch(&self, bytes: &[u8]) -> Result<TempPath, Error> {
+        let mut tmp = temp_builder()
+            .tempfile_in(&self.out)
+            .map_err(|e| Error::io(&self.out, "cannot create temporary file", e))?;
+        tmp.write_all(bytes)
+            .map_err(|e| Error::io(tmp.path(), "cannot write", e))?;
+        Ok(tmp.into_temp_path())
+    }
+
     /// Put every staged file in place, remove stale files as `cleanup` says, and write the
     /// manifest, all or nothing. `kept` lists files left in place because they were already
     /// up to date; `inputs` gives each produced file's input fingerprint. Returns the number
