@@ -284,8 +284,9 @@ fn stage_search_parts(
         .zip(parts)
         .map(|(name, packs)| {
             let previous = || search::previous_part(&job.options.out, staging.manifest(), name);
-            let script = search::assemble(job.model, previous, packs, &render)?;
-            staging.stage(&search::part_path(name), script.as_bytes())
+            staging.stage_with(&search::part_path(name), |out| {
+                search::write_assembled(out, job.model, previous, packs, &render)
+            })
         })
         .collect()
 }

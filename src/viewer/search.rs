@@ -14,6 +14,7 @@ use crate::model::Model;
 use crate::pack::{layout, PackKind};
 use crate::write::{manifest, Manifest};
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The trust-wide pages' part (ids cannot start with `_`, so no hospital can be called that).
@@ -63,12 +64,25 @@ pub fn fragment(entries: &[SearchEntry]) -> String {
 }
 
 /// One part as the script a viewer page loads: it hands its entries to `downtimeShard`.
-pub fn part_script(fragments: &[String]) -> String {
-    let entries: Vec<&str> = (fragments.iter())
-        .map(String::as_str)
-        .filter(|f| !f.is_empty())
-        .collect();
-    format!("{}\ndowntimeShard([{}]);\n", PART_MARKER, entries.join(","))
+/// Written a pack's sections at a time.
+pub fn write_part(
+    out: &mut dyn Write,
+    fragments: impl Iterator<Item = std::io::Result<String>>,
+) -> std::io::Result<()> {
+    write!(out, "{PART_MARKER}\ndowntimeShard([")?;
+    let mut first = true;
+    for fragment in fragments {
+        let fragment = fragment?;
+        if fragment.is_empty() {
+            continue;
+        }
+        if !first {
+            out.write_all(b",")?;
+        }
+        out.write_all(fragment.as_bytes())?;
+        first = false;
+    }
+    out.write_all(b"]);\n")
 }
 
 /// The first line of every search index part: it tells a later build the file is its own to
@@ -112,35 +126,35 @@ pub fn previous_part(
     pages
 }
 
-/// Assemble one part from its packs' sections, in plan order: built packs' from their
-/// scratch files, reused packs' from the previous build's part or from `render`.
-pub fn assemble(
+/// Write one part from its packs' sections, in plan order: built packs' from their scratch
+/// files, reused packs' from the previous build's part or from `render`. Only one pack's
+/// sections are in memory at a time (and the previous part, when a pack was reused).
+pub fn write_assembled(
+    out: &mut dyn Write,
     model: &Model,
     previous: impl FnOnce() -> BTreeMap<String, Vec<SearchEntry>>,
     packs: Vec<(PackKind, Sections)>,
     render: &dyn Fn(PackKind) -> Result<Vec<SearchEntry>, Error>,
-) -> Result<String, Error> {
+) -> std::io::Result<()> {
     let mut previous = Some(previous);
     let mut cache: BTreeMap<String, Vec<SearchEntry>> = BTreeMap::new();
-    let mut fragments = Vec::with_capacity(packs.len());
-    for (kind, sections) in packs {
-        fragments.push(match sections {
-            Sections::Built(None) => continue,
-            Sections::Built(Some(scratch)) => std::fs::read_to_string(&scratch)
-                .map_err(|e| Error::io(&scratch, "cannot read back", e))?,
-            Sections::Reused => {
-                // Read the previous part only when a pack of this hospital needs it.
-                if let Some(read) = previous.take() {
-                    cache = read();
-                }
-                match cache.remove(&page_url(model, kind)) {
-                    Some(entries) => fragment(&entries),
-                    None => fragment(&render(kind)?),
-                }
+    let fragments = packs.into_iter().map(|(kind, sections)| match sections {
+        Sections::Built(None) => Ok(String::new()),
+        Sections::Built(Some(scratch)) => std::fs::read_to_string(&scratch),
+        Sections::Reused => {
+            // Read the previous part only when a pack of this hospital needs it.
+            if let Some(read) = previous.take() {
+                cache = read();
             }
-        });
-    }
-    Ok(part_script(&fragments))
+            match cache.remove(&page_url(model, kind)) {
+                Some(entries) => Ok(fragment(&entries)),
+                None => render(kind)
+                    .map(|e| fragment(&e))
+                    .map_err(std::io::Error::other),
+            }
+        }
+    });
+    write_part(out, fragments)
 }
 
 /// The search box of a viewer page at `depth` folders below the viewer's top, with its
