@@ -52,7 +52,7 @@ pub fn slug(text: &str) -> String {
 /// Convert a pack's Markdown to an HTML fragment: headings get anchors, links to other packs'
 /// `.md` files point at their `.html` pages, raw HTML is escaped.
 pub fn convert(markdown_text: &str, title: &str, page_url: &str) -> Page {
-    let mut events: Vec<Event> = Vec::new();
+    let mut events = Blocks::default();
     let mut sections: Vec<SearchEntry> = Vec::new();
     let mut in_heading: Option<(HeadingLevel, usize)> = None;
     let mut heading_text = String::new();
@@ -65,7 +65,7 @@ pub fn convert(markdown_text: &str, title: &str, page_url: &str) -> Page {
                 classes,
                 attrs,
             }) => {
-                in_heading = Some((level, events.len()));
+                in_heading = Some((level, events.block.len()));
                 heading_text.clear();
                 events.push(Event::Start(Tag::Heading {
                     level,
@@ -84,7 +84,7 @@ pub fn convert(markdown_text: &str, title: &str, page_url: &str) -> Page {
                         n += 1;
                     }
                     used.push(id.clone());
-                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[at] {
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events.block[at] {
                         *slot = Some(CowStr::from(id.clone()));
                     }
                     if level <= HeadingLevel::H3 {
@@ -148,12 +148,36 @@ pub fn convert(markdown_text: &str, title: &str, page_url: &str) -> Page {
             other => events.push(other),
         }
     }
-    let mut body = String::new();
-    pulldown_cmark::html::push_html(&mut body, events.into_iter());
+    let body = events.body;
     // A wide table scrolls sideways on a narrow screen: focusable, so it can be scrolled from
     // the keyboard too (WCAG 2.1.1; axe-core's scrollable-region-focusable).
     let body = body.replace("<table>", "<table tabindex=\"0\">");
     Page { body, sections }
+}
+
+/// A page's HTML, written a top-level block (a paragraph, a list, a table) at a time: a large
+/// pack's events are never all held at once. Between top-level blocks the HTML writer keeps
+/// no state, so the HTML is the same as from one pass.
+#[derive(Default)]
+struct Blocks<'a> {
+    body: String,
+    /// The events of the block being read, until it ends.
+    block: Vec<Event<'a>>,
+    depth: usize,
+}
+
+impl<'a> Blocks<'a> {
+    fn push(&mut self, event: Event<'a>) {
+        match &event {
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
+        self.block.push(event);
+        if self.depth == 0 {
+            pulldown_cmark::html::push_html(&mut self.body, self.block.drain(..));
+        }
+    }
 }
 
 /// Escape text for HTML.
