@@ -38,7 +38,7 @@ fn href(from: &Path, to: &Path) -> String {
 }
 
 /// A pack's viewer page.
-fn pack_page(model: &Model, kind: PackKind) -> PathBuf {
+fn page_of(model: &Model, kind: PackKind) -> PathBuf {
     layout::viewer_page(&layout::path(model, kind))
 }
 
@@ -105,7 +105,7 @@ pub fn start_page(model: &Model) -> String {
         "<h1>Downtime packs: {trust}</h1>\n<p>Choose your hospital, then your ward or department: its page says what to do when a system is down, with its action cards and forms to print.</p>\n<section aria-labelledby=\"places-heading\">\n<h2 id=\"places-heading\">Choose your hospital</h2>\n<table tabindex=\"0\"><thead><tr><th>Hospital</th><th>Kind</th><th>Wards and departments</th></tr></thead><tbody>\n{rows}</tbody></table>\n</section>\n{search}<section aria-labelledby=\"trust-heading\">\n<h2 id=\"trust-heading\">Across the trust</h2>\n<p><a href=\"{coverage}\">Fallback coverage across the trust</a>: which systems have a paper fallback on which wards.</p>\n</section>\n",
         trust = html::escape(&model.trust.name),
         search = search::search_box("", &scope),
-        coverage = href(here, &pack_page(model, PackKind::Coverage)),
+        coverage = href(here, &page_of(model, PackKind::Coverage)),
     );
     let title = format!("Downtime packs: {}", model.trust.name);
     place_page(model, here, &title, "", &body)
@@ -131,13 +131,13 @@ pub fn hospital_home(model: &Model, s: SiteIx) -> String {
         .collect();
     let mut hospital = format!(
         "<li><a href=\"{}\">Hospital pack: {}</a></li>",
-        href(&here, &pack_page(model, PackKind::Site(s))),
+        href(&here, &page_of(model, PackKind::Site(s))),
         html::escape(&site.name)
     );
     for role in card::site_card_roles(model) {
         hospital.push_str(&format!(
             "<li><a href=\"{}\">Command card: {}</a></li>",
-            href(&here, &pack_page(model, PackKind::SiteCard(s, role))),
+            href(&here, &page_of(model, PackKind::SiteCard(s, role))),
             html::escape(&model.roles[role].name)
         ));
     }
@@ -145,7 +145,7 @@ pub fn hospital_home(model: &Model, s: SiteIx) -> String {
         .map(|sc| {
             format!(
                 "<li><a href=\"{}\">{}</a>: {}</li>",
-                href(&here, &pack_page(model, PackKind::ScenarioSite(sc, s))),
+                href(&here, &page_of(model, PackKind::ScenarioSite(sc, s))),
                 html::escape(&model.scenarios[sc].name),
                 html::escape(&model.scenarios[sc].description)
             )
@@ -196,7 +196,7 @@ pub fn ward_home(model: &Model, w: WardIx, has_pdf: bool) -> String {
 /// A ward's pack (its main sections), action cards and blank forms, each one click away.
 fn ward_documents(model: &Model, w: WardIx, here: &Path, has_pdf: bool) -> String {
     let md = layout::path(model, PackKind::Ward(w));
-    let page = href(here, &pack_page(model, PackKind::Ward(w)));
+    let page = href(here, &page_of(model, PackKind::Ward(w)));
     let mut pack = format!("<li><a href=\"{page}\">The whole pack</a>");
     if has_pdf {
         pack.push_str(&format!(
@@ -216,7 +216,7 @@ fn ward_documents(model: &Model, w: WardIx, here: &Path, has_pdf: bool) -> Strin
         .map(|&role| {
             format!(
                 "<li><a href=\"{}\">Action card: {}</a></li>",
-                href(here, &pack_page(model, PackKind::Card(w, role))),
+                href(here, &page_of(model, PackKind::Card(w, role))),
                 html::escape(&model.roles[role].name)
             )
         })

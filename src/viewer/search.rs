@@ -148,6 +148,8 @@ pub fn write_assembled(
             }
             match cache.remove(&page_url(model, kind)) {
                 Some(entries) => Ok(fragment(&entries)),
+                // Not in the previous part (it was edited or removed since that build):
+                // render it again. Its error is reported as the part's.
                 None => render(kind)
                     .map(|e| fragment(&e))
                     .map_err(std::io::Error::other),
@@ -157,8 +159,8 @@ pub fn write_assembled(
     write_part(out, fragments)
 }
 
-/// The search box of a viewer page at `depth` folders below the viewer's top, with its
-/// `scope` choices (radio buttons, or a list), and the search script shared by every page.
+/// The search box of a place page, whose way up to the viewer's top is `root` (the search
+/// index's links start there), with its `scope` choices (radio buttons, or a list).
 pub fn search_box(root: &str, scope: &str) -> String {
     format!(
         "<section class=\"search\" aria-labelledby=\"search-heading\" data-root=\"{root}\">\n<h2 id=\"search-heading\">Search</h2>\n{scope}\n<label for=\"q\">Search for a system, task or form</label>\n<input id=\"q\" type=\"search\" autocomplete=\"off\">\n<p id=\"count\" role=\"status\"></p>\n<ol id=\"results\" class=\"results\"></ol>\n</section>\n",
