@@ -300,8 +300,11 @@ function needed(s) {{ const site = s.split('/')[0]; return s && SHARDS.includes(
 let searches = 0;
 function search(query) {{
   const token = ++searches;
-  Promise.all(needed(scope()).map(shard))
-    .then(() => {{ if (token === searches) show(query); }})
+  const parts = needed(scope()).map(shard);
+  // Results show as each hospital's part arrives: a trust-wide search of a large trust answers
+  // from the first parts while the others are still being read.
+  for (const part of parts) part.then(() => {{ if (token === searches) show(query); }}, () => {{}});
+  Promise.all(parts)
     .catch(() => {{ document.getElementById('count').textContent = 'Search is not working on this computer: open the packs from the links on this page.'; }});
 }}
 function el(tag, text) {{ const e = document.createElement(tag); if (text) e.textContent = text; return e; }}
