@@ -8,7 +8,7 @@ use crate::model::Model;
 use crate::pack::{self, Data, Pack, PackKind, Selection};
 use crate::project::Project;
 use crate::render::{Rendered, Renderer};
-use crate::viewer;
+use crate::viewer::{self, place, search};
 use crate::write::{self, Cleanup, Manifest, Staged, Staging};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -84,7 +84,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
     progress.start(kinds.len());
     let pool = thread_pool(options.jobs)?;
     let results = pool.install(|| build_packs(&job, &staging, &kinds, progress));
-    let mut batch = Batch::collect(results, job.model)?;
+    let mut batch = Batch::collect(results)?;
     let partial = !options.selection.sites.is_empty() || !options.selection.wards.is_empty();
     let with_viewer = options.formats.html && !partial;
     if with_viewer {
@@ -93,7 +93,7 @@ pub fn build(options: &BuildOptions, progress: &dyn Progress) -> Result<(Project
     // Before anything is moved into place: two packs with one path would silently lose one.
     find_collision(&batch.outputs)?;
     if with_viewer {
-        stage_start_page(&job, &staging, &pool, &kinds, &mut batch)?;
+        stage_viewer(&job, &staging, &pool, &kinds, &mut batch)?;
     }
     let cleanup = if partial {
         Cleanup::Nothing
@@ -132,7 +132,14 @@ fn build_packs(
                 progress.pack_done();
                 return Ok(Outcome::Reused { paths, hash, title });
             }
-            let built = job.render(&pack, hash)?;
+            let mut built = job.render(&pack, hash)?;
+            // The sections wait on disk for their hospital's part of the search index.
+            let search = match std::mem::take(&mut built.sections) {
+                sections if sections.is_empty() => search::Sections::Built(None),
+                sections => search::Sections::Built(Some(
+                    staging.scratch(search::fragment(&sections).as_bytes())?,
+                )),
+            };
             let staged = built
                 .files
                 .iter()
@@ -146,7 +153,7 @@ fn build_packs(
                 pages: built.pages,
                 warnings: built.warnings,
                 hash: built.hash,
-                sections: built.sections,
+                search,
             })
         })
         .collect()
@@ -161,9 +168,9 @@ struct Batch {
     kept: Vec<PathBuf>,
     /// The input fingerprint of every file, for the manifest.
     hashes: BTreeMap<PathBuf, String>,
-    /// The viewer's search sections of each pack, in plan order; None for a reused pack.
-    sections: Vec<Option<Vec<html::SearchEntry>>>,
-    /// The start page depends on every pack (through their fingerprints) and on the picker.
+    /// What each pack gave the viewer's search, in plan order.
+    sections: Vec<search::Sections>,
+    /// The viewer's own pages depend on every pack (through their fingerprints).
     start_hash: blake3::Hasher,
     /// Every file of the plan and the pack it belongs to, to catch two packs with one path.
     outputs: Vec<(PathBuf, String)>,
@@ -171,15 +178,14 @@ struct Batch {
 
 impl Batch {
     /// Gather the packs' outcomes in plan order; the first failure fails the build.
-    fn collect(results: Vec<Result<Outcome, Error>>, model: &Model) -> Result<Batch, Error> {
+    fn collect(results: Vec<Result<Outcome, Error>>) -> Result<Batch, Error> {
         let mut batch = Batch::default();
-        batch.start_hash.update(viewer::picker(model).as_bytes());
         for result in results {
             let result = result?;
             if result.outputs().next().is_none() {
                 // A pack with no file in the chosen formats (a blank form in a Markdown-only
                 // build) was neither built nor reused: it is not counted.
-                batch.sections.push(None);
+                batch.sections.push(search::Sections::Built(None));
                 continue;
             }
             batch.summary.packs += 1;
@@ -191,11 +197,11 @@ impl Batch {
                     pages,
                     warnings,
                     hash,
-                    sections,
+                    search,
                     ..
                 } => {
                     batch.start_hash.update(hash.as_bytes());
-                    batch.sections.push(Some(sections));
+                    batch.sections.push(search);
                     batch.summary.pages += pages;
                     batch.summary.warnings.extend(warnings);
                     for file in &staged {
@@ -212,7 +218,7 @@ impl Batch {
 
     fn reused(&mut self, paths: Vec<PathBuf>, hash: String) {
         self.start_hash.update(hash.as_bytes());
-        self.sections.push(None);
+        self.sections.push(search::Sections::Reused);
         self.summary.reused += 1;
         for p in paths {
             self.hashes.insert(p.clone(), hash.clone());
@@ -221,48 +227,99 @@ impl Batch {
     }
 }
 
-/// The viewer's start page indexes every pack, so it is written once all of them are known;
-/// when no pack changed it is kept, and the search cache is not even read.
-fn stage_start_page(
+/// The viewer's own pages (start page, homes) and its search index draw on every pack, so
+/// they are written once all of them are known; when no pack changed they are kept.
+fn stage_viewer(
     job: &Job,
     staging: &Staging,
     pool: &rayon::ThreadPool,
     kinds: &[PackKind],
     batch: &mut Batch,
 ) -> Result<(), Error> {
+    // The homes link each form's PDF only when PDFs are written.
+    batch
+        .start_hash
+        .update(&[u8::from(job.options.formats.pdf)]);
     let start_hash = batch.start_hash.finalize().to_hex().to_string();
-    let start_files: Vec<PathBuf> = viewer_outputs(job.model)
-        .into_iter()
-        .map(|(path, _)| path)
-        .collect();
-    if start_files
+    let files = viewer::outputs(job.model);
+    let keep = files
         .iter()
-        .all(|p| unchanged(job, staging, p, &start_hash))
-    {
-        for p in start_files {
-            batch.hashes.insert(p.clone(), start_hash.clone());
-            batch.kept.push(p);
+        .all(|p| unchanged(job, staging, p, &start_hash));
+    if !keep {
+        let sections = std::mem::take(&mut batch.sections);
+        let parts = pool.install(|| stage_search_parts(job, staging, kinds, sections))?;
+        batch.staged.extend(parts);
+        batch
+            .staged
+            .extend(pool.install(|| stage_place_pages(job, staging))?);
+    }
+    for p in files {
+        if keep {
+            batch.kept.push(p.clone());
         }
-        return Ok(());
-    }
-    let cache = viewer::read_search_cache(&job.options.out, staging.manifest());
-    let sections = std::mem::take(&mut batch.sections);
-    let search = pool.install(|| job.search_index(kinds, sections, cache))?;
-    let start = viewer::start_page(job.model, job.renderer)?;
-    batch
-        .staged
-        .push(staging.stage(Path::new(viewer::START_PAGE), start.as_bytes())?);
-    for (path, script) in viewer::search_shards(job.model, &search) {
-        batch.staged.push(staging.stage(&path, script.as_bytes())?);
-    }
-    let json = viewer::search_cache(search);
-    batch
-        .staged
-        .push(staging.stage(Path::new(viewer::SEARCH_CACHE), &json)?);
-    for p in start_files {
         batch.hashes.insert(p, start_hash.clone());
     }
     Ok(())
+}
+
+/// The search index, a part per hospital, each assembled from its packs' sections (built
+/// packs' from their scratch files): only a hospital's part or two is in memory at a time.
+fn stage_search_parts(
+    job: &Job,
+    staging: &Staging,
+    kinds: &[PackKind],
+    sections: Vec<search::Sections>,
+) -> Result<Vec<Staged>, Error> {
+    let names = search::part_names(job.model);
+    let mut parts: Vec<Vec<(PackKind, search::Sections)>> =
+        names.iter().map(|_| Vec::new()).collect();
+    for (&kind, given) in kinds.iter().zip(sections) {
+        if viewer::is_searched(kind) {
+            parts[search::part_of(job.model, kind)].push((kind, given));
+        }
+    }
+    let render = |kind| job.search_sections(&pack::build(job.model, kind));
+    names
+        .par_iter()
+        .zip(parts)
+        .map(|(name, packs)| {
+            let previous = || search::previous_part(&job.options.out, staging.manifest(), name);
+            staging.stage_with(&search::part_path(name), |out| {
+                search::write_assembled(out, job.model, previous, packs, &render)
+            })
+        })
+        .collect()
+}
+
+/// The start page, the search script and every hospital's and ward's home.
+fn stage_place_pages(job: &Job, staging: &Staging) -> Result<Vec<Staged>, Error> {
+    let model = job.model;
+    let has_pdf = job.options.formats.pdf;
+    let mut staged = vec![
+        staging.stage(
+            Path::new(viewer::START_PAGE),
+            place::start_page(model).as_bytes(),
+        )?,
+        staging.stage(
+            Path::new(viewer::SEARCH_SCRIPT),
+            viewer::search_script(model).as_bytes(),
+        )?,
+    ];
+    let hospitals = (0..model.sites.len()).into_par_iter().map(|s| {
+        staging.stage(
+            &place::hospital_home_path(model, s),
+            place::hospital_home(model, s).as_bytes(),
+        )
+    });
+    staged.extend(hospitals.collect::<Result<Vec<_>, Error>>()?);
+    let wards = (0..model.wards.len()).into_par_iter().map(|w| {
+        staging.stage(
+            &place::ward_home_path(model, w),
+            place::ward_home(model, w, has_pdf).as_bytes(),
+        )
+    });
+    staged.extend(wards.collect::<Result<Vec<_>, Error>>()?);
+    Ok(staged)
 }
 
 /// Build everything in memory and compare with what is in `options.out`: the list of files
@@ -375,7 +432,8 @@ enum Outcome {
         pages: usize,
         warnings: Vec<Diagnostic>,
         hash: String,
-        sections: Vec<html::SearchEntry>,
+        /// Its sections for the viewer's search, waiting on disk.
+        search: search::Sections,
     },
 }
 
@@ -387,18 +445,12 @@ impl Outcome {
     }
 }
 
-/// The viewer's start page, search cache and search index (a part per hospital), written by
-/// the build as a whole.
+/// The viewer's own pages and its search index, written by the build as a whole.
 fn viewer_outputs(model: &Model) -> Vec<(PathBuf, String)> {
     let owner = "the offline viewer".to_string();
-    let mut outputs = vec![
-        (PathBuf::from(viewer::START_PAGE), owner.clone()),
-        (PathBuf::from(viewer::SEARCH_CACHE), owner.clone()),
-    ];
-    outputs.extend(
-        (viewer::shard_names(model).iter()).map(|name| (viewer::shard_path(name), owner.clone())),
-    );
-    outputs
+    (viewer::outputs(model).into_iter())
+        .map(|path| (path, owner.clone()))
+        .collect()
 }
 
 /// Two outputs with one path would mean one silently overwrites the other. Paths are
@@ -480,31 +532,6 @@ impl<'a> Job<'a> {
             .map_err(|d| Error::Invalid(vec![*d]))?;
         let has_pdf = self.options.formats.pdf && format::Pdf::prints(pack.kind);
         Ok(viewer::pack_page(pack, &rendered.markdown, has_pdf).1)
-    }
-
-    /// Every pack's search sections in plan order: those just built, and for reused packs
-    /// the previous build's `cache`, or their Markdown rendered again.
-    fn search_index(
-        &self,
-        kinds: &[PackKind],
-        built: Vec<Option<Vec<html::SearchEntry>>>,
-        cache: BTreeMap<PathBuf, Vec<html::SearchEntry>>,
-    ) -> Result<Vec<html::SearchEntry>, Error> {
-        let sections = kinds
-            .par_iter()
-            .zip(built)
-            .map(|(&kind, built)| match built {
-                Some(built) => Ok(built),
-                None => {
-                    let pack = pack::build(self.model, kind);
-                    match cache.get(&pack::layout::viewer_page(&pack.path)) {
-                        Some(cached) => Ok(cached.clone()),
-                        None => self.search_sections(&pack),
-                    }
-                }
-            })
-            .collect::<Result<Vec<_>, Error>>()?;
-        Ok(sections.into_iter().flatten().collect())
     }
 
     /// A fingerprint of everything a pack's files depend on: tool version, templates, the

@@ -1,6 +1,6 @@
 //! Offline HTML viewer for the standalone downtime PC: every pack as a self-contained page
-//! (no fonts, scripts or styles from anywhere else; works from `file://`), a start page with
-//! search across all procedures and a "what is down?" picker.
+//! (no fonts, scripts or styles from anywhere else; works from `file://`), and the search
+//! script the viewer's place pages share (see `viewer` for what the viewer holds).
 //!
 //! Markdown is turned into HTML by pulldown-cmark with the same parser options as the
 //! typesetter. Raw HTML in the Markdown is shown as text, never passed through.
@@ -52,7 +52,7 @@ pub fn slug(text: &str) -> String {
 /// Convert a pack's Markdown to an HTML fragment: headings get anchors, links to other packs'
 /// `.md` files point at their `.html` pages, raw HTML is escaped.
 pub fn convert(markdown_text: &str, title: &str, page_url: &str) -> Page {
-    let mut events: Vec<Event> = Vec::new();
+    let mut events = Blocks::default();
     let mut sections: Vec<SearchEntry> = Vec::new();
     let mut in_heading: Option<(HeadingLevel, usize)> = None;
     let mut heading_text = String::new();
@@ -65,7 +65,7 @@ pub fn convert(markdown_text: &str, title: &str, page_url: &str) -> Page {
                 classes,
                 attrs,
             }) => {
-                in_heading = Some((level, events.len()));
+                in_heading = Some((level, events.block.len()));
                 heading_text.clear();
                 events.push(Event::Start(Tag::Heading {
                     level,
@@ -84,7 +84,7 @@ pub fn convert(markdown_text: &str, title: &str, page_url: &str) -> Page {
                         n += 1;
                     }
                     used.push(id.clone());
-                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[at] {
+                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events.block[at] {
                         *slot = Some(CowStr::from(id.clone()));
                     }
                     if level <= HeadingLevel::H3 {
@@ -148,12 +148,36 @@ pub fn convert(markdown_text: &str, title: &str, page_url: &str) -> Page {
             other => events.push(other),
         }
     }
-    let mut body = String::new();
-    pulldown_cmark::html::push_html(&mut body, events.into_iter());
+    let body = events.body;
     // A wide table scrolls sideways on a narrow screen: focusable, so it can be scrolled from
     // the keyboard too (WCAG 2.1.1; axe-core's scrollable-region-focusable).
     let body = body.replace("<table>", "<table tabindex=\"0\">");
     Page { body, sections }
+}
+
+/// A page's HTML, written a top-level block (a paragraph, a list, a table) at a time: a large
+/// pack's events are never all held at once. Between top-level blocks the HTML writer keeps
+/// no state, so the HTML is the same as from one pass.
+#[derive(Default)]
+struct Blocks<'a> {
+    body: String,
+    /// The events of the block being read, until it ends.
+    block: Vec<Event<'a>>,
+    depth: usize,
+}
+
+impl<'a> Blocks<'a> {
+    fn push(&mut self, event: Event<'a>) {
+        match &event {
+            Event::Start(_) => self.depth += 1,
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            _ => {}
+        }
+        self.block.push(event);
+        if self.depth == 0 {
+            pulldown_cmark::html::push_html(&mut self.body, self.block.drain(..));
+        }
+    }
 }
 
 /// Escape text for HTML.
@@ -179,14 +203,20 @@ blockquote { border: 2px solid #000; border-left: 8px solid #000; margin: 1rem 0
 li { margin: .2rem 0; }
 input[type=checkbox] { width: 1.1rem; height: 1.1rem; }
 footer { border-top: 1px solid #000; margin-top: 2rem; padding-top: .5rem; font-size: .9rem; }
-.search input, .picker select { font-size: 1.1rem; padding: .3rem; }
+.search input[type=search], .search select { font-size: 1.1rem; padding: .3rem; }
+.scope { border: 1px solid #000; margin: .5rem 0; }
+.scope label { margin-right: 1rem; white-space: nowrap; }
+details { border: 1px solid #000; margin: .4rem 0; padding: .3rem .6rem; }
+summary { font-weight: bold; cursor: pointer; }
+.crumbs a { margin-right: 0; }
 .results li { margin: .6rem 0; }
 .snippet { font-size: .9rem; color: #333; }
 .draft { border: 3px solid #000; padding: .2rem .5rem; font-weight: bold; }
 @media print {
   @page { size: A4; margin: 22mm 15mm 20mm 25mm; }
   body { max-width: none; font-size: 11pt; padding: 0; }
-  nav, .search, .picker, .no-print { display: none; }
+  nav, .search, .no-print { display: none; }
+  details { border: none; }
   .pack-header { position: fixed; top: -14mm; left: 0; right: 0; font-size: 9.5pt; }
   h2 { break-after: avoid; }
   li, tr { break-inside: avoid; }
@@ -232,97 +262,91 @@ pub fn pack_nav(page: &Path, markdown_path: &Path, has_pdf: bool) -> String {
     nav
 }
 
-/// One hospital's part of the search index, as a script the start page loads: it hands its
-/// entries to `downtimeShard`.
-pub fn shard_script(entries: &[SearchEntry]) -> String {
-    let json = serde_json::to_string(entries).expect("search entries serialize");
-    format!(
-        "{SHARD_MARKER}\ndowntimeShard({});\n",
-        json.replace('<', "\\u003c")
-    )
-}
+/// The first words of every script the viewer is made of: they tell a later build the file
+/// is its own to replace, even when the output folder's manifest is gone.
+pub const SCRIPT_MARKER: &str = "// Generated by downtime";
 
-/// The first line of every search index part: it tells a later build the file is its own to
-/// replace, even when the output folder's manifest is gone.
-pub const SHARD_MARKER: &str =
-    "// Generated by downtime: part of the offline viewer's search index.";
-
-/// The start page's search and "what is down?" script. The search index is split into one
-/// script per hospital (`search/<site>.js`, see [`shard_script`]), loaded with `<script src>`
-/// when a search first needs it: that works from `file://`, with no server and no network,
-/// and the start page stays small whatever the trust's size.
-pub fn start_script(shards_json: &str, scenarios_json: &str) -> String {
-    // No `<` inside a script element: user text in the JSON can never close it.
-    let shards_json = shards_json.replace('<', "\\u003c");
-    let scenarios_json = scenarios_json.replace('<', "\\u003c");
+/// `_viewer/_search.js`, the search every viewer page with a search box loads. The index is
+/// split into one script per hospital (`search/<site>.js`, see `viewer::search`), loaded
+/// with `<script src>` when a search first needs it: that works from `file://`, with no
+/// server and no network, and no page grows with the trust's size. A page says where the
+/// viewer's top is in its search box's `data-root`, as links in the index are from there.
+pub fn search_script(parts_json: &str) -> String {
+    // No `<` in a script: user text in the JSON can never close a script element.
+    let parts_json = parts_json.replace('<', "\\u003c");
     format!(
-        r#"<script>
-const SHARDS = {shards_json};
-const SCENARIOS = {scenarios_json};
+        r#"{SCRIPT_MARKER}: the offline viewer's search.
+const SHARDS = {parts_json};
+const ROOT = document.querySelector('section.search').dataset.root;
 const INDEX = [];
 function downtimeShard(entries) {{ for (const e of entries) INDEX.push(e); }}
 const loading = {{}};
 function shard(name) {{
   return loading[name] || (loading[name] = new Promise((done, failed) => {{
     const s = document.createElement('script');
-    s.src = 'search/' + encodeURIComponent(name) + '.js';
+    s.src = ROOT + 'search/' + encodeURIComponent(name) + '.js';
     s.onload = done; s.onerror = failed;
     document.head.append(s);
   }}));
 }}
-// The shards a scope needs: one hospital's, or every one for the whole trust.
-function needed(scope) {{ const site = scope.split('/')[0]; return scope && SHARDS.includes(site) ? [site] : SHARDS; }}
+// The scope: a ward's pack (its page), a hospital (its folder, ending in /), or '' for the trust.
+function scope() {{
+  const radio = document.querySelector('input[name=scope]:checked');
+  const list = document.getElementById('scope');
+  return radio ? radio.value : (list ? list.value : '');
+}}
+// The parts a scope needs: one hospital's, or every one for the whole trust.
+function needed(s) {{ const site = s.split('/')[0]; return s && SHARDS.includes(site) ? [site] : SHARDS; }}
 let searches = 0;
 function search(query) {{
   const token = ++searches;
-  Promise.all(needed(document.getElementById('scope').value).map(shard))
-    .then(() => {{ if (token === searches) show(query); }})
-    .catch(() => {{ document.getElementById('count').textContent = 'The search index could not be read: open the packs from the list below.'; }});
+  const parts = needed(scope()).map(shard);
+  // Results show as each hospital's part arrives: a trust-wide search of a large trust answers
+  // from the first parts while the others are still being read.
+  for (const part of parts) part.then(() => {{ if (token === searches) show(query); }}, () => {{}});
+  Promise.all(parts)
+    .catch(() => {{ document.getElementById('count').textContent = 'Search is not working on this computer: open the packs from the links on this page.'; }});
 }}
 function el(tag, text) {{ const e = document.createElement(tag); if (text) e.textContent = text; return e; }}
 function show(query) {{
   const out = document.getElementById('results');
   out.replaceChildren();
   const words = query.toLowerCase().split(/\s+/).filter(w => w.length > 0);
-  if (words.length === 0) return;
+  if (words.length === 0) {{ document.getElementById('count').textContent = ''; return; }}
   // Rank: all words in the section heading first, then in the page title, then anywhere.
   const score = e => {{ const s = e.section.toLowerCase(), p = e.page.toLowerCase();
     return (words.every(w => s.includes(w)) ? 4 : 0) + (words.every(w => p.includes(w)) ? 2 : 0) + words.filter(w => s.includes(w)).length; }};
-  // Scope: a ward's pack (its page), a hospital (its folder), or the whole trust.
-  const scope = document.getElementById('scope').value;
-  const inScope = e => !scope || (scope.endsWith('/') ? e.url.startsWith(scope) : e.url.split('#')[0] === scope);
+  const within = scope();
+  const inScope = e => !within || (within.endsWith('/') ? e.url.startsWith(within) : e.url.split('#')[0] === within);
   const hits = INDEX.filter(e => {{ const hay = (e.page + ' ' + e.section + ' ' + e.text).toLowerCase(); return inScope(e) && words.every(w => hay.includes(w)); }})
     .map((e, i) => [score(e), i, e]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(x => x[2]);
-  document.getElementById('count').textContent = hits.length + ' result' + (hits.length === 1 ? '' : 's') + ' for "' + query + '"';
+  document.getElementById('count').textContent = hits.length + ' result' + (hits.length === 1 ? '' : 's') + ' for "' + query + '"' + (hits.length ? ': press Enter to open the first' : '');
   for (const h of hits.slice(0, 200)) {{
-    const li = el('li'); const a = el('a', h.section); a.href = h.url;
+    const li = el('li'); const a = el('a', h.section); a.href = ROOT + h.url;
     li.append(a, el('span', ' \u2014 ' + h.page));
     const at = h.text.toLowerCase().indexOf(words[0]);
     if (at >= 0) {{ const snip = el('div', '\u2026' + h.text.slice(Math.max(0, at - 60), at + 100) + '\u2026'); snip.className = 'snippet'; li.append(snip); }}
     out.append(li);
   }}
 }}
-function pick(id) {{
-  const out = document.getElementById('picked');
-  out.replaceChildren();
-  const s = SCENARIOS.find(s => s.id === id);
-  if (!s) return;
-  out.append(el('p', s.description));
-  out.append(el('h3', 'What is down'));
-  const lost = el('ul'); for (const n of s.lost) lost.append(el('li', n)); out.append(lost);
-  out.append(el('h3', 'Where to turn'));
-  const packs = el('ul');
-  for (const p of s.packs) {{ const li = el('li'); const a = el('a', p.name); a.href = p.url; li.append(a); packs.append(li); }}
-  out.append(packs);
-}}
-document.getElementById('q').addEventListener('input', e => search(e.target.value));
-document.getElementById('scope').addEventListener('change', () => search(document.getElementById('q').value));
-document.getElementById('scenario').addEventListener('change', e => pick(e.target.value));
+const box = document.getElementById('q');
+box.addEventListener('input', e => search(e.target.value));
+// Enter opens the first result: type, Enter, and the procedure is on screen.
+box.addEventListener('keydown', e => {{
+  if (e.key !== 'Enter') return;
+  e.preventDefault();
+  const first = document.querySelector('#results a');
+  if (first) location.href = first.href;
+}});
+for (const choice of document.querySelectorAll('input[name=scope], #scope')) choice.addEventListener('change', () => search(box.value));
 const params = new URLSearchParams(location.search || location.hash.slice(1));
-if (params.get('scope')) {{ document.getElementById('scope').value = params.get('scope'); }}
-if (params.get('q')) {{ document.getElementById('q').value = params.get('q'); search(params.get('q')); }}
-if (params.get('scenario')) {{ document.getElementById('scenario').value = params.get('scenario'); pick(params.get('scenario')); }}
-</script>
+const asked = params.get('scope');
+if (asked !== null) {{
+  for (const r of document.querySelectorAll('input[name=scope]')) r.checked = r.value === asked;
+  const list = document.getElementById('scope');
+  if (list && [...list.options].some(o => o.value === asked)) list.value = asked;
+}}
+if (params.get('q')) {{ box.value = params.get('q'); search(params.get('q')); }}
 "#
     )
 }

@@ -13,8 +13,10 @@ pub mod evidence;
 pub mod layout;
 pub mod readiness;
 mod site;
+pub use site::site_kind_label;
 pub mod view;
 mod ward;
+pub use ward::ward_kind_label;
 
 use crate::model::{FormIx, Model, RoleIx, ScenarioIx, SiteIx, WardIx};
 use crate::typeset::form::FormSpec;

@@ -7,7 +7,8 @@ use crate::load::raw::SiteKind;
 use crate::model::{Model, SiteIx, WardIx};
 use serde::Serialize;
 
-fn site_kind_label(kind: SiteKind) -> &'static str {
+/// A site's kind as staff say it.
+pub fn site_kind_label(kind: SiteKind) -> &'static str {
     match kind {
         SiteKind::Acute => "Acute hospital",
         SiteKind::Community => "Community hospital",

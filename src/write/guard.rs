@@ -14,8 +14,9 @@ use std::sync::Mutex;
 /// Files we create in the output folder for our own bookkeeping all start with this.
 pub const OWN_PREFIX: &str = ".downtime-";
 
-/// The start of the search cache (`_viewer/.search-cache.json`): JSON cannot hold a comment, so
-/// the cache says who wrote it in its first field.
+/// The start of the search cache that earlier versions wrote (`_viewer/.search-cache.json`):
+/// JSON cannot hold a comment, so the cache says who wrote it in its first field. Still
+/// recognised, so that a build can remove the cache an older one left.
 pub const CACHE_MARKER: &str = "{\"generator\":\"downtime\"";
 
 /// Accept `out` as an output folder only if it does not exist, is empty (apart from our own
@@ -210,7 +211,7 @@ pub fn carries_marker(path: &Path) -> bool {
     match extension {
         "md" => starts_with(path, crate::render::MARKER.as_bytes()),
         "json" => starts_with(path, CACHE_MARKER.as_bytes()),
-        "js" => starts_with(path, crate::html::SHARD_MARKER.as_bytes()),
+        "js" => starts_with(path, crate::html::SCRIPT_MARKER.as_bytes()),
         "html" => head(path, 1024).is_some_and(|h| contains(&h, crate::html::GENERATOR.as_bytes())),
         "pdf" => std::fs::read(path).is_ok_and(|pdf| is_our_pdf(&pdf)),
         _ => false,

@@ -56,6 +56,24 @@ impl Staged {
     }
 }
 
+/// A file being written that hashes its bytes on the way, for the manifest.
+struct Hashing {
+    file: std::io::BufWriter<tempfile::NamedTempFile>,
+    hasher: blake3::Hasher,
+}
+
+impl Write for Hashing {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(bytes)?;
+        self.hasher.update(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
 /// Which stale files a commit removes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cleanup {
@@ -116,21 +134,52 @@ impl Staging {
     /// Write `bytes` to a temporary file beside `relative`'s final place. Fails, naming the
     /// file, if something that is not ours is in the way.
     pub fn stage(&self, relative: &Path, bytes: &[u8]) -> Result<Staged, Error> {
+        self.stage_with(relative, |out| out.write_all(bytes))
+    }
+
+    /// As [`Staging::stage`], the file's bytes written by `write` a piece at a time: a large
+    /// file made of many parts need never be whole in memory.
+    pub fn stage_with(
+        &self,
+        relative: &Path,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<Staged, Error> {
         let dest = self.out.join(checked_relative(relative)?);
         guard::prepare_folders(&self.out, relative, &self.created)?;
         let existed = guard::may_replace(&dest, relative, &self.manifest)? == Existing::Ours;
         let dir = dest.parent().unwrap_or(&self.out);
-        let mut tmp = temp_builder()
+        let tmp = temp_builder()
             .tempfile_in(dir)
             .map_err(|e| Error::io(dir, "cannot create temporary file", e))?;
-        tmp.write_all(bytes)
+        let mut out = Hashing {
+            file: std::io::BufWriter::with_capacity(64 * 1024, tmp),
+            hasher: blake3::Hasher::new(),
+        };
+        write(&mut out)
+            .and_then(|()| out.file.flush())
             .map_err(|e| Error::io(&dest, "cannot write", e))?;
+        let tmp = (out.file.into_inner())
+            .map_err(|e| Error::io(&dest, "cannot write", e.into_error()))?;
         Ok(Staged {
             tmp: tmp.into_temp_path(),
             relative: relative.to_path_buf(),
-            hash: manifest::bytes_hash(bytes),
+            hash: out.hasher.finalize().to_hex().to_string(),
             existed,
         })
+    }
+
+    /// Write `bytes` to a scratch file of this build: intermediate data that need not stay in
+    /// memory until the end (the viewer's search sections of each pack). It lies in the output
+    /// folder under the temporary-file prefix, so it never leaves the folder, is never
+    /// committed, deletes itself when dropped, and a killed build's leftover is removed by
+    /// the next build.
+    pub fn scratch(&self, bytes: &[u8]) -> Result<TempPath, Error> {
+        let mut tmp = temp_builder()
+            .tempfile_in(&self.out)
+            .map_err(|e| Error::io(&self.out, "cannot create temporary file", e))?;
+        tmp.write_all(bytes)
+            .map_err(|e| Error::io(tmp.path(), "cannot write", e))?;
+        Ok(tmp.into_temp_path())
     }
 
     /// Put every staged file in place, remove stale files as `cleanup` says, and write the
