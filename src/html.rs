@@ -52,107 +52,140 @@ pub fn slug(text: &str) -> String {
 /// Convert a pack's Markdown to an HTML fragment: headings get anchors, links to other packs'
 /// `.md` files point at their `.html` pages, raw HTML is escaped.
 pub fn convert(markdown_text: &str, title: &str, page_url: &str) -> Page {
-    let mut events = Blocks::default();
-    let mut sections: Vec<SearchEntry> = Vec::new();
-    let mut in_heading: Option<(HeadingLevel, usize)> = None;
-    let mut heading_text = String::new();
-    let mut used: Vec<String> = Vec::new();
+    let mut c = Converter {
+        title,
+        page_url,
+        events: Blocks::default(),
+        sections: Vec::new(),
+        in_heading: None,
+        heading_text: String::new(),
+        used: Vec::new(),
+    };
     for event in markdown::parser(markdown_text) {
+        c.event(event);
+    }
+    // A wide table scrolls sideways on a narrow screen: focusable, so it can be scrolled from
+    // the keyboard too (WCAG 2.1.1; axe-core's scrollable-region-focusable).
+    let body = c.events.body.replace("<table>", "<table tabindex=\"0\">");
+    Page {
+        body,
+        sections: c.sections,
+    }
+}
+
+/// The state of one conversion: the HTML so far, the search sections found, and the heading
+/// being read (its anchor is known only at its end).
+struct Converter<'t, 'a> {
+    title: &'t str,
+    page_url: &'t str,
+    events: Blocks<'a>,
+    sections: Vec<SearchEntry>,
+    /// The level of the heading being read and where its start event is.
+    in_heading: Option<usize>,
+    heading_text: String,
+    /// Anchors given so far: a repeated heading gets `-2`, `-3`...
+    used: Vec<String>,
+}
+
+impl<'a> Converter<'_, 'a> {
+    fn event(&mut self, event: Event<'a>) {
         match event {
             Event::Start(Tag::Heading {
                 level,
-                id: _,
                 classes,
                 attrs,
+                ..
             }) => {
-                in_heading = Some((level, events.block.len()));
-                heading_text.clear();
-                events.push(Event::Start(Tag::Heading {
+                self.in_heading = Some(self.events.block.len());
+                self.heading_text.clear();
+                self.events.push(Event::Start(Tag::Heading {
                     level,
                     id: None,
                     classes,
                     attrs,
                 }));
             }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some((_, at)) = in_heading.take() {
-                    let mut id = slug(&heading_text);
-                    let base = id.clone();
-                    let mut n = 2;
-                    while used.contains(&id) {
-                        id = format!("{base}-{n}");
-                        n += 1;
-                    }
-                    used.push(id.clone());
-                    if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events.block[at] {
-                        *slot = Some(CowStr::from(id.clone()));
-                    }
-                    if level <= HeadingLevel::H3 {
-                        sections.push(SearchEntry {
-                            page: title.to_string(),
-                            section: heading_text.clone(),
-                            url: format!("{page_url}#{id}"),
-                            text: String::new(),
-                        });
-                    }
-                }
-                events.push(Event::End(TagEnd::Heading(level)));
-            }
+            Event::End(TagEnd::Heading(level)) => self.heading_end(level),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
-                let dest = if !dest_url.contains("://") && dest_url.ends_with(".md") {
+                let dest_url = if !dest_url.contains("://") && dest_url.ends_with(".md") {
                     CowStr::from(format!("{}.html", &dest_url[..dest_url.len() - 3]))
                 } else {
                     dest_url
                 };
-                events.push(Event::Start(Tag::Link {
+                self.events.push(Event::Start(Tag::Link {
                     link_type,
-                    dest_url: dest,
+                    dest_url,
                     title,
                     id,
                 }));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 let trimmed = html.trim();
-                if trimmed == markdown::PAGE_BREAK
+                let ours = trimmed == markdown::PAGE_BREAK
                     || trimmed == markdown::TOC
-                    || (trimmed.starts_with("<!--") && trimmed.ends_with("-->"))
-                {
-                    continue;
+                    || (trimmed.starts_with("<!--") && trimmed.ends_with("-->"));
+                if !ours {
+                    self.events.push(Event::Text(html));
                 }
-                events.push(Event::Text(html));
             }
-            Event::Text(text) => {
-                if in_heading.is_some() {
-                    heading_text.push_str(&text);
-                } else if let Some(section) = sections.last_mut() {
-                    if section.text.len() < 1500 {
-                        section.text.push_str(&text);
-                        section.text.push(' ');
-                    }
-                }
-                events.push(Event::Text(text));
-            }
+            Event::Text(text) => self.text(text),
             Event::TaskListMarker(checked) => {
                 // An unticked box that can be ticked on screen, labelled for screen readers.
-                events.push(Event::InlineHtml(CowStr::from(if checked {
+                self.events.push(Event::InlineHtml(CowStr::from(if checked {
                     "<input type=\"checkbox\" checked aria-label=\"done\"> "
                 } else {
                     "<input type=\"checkbox\" aria-label=\"done\"> "
                 })));
             }
-            other => events.push(other),
+            other => self.events.push(other),
         }
     }
-    let body = events.body;
-    // A wide table scrolls sideways on a narrow screen: focusable, so it can be scrolled from
-    // the keyboard too (WCAG 2.1.1; axe-core's scrollable-region-focusable).
-    let body = body.replace("<table>", "<table tabindex=\"0\">");
-    Page { body, sections }
+
+    /// Give the heading just read its anchor (unique on the page); headings down to level 3
+    /// start a search section.
+    fn heading_end(&mut self, level: HeadingLevel) {
+        if let Some(at) = self.in_heading.take() {
+            let base = slug(&self.heading_text);
+            let mut id = base.clone();
+            let mut n = 2;
+            while self.used.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            self.used.push(id.clone());
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut self.events.block[at] {
+                *slot = Some(CowStr::from(id.clone()));
+            }
+            if level <= HeadingLevel::H3 {
+                self.sections.push(SearchEntry {
+                    page: self.title.to_string(),
+                    section: self.heading_text.clone(),
+                    url: format!("{}#{id}", self.page_url),
+                    text: String::new(),
+                });
+            }
+        }
+        self.events.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    /// Text goes to the page, and to the heading being read or the current search section
+    /// (its first 1,500 characters are enough to find it by).
+    fn text(&mut self, text: CowStr<'a>) {
+        if self.in_heading.is_some() {
+            self.heading_text.push_str(&text);
+        } else if let Some(section) = self.sections.last_mut() {
+            if section.text.len() < 1500 {
+                section.text.push_str(&text);
+                section.text.push(' ');
+            }
+        }
+        self.events.push(Event::Text(text));
+    }
 }
 
 /// A page's HTML, written a top-level block (a paragraph, a list, a table) at a time: a large

@@ -29,11 +29,7 @@ impl CardView {
                 call.push(contact.clone());
             }
         }
-        CardView {
-            role,
-            phases,
-            call,
-        }
+        CardView { role, phases, call }
     }
 }
 

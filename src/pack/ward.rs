@@ -241,9 +241,18 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
         furniture: furniture.clone(),
     };
     let mut pack = Pack::new(model, PackKind::Ward(w), "ward.md", context, furniture);
-    // The ward's blank forms follow the pack, ready to photocopy.
-    pack.appendix = form_ixs
-        .into_iter()
+    pack.appendix = appendix(model, w, form_ixs, readiness);
+    pack
+}
+
+/// The ward's blank forms, then its readiness log, which follow the pack ready to photocopy.
+fn appendix(
+    model: &Model,
+    w: WardIx,
+    forms: Vec<crate::model::FormIx>,
+    readiness: Option<crate::typeset::form::FormSpec>,
+) -> Vec<(crate::typeset::form::FormSpec, Furniture)> {
+    (forms.into_iter())
         .map(|f| {
             (
                 super::card::form_spec(model, w, f),
@@ -251,8 +260,7 @@ pub fn ward_pack(model: &Model, w: WardIx) -> Pack {
             )
         })
         .chain(readiness.map(|log| (log, super::readiness::furniture(model, w))))
-        .collect();
-    pack
+        .collect()
 }
 
 fn site_ref(model: &Model, s: crate::model::SiteIx) -> SiteRef {
