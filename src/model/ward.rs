@@ -26,6 +26,8 @@ pub struct Ward {
     /// The ward whose downtime PC staff use when their own fails.
     pub buddy: Option<super::WardIx>,
     pub numbering: Vec<super::numbering::NumberRange>,
+    /// Identifiers of the FHIR Locations that are this ward, for `downtime snapshot`.
+    pub fhir_location: Vec<String>,
     pub file: PathBuf,
 }
 
@@ -79,6 +81,7 @@ pub(super) fn resolve(
                     &ward.file,
                     diags,
                 ),
+                fhir_location: v.fhir_location.clone(),
                 file: ward.file.clone(),
             }
         })
