@@ -41,13 +41,46 @@ const GIVEN: [&str; 24] = [
     "Uma", "Violet", "William", "Zara",
 ];
 const FAMILY: [&str; 24] = [
-    "Abbott", "Bennett", "Chowdhury", "Davies", "Evans", "Fletcher", "Griffiths", "Hughes",
-    "Iqbal", "Jones", "Kowalski", "Lewis", "Morgan", "Nwosu", "Owen", "Patel", "Quinn", "Roberts",
-    "Singh", "Thomas", "Underwood", "Vaughan", "Williams", "Young",
+    "Abbott",
+    "Bennett",
+    "Chowdhury",
+    "Davies",
+    "Evans",
+    "Fletcher",
+    "Griffiths",
+    "Hughes",
+    "Iqbal",
+    "Jones",
+    "Kowalski",
+    "Lewis",
+    "Morgan",
+    "Nwosu",
+    "Owen",
+    "Patel",
+    "Quinn",
+    "Roberts",
+    "Singh",
+    "Thomas",
+    "Underwood",
+    "Vaughan",
+    "Williams",
+    "Young",
 ];
-const CONSULTANTS: [&str; 6] = ["Dr R Okafor", "Dr S Marsh", "Mr P Lindqvist", "Dr H Begum", "Ms J Carter", "Dr T Nakamura"];
+const CONSULTANTS: [&str; 6] = [
+    "Dr R Okafor",
+    "Dr S Marsh",
+    "Mr P Lindqvist",
+    "Dr H Begum",
+    "Ms J Carter",
+    "Dr T Nakamura",
+];
 const ALLERGIES: [&str; 5] = ["Penicillin", "Latex", "Codeine", "Peanut", "Chlorhexidine"];
-const ALERTS: [&str; 4] = ["Falls risk", "DNACPR in place", "Infection control: MRSA", "Safeguarding concern"];
+const ALERTS: [&str; 4] = [
+    "Falls risk",
+    "DNACPR in place",
+    "Infection control: MRSA",
+    "Safeguarding concern",
+];
 
 struct Args {
     out: PathBuf,
@@ -72,13 +105,21 @@ fn parse_args() -> Result<Args, String> {
             continue;
         }
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
-        let number = || value.parse::<usize>().map_err(|_| format!("{flag} needs a number, got {value}"));
+        let number = || {
+            value
+                .parse::<usize>()
+                .map_err(|_| format!("{flag} needs a number, got {value}"))
+        };
         match flag.as_str() {
             "--out" => args.out = PathBuf::from(&value),
             "--inpatients" => args.inpatients = number()?,
             "--appointments" => args.appointments = number()?,
             "--as-of" => args.as_of = value.clone(),
-            other => return Err(format!("unknown option {other}; use --out --inpatients --appointments --as-of --bad")),
+            other => {
+                return Err(format!(
+                    "unknown option {other}; use --out --inpatients --appointments --as-of --bad"
+                ))
+            }
         }
     }
     Ok(args)
@@ -89,7 +130,10 @@ struct Rng(u64);
 
 impl Rng {
     fn below(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n.max(1)
     }
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -106,7 +150,11 @@ impl Iterator for NhsNumbers {
         loop {
             let base = self.0;
             self.0 += 1;
-            let digits: Vec<u64> = base.to_string().bytes().map(|b| u64::from(b - b'0')).collect();
+            let digits: Vec<u64> = base
+                .to_string()
+                .bytes()
+                .map(|b| u64::from(b - b'0'))
+                .collect();
             let sum: u64 = digits.iter().zip((2..=10).rev()).map(|(d, w)| d * w).sum();
             let check = match 11 - sum % 11 {
                 11 => 0,
@@ -154,10 +202,17 @@ fn main() {
         bad_lines(&mut files, &mut nhs);
     }
     std::fs::create_dir_all(&args.out).expect("create --out");
-    let output: Vec<Value> = ["Patient", "Encounter", "Location", "Appointment", "AllergyIntolerance", "Flag"]
-        .iter()
-        .map(|t| json!({"type": t, "url": format!("https://ehr.example.nhs.uk/bulk/{t}.ndjson")}))
-        .collect();
+    let output: Vec<Value> = [
+        "Patient",
+        "Encounter",
+        "Location",
+        "Appointment",
+        "AllergyIntolerance",
+        "Flag",
+    ]
+    .iter()
+    .map(|t| json!({"type": t, "url": format!("https://ehr.example.nhs.uk/bulk/{t}.ndjson")}))
+    .collect();
     let manifest = json!({
         "transactionTime": args.as_of,
         "request": "https://ehr.example.nhs.uk/fhir/$export?_type=Patient,Encounter,Location,Appointment,AllergyIntolerance,Flag",
@@ -165,8 +220,13 @@ fn main() {
         "output": output,
         "error": []
     });
-    let write = |name: &str, text: &str| std::fs::write(args.out.join(name), text).expect("write export file");
-    write("manifest.json", &serde_json::to_string_pretty(&manifest).expect("json"));
+    let write = |name: &str, text: &str| {
+        std::fs::write(args.out.join(name), text).expect("write export file")
+    };
+    write(
+        "manifest.json",
+        &serde_json::to_string_pretty(&manifest).expect("json"),
+    );
     write("Patient.ndjson", &files.patient);
     write("Encounter.ndjson", &files.encounter);
     write("Location.ndjson", &files.location);
@@ -174,7 +234,13 @@ fn main() {
     write("AllergyIntolerance.ndjson", &files.allergy);
     write("Flag.ndjson", &files.flag);
     write("answers.tsv", &files.answers);
-    eprintln!("wrote {} ({} inpatients, {} appointments{})", args.out.display(), args.inpatients, args.appointments, if args.bad { ", with bad lines" } else { "" });
+    eprintln!(
+        "wrote {} ({} inpatients, {} appointments{})",
+        args.out.display(),
+        args.inpatients,
+        args.appointments,
+        if args.bad { ", with bad lines" } else { "" }
+    );
 }
 
 /// Ward and clinic Locations, and enough beds in each ward for its share of inpatients.
@@ -189,7 +255,10 @@ fn locations(files: &mut Files, args: &Args) -> Vec<Vec<String>> {
         let ids: Vec<String> = (1..=count)
             .map(|b| {
                 let id = format!("{code}-bed-{b}");
-                line(&mut files.location, &location(&id, &format!("Bed {b}"), "bd", Some(code)));
+                line(
+                    &mut files.location,
+                    &location(&id, &format!("Bed {b}"), "bd", Some(code)),
+                );
                 id
             })
             .collect();
@@ -210,7 +279,8 @@ fn location(id: &str, name: &str, kind: &str, part_of: Option<&str>) -> Value {
         "physicalType": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/location-physical-type", "code": kind}]},
     });
     if part_of.is_none() {
-        value["identifier"] = json!([{"system": "https://ehr.example.nhs.uk/Id/location", "value": id}]);
+        value["identifier"] =
+            json!([{"system": "https://ehr.example.nhs.uk/Id/location", "value": id}]);
     }
     if let Some(parent) = part_of {
         value["partOf"] = json!({"reference": format!("Location/{parent}")});
@@ -238,7 +308,14 @@ fn patient(id: &str, nhs: &str, rng: &mut Rng) -> Value {
     })
 }
 
-fn inpatients(files: &mut Files, rng: &mut Rng, nhs: &mut NhsNumbers, beds: &[Vec<String>], args: &Args, as_of: chrono::DateTime<chrono::FixedOffset>) {
+fn inpatients(
+    files: &mut Files,
+    rng: &mut Rng,
+    nhs: &mut NhsNumbers,
+    beds: &[Vec<String>],
+    args: &Args,
+    as_of: chrono::DateTime<chrono::FixedOffset>,
+) {
     let total: usize = beds.iter().map(Vec::len).sum();
     // Beds in a shuffled order (Fisher-Yates), so every ward gets its share and no bed two
     // patients (there are at least as many beds as inpatients).
@@ -251,52 +328,75 @@ fn inpatients(files: &mut Files, rng: &mut Rng, nhs: &mut NhsNumbers, beds: &[Ve
         let number = nhs.next().expect("numbers left");
         line(&mut files.patient, &patient(&id, &number, rng));
         let mut slot = order[i % total];
-        let ward = beds.iter().position(|b| {
-            let here = slot < b.len();
-            if !here {
-                slot -= b.len();
-            }
-            here
-        }).expect("slot within beds");
+        let ward = beds
+            .iter()
+            .position(|b| {
+                let here = slot < b.len();
+                if !here {
+                    slot -= b.len();
+                }
+                here
+            })
+            .expect("slot within beds");
         let bed = &beds[ward][slot];
         let admitted = as_of - chrono::Duration::minutes(60 + rng.below(14 * 24 * 60) as i64);
-        line(&mut files.encounter, &json!({
-            "resourceType": "Encounter",
-            "id": format!("enc{i}"),
-            "status": "in-progress",
-            "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
-            "subject": {"reference": format!("Patient/{id}")},
-            "location": [{"location": {"reference": format!("Location/{bed}")}, "status": "active"}],
-            "period": {"start": admitted.to_rfc3339()},
-            "participant": [{"individual": {"display": rng.pick(&CONSULTANTS)}}],
-        }));
+        line(
+            &mut files.encounter,
+            &json!({
+                "resourceType": "Encounter",
+                "id": format!("enc{i}"),
+                "status": "in-progress",
+                "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP"},
+                "subject": {"reference": format!("Patient/{id}")},
+                "location": [{"location": {"reference": format!("Location/{bed}")}, "status": "active"}],
+                "period": {"start": admitted.to_rfc3339()},
+                "participant": [{"individual": {"display": rng.pick(&CONSULTANTS)}}],
+            }),
+        );
         if rng.below(5) == 0 {
             let critical = if rng.below(3) == 0 { "high" } else { "low" };
-            line(&mut files.allergy, &json!({
-                "resourceType": "AllergyIntolerance",
-                "id": format!("alg{i}"),
-                "clinicalStatus": {"coding": [{"code": "active"}]},
-                "criticality": critical,
-                "code": {"text": rng.pick(&ALLERGIES)},
-                "patient": {"reference": format!("Patient/{id}")},
-            }));
+            line(
+                &mut files.allergy,
+                &json!({
+                    "resourceType": "AllergyIntolerance",
+                    "id": format!("alg{i}"),
+                    "clinicalStatus": {"coding": [{"code": "active"}]},
+                    "criticality": critical,
+                    "code": {"text": rng.pick(&ALLERGIES)},
+                    "patient": {"reference": format!("Patient/{id}")},
+                }),
+            );
         }
         if rng.below(8) == 0 {
-            line(&mut files.flag, &json!({
-                "resourceType": "Flag", "id": format!("flag{i}"), "status": "active",
-                "code": {"text": rng.pick(&ALERTS)},
-                "subject": {"reference": format!("Patient/{id}")},
-            }));
+            line(
+                &mut files.flag,
+                &json!({
+                    "resourceType": "Flag", "id": format!("flag{i}"), "status": "active",
+                    "code": {"text": rng.pick(&ALERTS)},
+                    "subject": {"reference": format!("Patient/{id}")},
+                }),
+            );
         }
-        let place = if WARDS[ward].0 == UNMAPPED_WARD { "unplaced" } else { WARDS[ward].0 };
+        let place = if WARDS[ward].0 == UNMAPPED_WARD {
+            "unplaced"
+        } else {
+            WARDS[ward].0
+        };
         let _ = writeln!(files.answers, "{number}\t{place}");
     }
 }
 
 /// Appointments over the four days after the export, in clinic slots: most booked, a few
 /// already cancelled; one in thirty at the eye clinic, which no ward file maps.
-fn appointments(files: &mut Files, rng: &mut Rng, nhs: &mut NhsNumbers, args: &Args, as_of: chrono::DateTime<chrono::FixedOffset>) {
-    let midnight = as_of - chrono::Duration::seconds(i64::from(as_of.time().num_seconds_from_midnight()));
+fn appointments(
+    files: &mut Files,
+    rng: &mut Rng,
+    nhs: &mut NhsNumbers,
+    args: &Args,
+    as_of: chrono::DateTime<chrono::FixedOffset>,
+) {
+    let midnight =
+        as_of - chrono::Duration::seconds(i64::from(as_of.time().num_seconds_from_midnight()));
     for i in 0..args.appointments {
         let id = format!("op{i}");
         let number = nhs.next().expect("numbers left");
@@ -304,56 +404,94 @@ fn appointments(files: &mut Files, rng: &mut Rng, nhs: &mut NhsNumbers, args: &A
         let day = 1 + rng.below(4) as i64;
         let minutes = 8 * 60 + 30 + 15 * rng.below(34) as i64;
         let start = midnight + chrono::Duration::days(day) + chrono::Duration::minutes(minutes);
-        let (clinic, _) = if rng.below(30) == 0 { CLINICS[1] } else { CLINICS[0] };
-        let status = if rng.below(20) == 0 { "cancelled" } else { "booked" };
-        line(&mut files.appointment, &json!({
-            "resourceType": "Appointment",
-            "id": format!("appt{i}"),
-            "status": status,
-            "start": start.to_rfc3339(),
-            "end": (start + chrono::Duration::minutes(15)).to_rfc3339(),
-            "participant": [
-                {"actor": {"reference": format!("Patient/{id}")}, "status": "accepted"},
-                {"actor": {"reference": format!("Location/{clinic}")}, "status": "accepted"},
-            ],
-        }));
-        let _ = writeln!(files.answers, "{number}\tappointment\t{clinic}\t{}\t{status}", start.to_rfc3339());
+        let (clinic, _) = if rng.below(30) == 0 {
+            CLINICS[1]
+        } else {
+            CLINICS[0]
+        };
+        let status = if rng.below(20) == 0 {
+            "cancelled"
+        } else {
+            "booked"
+        };
+        line(
+            &mut files.appointment,
+            &json!({
+                "resourceType": "Appointment",
+                "id": format!("appt{i}"),
+                "status": status,
+                "start": start.to_rfc3339(),
+                "end": (start + chrono::Duration::minutes(15)).to_rfc3339(),
+                "participant": [
+                    {"actor": {"reference": format!("Patient/{id}")}, "status": "accepted"},
+                    {"actor": {"reference": format!("Location/{clinic}")}, "status": "accepted"},
+                ],
+            }),
+        );
+        let _ = writeln!(
+            files.answers,
+            "{number}\tappointment\t{clinic}\t{}\t{status}",
+            start.to_rfc3339()
+        );
     }
 }
 
 /// Lines a real export can hold that a reader must report, not trip over.
 fn bad_lines(files: &mut Files, nhs: &mut NhsNumbers) {
     // Truncated in transfer.
-    files.patient.push_str("{\"resourceType\":\"Patient\",\"id\":\"broken\",\"name\":[{\"fam\n");
+    files
+        .patient
+        .push_str("{\"resourceType\":\"Patient\",\"id\":\"broken\",\"name\":[{\"fam\n");
     // A type the lists do not use.
-    line(&mut files.patient, &json!({"resourceType": "Observation", "id": "obs1", "status": "final"}));
+    line(
+        &mut files.patient,
+        &json!({"resourceType": "Observation", "id": "obs1", "status": "final"}),
+    );
     // An admission to a Location the export does not hold.
     let number = nhs.next().expect("numbers left");
     let mut rng = Rng(7);
     line(&mut files.patient, &patient("lost", &number, &mut rng));
-    line(&mut files.encounter, &json!({
-        "resourceType": "Encounter", "id": "enc-lost", "status": "in-progress",
-        "subject": {"reference": "Patient/lost"},
-        "location": [{"location": {"reference": "Location/no-such-bed"}}],
-    }));
+    line(
+        &mut files.encounter,
+        &json!({
+            "resourceType": "Encounter", "id": "enc-lost", "status": "in-progress",
+            "subject": {"reference": "Patient/lost"},
+            "location": [{"location": {"reference": "Location/no-such-bed"}}],
+        }),
+    );
     let _ = writeln!(files.answers, "{number}\tunplaced");
     // An admission of a Patient the export does not hold.
-    line(&mut files.encounter, &json!({
-        "resourceType": "Encounter", "id": "enc-ghost", "status": "in-progress",
-        "subject": {"reference": "Patient/not-exported"},
-        "location": [{"location": {"reference": "Location/RKV-W7-bed-1"}}],
-    }));
+    line(
+        &mut files.encounter,
+        &json!({
+            "resourceType": "Encounter", "id": "enc-ghost", "status": "in-progress",
+            "subject": {"reference": "Patient/not-exported"},
+            "location": [{"location": {"reference": "Location/RKV-W7-bed-1"}}],
+        }),
+    );
     // Two records with one NHS number, both admitted to Ward 7: both printed, both marked.
-    let twin = files.answers.lines().next().and_then(|l| l.split('\t').next()).unwrap_or_default().to_string();
-    line(&mut files.patient, &json!({
-        "resourceType": "Patient", "id": "twin",
-        "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": twin}],
-        "name": [{"family": "Twin", "given": ["Duplicate"]}],
-    }));
-    line(&mut files.encounter, &json!({
-        "resourceType": "Encounter", "id": "enc-twin", "status": "in-progress",
-        "subject": {"reference": "Patient/twin"},
-        "location": [{"location": {"reference": "Location/RKV-W7-bed-2"}}],
-    }));
+    let twin = files
+        .answers
+        .lines()
+        .next()
+        .and_then(|l| l.split('\t').next())
+        .unwrap_or_default()
+        .to_string();
+    line(
+        &mut files.patient,
+        &json!({
+            "resourceType": "Patient", "id": "twin",
+            "identifier": [{"system": "https://fhir.nhs.uk/Id/nhs-number", "value": twin}],
+            "name": [{"family": "Twin", "given": ["Duplicate"]}],
+        }),
+    );
+    line(
+        &mut files.encounter,
+        &json!({
+            "resourceType": "Encounter", "id": "enc-twin", "status": "in-progress",
+            "subject": {"reference": "Patient/twin"},
+            "location": [{"location": {"reference": "Location/RKV-W7-bed-2"}}],
+        }),
+    );
     let _ = writeln!(files.answers, "{twin}\tRKV-W7");
 }

@@ -54,7 +54,14 @@ fn procedures() -> PathBuf {
 fn snapshot(dir: &Path, out: &Path, now: &str, extra: &[&str]) -> common::Run {
     let (procedures, export) = (procedures(), export());
     let mut args = vec!["snapshot", "--procedures", procedures.to_str().unwrap()];
-    args.extend(["--fhir", export.to_str().unwrap(), "--out", out.to_str().unwrap(), "--now", now]);
+    args.extend([
+        "--fhir",
+        export.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--now",
+        now,
+    ]);
     args.extend(extra);
     common::run_in(dir, &args, &[])
 }
@@ -73,13 +80,18 @@ fn lists() -> &'static (PathBuf, String, tempfile::TempDir) {
 
 /// A PDF's text with all white space removed, so a number the layout wrapped still reads whole.
 fn squeezed(pdf: &Path) -> String {
-    common::pdf_text(pdf).chars().filter(|c| !c.is_whitespace()).collect()
+    common::pdf_text(pdf)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// `answers.tsv`: one row per patient the export holds, fields as the generator wrote them.
 fn answers() -> Vec<Vec<String>> {
     let text = std::fs::read_to_string(export().join("answers.tsv")).expect("answers");
-    text.lines().map(|l| l.split('\t').map(str::to_string).collect()).collect()
+    text.lines()
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
 }
 
 // Every inpatient is printed exactly once, on the ward list their bed belongs to or on the
@@ -98,14 +110,26 @@ fn every_inpatient_once_on_the_right_list() {
         let (nhs, place) = (&a[0], a[1].as_str());
         for (list, text) in &texts {
             // Two records may share a number (the generator's duplicate): each is printed.
-            let want = inpatients.iter().filter(|b| &b[0] == nhs && b[1] == *list).count();
+            let want = inpatients
+                .iter()
+                .filter(|b| &b[0] == nhs && b[1] == *list)
+                .count();
             let found = text.matches(nhs.as_str()).count();
-            assert_eq!(found, want, "NHS number {nhs} ({place}) printed {found} times on {list}");
+            assert_eq!(
+                found, want,
+                "NHS number {nhs} ({place}) printed {found} times on {list}"
+            );
         }
     }
     let unplaced = &texts["unplaced"];
-    assert!(unplaced.contains("notanyward'sfhir_location"), "unmapped ward explained");
-    assert!(unplaced.contains("Location/no-such-beddoesnotexist") || unplaced.contains("Location/no-such-bedisnotintheexport"));
+    assert!(
+        unplaced.contains("notanyward'sfhir_location"),
+        "unmapped ward explained"
+    );
+    assert!(
+        unplaced.contains("Location/no-such-beddoesnotexist")
+            || unplaced.contains("Location/no-such-bedisnotintheexport")
+    );
     assert!(texts["RKV-W7"].contains("CHECK:anotherrecordhasthisNHSnumber"));
 }
 
@@ -121,7 +145,12 @@ fn clinic_appointments_in_time_order_with_phones() {
     let coming = |clinic: &str| -> Vec<(chrono::DateTime<chrono::FixedOffset>, String)> {
         let mut v: Vec<_> = (appointments.iter())
             .filter(|a| a[2] == clinic && a[4] == "booked")
-            .map(|a| (chrono::DateTime::parse_from_rfc3339(&a[3]).unwrap(), a[0].clone()))
+            .map(|a| {
+                (
+                    chrono::DateTime::parse_from_rfc3339(&a[3]).unwrap(),
+                    a[0].clone(),
+                )
+            })
             .filter(|(t, _)| *t >= now && *t < until)
             .collect();
         v.sort();
@@ -134,22 +163,47 @@ fn clinic_appointments_in_time_order_with_phones() {
     let unplaced = squeezed(&folder.join("unplaced.pdf"));
     let mut last = 0;
     for (time, nhs) in &fracture {
-        assert_eq!(clinic.matches(nhs.as_str()).count(), 1, "{nhs} once on the clinic list");
-        assert_eq!(contacts.matches(nhs.as_str()).count(), 1, "{nhs} once on the ring-round list");
+        assert_eq!(
+            clinic.matches(nhs.as_str()).count(),
+            1,
+            "{nhs} once on the clinic list"
+        );
+        assert_eq!(
+            contacts.matches(nhs.as_str()).count(),
+            1,
+            "{nhs} once on the ring-round list"
+        );
         let at = clinic.find(nhs.as_str()).unwrap();
         // Equal times may come in either order (then by name).
-        let earlier_after = fracture.iter().any(|(t, n)| t < time && clinic.find(n.as_str()).unwrap() > at);
-        assert!(!earlier_after, "{nhs} printed before an earlier appointment");
+        let earlier_after = fracture
+            .iter()
+            .any(|(t, n)| t < time && clinic.find(n.as_str()).unwrap() > at);
+        assert!(
+            !earlier_after,
+            "{nhs} printed before an earlier appointment"
+        );
         last = last.max(at);
     }
-    assert_eq!(clinic.matches("(mobile)").count(), fracture.len(), "a mobile number on every row");
+    assert_eq!(
+        clinic.matches("(mobile)").count(),
+        fracture.len(),
+        "a mobile number on every row"
+    );
     for a in appointments.iter().filter(|a| a[4] == "cancelled") {
-        assert!(!clinic.contains(a[0].as_str()) && !contacts.contains(a[0].as_str()), "cancelled {} listed", a[0]);
+        assert!(
+            !clinic.contains(a[0].as_str()) && !contacts.contains(a[0].as_str()),
+            "cancelled {} listed",
+            a[0]
+        );
     }
     let eye = coming("SA-EYE");
     assert!(!eye.is_empty());
     for (_, nhs) in &eye {
-        assert_eq!(unplaced.matches(nhs.as_str()).count(), 1, "eye clinic {nhs} on the unplaced list");
+        assert_eq!(
+            unplaced.matches(nhs.as_str()).count(),
+            1,
+            "eye clinic {nhs} on the unplaced list"
+        );
     }
 }
 
@@ -164,10 +218,24 @@ fn every_page_says_data_as_of_and_wristband() {
             continue;
         }
         let text = common::pdf_text(&path);
-        for (i, page) in text.split('\u{c}').filter(|p| !p.trim().is_empty()).enumerate() {
+        for (i, page) in text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .enumerate()
+        {
             pages += 1;
-            assert!(page.contains("Data as of Sunday 29 November 2026, 14:00 (UTC+00:00)"), "{} page {}", path.display(), i + 1);
-            assert!(page.contains(downtime::snapshot::WRISTBAND), "{} page {}", path.display(), i + 1);
+            assert!(
+                page.contains("Data as of Sunday 29 November 2026, 14:00 (UTC+00:00)"),
+                "{} page {}",
+                path.display(),
+                i + 1
+            );
+            assert!(
+                page.contains(downtime::snapshot::WRISTBAND),
+                "{} page {}",
+                path.display(),
+                i + 1
+            );
             assert!(!page.contains("OUT OF DATE"), "fresh data marked stale");
         }
     }
@@ -178,12 +246,23 @@ fn every_page_says_data_as_of_and_wristband() {
 #[test]
 fn stale_data_carries_a_warning_band() {
     let dir = tempfile::tempdir().unwrap();
-    let run = snapshot(dir.path(), &dir.path().join("lists"), "2026-11-29T19:30:00+00:00", &["--max-age", "4h"]);
+    let run = snapshot(
+        dir.path(),
+        &dir.path().join("lists"),
+        "2026-11-29T19:30:00+00:00",
+        &["--max-age", "4h"],
+    );
     assert!((run.code == 0), "{}", run.stderr);
     assert!(run.stderr.contains("more than --max-age"));
-    let text = common::pdf_text(&dir.path().join("lists/snapshot-20261129T140000Z/ward-ward-7.pdf"));
+    let text = common::pdf_text(
+        &dir.path()
+            .join("lists/snapshot-20261129T140000Z/ward-ward-7.pdf"),
+    );
     for page in text.split('\u{c}').filter(|p| !p.trim().is_empty()) {
-        assert!(page.contains("OUT OF DATE: this data is 5 h 30 min old (limit 4 h)"), "{page}");
+        assert!(
+            page.contains("OUT OF DATE: this data is 5 h 30 min old (limit 4 h)"),
+            "{page}"
+        );
     }
 }
 
@@ -194,22 +273,49 @@ fn bad_input_reported_by_file_and_line_without_patient_data() {
     let (_, stderr, _) = lists();
     let line_of = |file: &str, needle: &str| {
         let text = std::fs::read_to_string(export().join(file)).unwrap();
-        1 + text.lines().position(|l| l.contains(needle)).expect("bad line generated")
+        1 + text
+            .lines()
+            .position(|l| l.contains(needle))
+            .expect("bad line generated")
     };
     let truncated = line_of("Patient.ndjson", "\"id\":\"broken\"");
-    assert!(stderr.contains("warning[fhir-syntax]: not valid JSON: the line ends before the JSON does"), "{stderr}");
-    assert!(stderr.contains(&format!("Patient.ndjson:{truncated}:1")), "{stderr}");
+    assert!(
+        stderr.contains("warning[fhir-syntax]: not valid JSON: the line ends before the JSON does"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("Patient.ndjson:{truncated}:1")),
+        "{stderr}"
+    );
     let observation = line_of("Patient.ndjson", "Observation");
-    assert!(stderr.contains(&format!("Patient.ndjson:{observation}:1")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("Patient.ndjson:{observation}:1")),
+        "{stderr}"
+    );
     let ghost = line_of("Encounter.ndjson", "enc-ghost");
-    assert!(stderr.contains(&format!("Encounter.ndjson:{ghost}:1")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("Encounter.ndjson:{ghost}:1")),
+        "{stderr}"
+    );
     let lost = line_of("Encounter.ndjson", "enc-lost");
-    assert!(stderr.contains(&format!("Encounter.ndjson:{lost}:1")), "{stderr}");
-    assert!(stderr.contains("warning[fhir-duplicate-nhs-number]"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("Encounter.ndjson:{lost}:1")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning[fhir-duplicate-nhs-number]"),
+        "{stderr}"
+    );
     assert!(stderr.contains("problems"), "{stderr}");
-    assert!(!stderr.contains("999 ") && !stderr.contains("07700") && !stderr.contains("Twin"), "patient data in logs: {stderr}");
+    assert!(
+        !stderr.contains("999 ") && !stderr.contains("07700") && !stderr.contains("Twin"),
+        "patient data in logs: {stderr}"
+    );
     let digits: Vec<String> = answers().iter().map(|a| a[0].clone()).collect();
-    assert!(digits.iter().all(|d| !stderr.contains(d.as_str())), "an NHS number in logs");
+    assert!(
+        digits.iter().all(|d| !stderr.contains(d.as_str())),
+        "an NHS number in logs"
+    );
 }
 
 // Patient lists are never written into a git working tree unless asked, and then privately.
@@ -220,7 +326,11 @@ fn refuses_a_git_tree_and_writes_privately() {
     let out = dir.path().join("deep/lists");
     let run = snapshot(dir.path(), &out, NOW, &[]);
     assert_eq!(Some(run.code), Some(1));
-    assert!(run.stderr.contains("inside the git working tree"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("inside the git working tree"),
+        "{}",
+        run.stderr
+    );
     assert!(!dir.path().join("deep").exists(), "something was written");
     let run = snapshot(dir.path(), &out, NOW, &["--allow-git"]);
     assert!((run.code == 0), "{}", run.stderr);
@@ -243,9 +353,18 @@ fn refuses_the_packs_output_folder() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("output")).unwrap();
     std::fs::write(dir.path().join("output/.downtime-manifest"), "").unwrap();
-    let run = snapshot(dir.path(), &dir.path().join("output/lists"), NOW, &["--allow-git"]);
+    let run = snapshot(
+        dir.path(),
+        &dir.path().join("output/lists"),
+        NOW,
+        &["--allow-git"],
+    );
     assert_eq!(Some(run.code), Some(1));
-    assert!(run.stderr.contains("packs' output folder"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("packs' output folder"),
+        "{}",
+        run.stderr
+    );
 }
 
 // Same export, same now: the same bytes; --keep removes only older snapshots this command made.
@@ -267,6 +386,10 @@ fn deterministic_and_keep_removes_only_own_snapshots() {
     for entry in std::fs::read_dir(folder).unwrap() {
         let path = entry.unwrap().path();
         let again = std::fs::read(ours.join(path.file_name().unwrap())).unwrap();
-        assert!(std::fs::read(&path).unwrap() == again, "{} differs between runs", path.display());
+        assert!(
+            std::fs::read(&path).unwrap() == again,
+            "{} differs between runs",
+            path.display()
+        );
     }
 }

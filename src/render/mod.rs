@@ -28,10 +28,22 @@ pub const BUILTIN: [(&str, &str); 13] = [
     ("coverage.md", include_str!("../../templates/coverage.md")),
     ("card.md", include_str!("../../templates/card.md")),
     ("evidence.md", include_str!("../../templates/evidence.md")),
-    ("snapshot-ward.md", include_str!("../../templates/snapshot-ward.md")),
-    ("snapshot-clinic.md", include_str!("../../templates/snapshot-clinic.md")),
-    ("snapshot-contacts.md", include_str!("../../templates/snapshot-contacts.md")),
-    ("snapshot-unplaced.md", include_str!("../../templates/snapshot-unplaced.md")),
+    (
+        "snapshot-ward.md",
+        include_str!("../../templates/snapshot-ward.md"),
+    ),
+    (
+        "snapshot-clinic.md",
+        include_str!("../../templates/snapshot-clinic.md"),
+    ),
+    (
+        "snapshot-contacts.md",
+        include_str!("../../templates/snapshot-contacts.md"),
+    ),
+    (
+        "snapshot-unplaced.md",
+        include_str!("../../templates/snapshot-unplaced.md"),
+    ),
 ];
 
 /// The first line of every generated Markdown file. It tells a reader to edit the YAML

@@ -54,8 +54,15 @@ pub fn census(index: &Index, problems: &mut Vec<Diagnostic>) -> Census {
             }
             Err(why) => {
                 if !matches!(why, Unmapped::NoWard(_)) {
-                    let message = format!("an Encounter in progress with {}: on the unplaced list", why.describe());
-                    problems.push(index.export.problem(origin, "fhir-missing-reference", message));
+                    let message = format!(
+                        "an Encounter in progress with {}: on the unplaced list",
+                        why.describe()
+                    );
+                    problems.push(
+                        index
+                            .export
+                            .problem(origin, "fhir-missing-reference", message),
+                    );
                 }
                 row.reason = why.describe();
                 census.unplaced.push(row);
@@ -63,15 +70,26 @@ pub fn census(index: &Index, problems: &mut Vec<Diagnostic>) -> Census {
         }
     }
     for rows in census.wards.values_mut() {
-        rows.sort_by(|a, b| natural(&a.bed).cmp(&natural(&b.bed)).then_with(|| a.name.cmp(&b.name)));
+        rows.sort_by(|a, b| {
+            natural(&a.bed)
+                .cmp(&natural(&b.bed))
+                .then_with(|| a.name.cmp(&b.name))
+        });
     }
-    census.unplaced.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.nhs_number.cmp(&b.nhs_number)));
+    census.unplaced.sort_by(|a, b| {
+        a.name
+            .cmp(&b.name)
+            .then_with(|| a.nhs_number.cmp(&b.nhs_number))
+    });
     census
 }
 
 /// The Encounters in progress, one per patient: a patient with several is placed by the one
 /// that started last, and the others are reported.
-fn current_encounters<'a>(index: &Index<'a>, problems: &mut Vec<Diagnostic>) -> Vec<(Origin, &'a Encounter)> {
+fn current_encounters<'a>(
+    index: &Index<'a>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(Origin, &'a Encounter)> {
     let mut by_patient: HashMap<&str, (Origin, &Encounter)> = HashMap::new();
     let mut kept = Vec::new();
     for (origin, encounter) in &index.export.encounters {
@@ -82,7 +100,12 @@ fn current_encounters<'a>(index: &Index<'a>, problems: &mut Vec<Diagnostic>) -> 
             kept.push((*origin, encounter));
             continue;
         };
-        let start = |e: &Encounter| e.period.as_ref().and_then(|p| p.start.clone()).unwrap_or_default();
+        let start = |e: &Encounter| {
+            e.period
+                .as_ref()
+                .and_then(|p| p.start.clone())
+                .unwrap_or_default()
+        };
         if let Some((other, earlier)) = by_patient.get(patient).copied() {
             let (keep, drop) = if start(encounter) >= start(earlier) {
                 ((*origin, encounter), other)
@@ -113,7 +136,12 @@ fn current_location(encounter: &Encounter) -> Option<&str> {
         .and_then(|l| l.location.id_of("Location"))
 }
 
-fn inpatient(index: &Index, patient: &Patient, encounter: &Encounter, duplicate: bool) -> Inpatient {
+fn inpatient(
+    index: &Index,
+    patient: &Patient,
+    encounter: &Encounter,
+    duplicate: bool,
+) -> Inpatient {
     let mut alerts: Vec<String> = index.alerts(&patient.id).to_vec();
     let (nhs_number, mut checks) = nhs_number(patient, duplicate);
     checks.append(&mut alerts);
@@ -125,7 +153,11 @@ fn inpatient(index: &Index, patient: &Patient, encounter: &Encounter, duplicate:
         bed: String::new(),
         name: patient.display_name(),
         nhs_number,
-        born: patient.birth_date.as_deref().map(when::date).unwrap_or_default(),
+        born: patient
+            .birth_date
+            .as_deref()
+            .map(when::date)
+            .unwrap_or_default(),
         alerts: checks.join("; "),
         consultant,
         admitted: admitted.map(when::date_time).unwrap_or_default(),
@@ -175,7 +207,9 @@ fn natural(text: &str) -> Vec<(u64, String)> {
     let mut key = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        let split = rest.find(|c: char| c.is_ascii_digit() != rest.starts_with(|d: char| d.is_ascii_digit())).unwrap_or(rest.len());
+        let split = rest
+            .find(|c: char| c.is_ascii_digit() != rest.starts_with(|d: char| d.is_ascii_digit()))
+            .unwrap_or(rest.len());
         let (part, tail) = rest.split_at(split);
         match part.parse::<u64>() {
             Ok(n) => key.push((n, String::new())),
@@ -193,6 +227,9 @@ mod tests {
     fn beds_in_natural_order() {
         let mut beds = vec!["Bay 1 Bed 10", "Bay 1 Bed 2", "Side room 1", "Bay 2 Bed 1"];
         beds.sort_by_key(|b| super::natural(b));
-        assert_eq!(beds, ["Bay 1 Bed 2", "Bay 1 Bed 10", "Bay 2 Bed 1", "Side room 1"]);
+        assert_eq!(
+            beds,
+            ["Bay 1 Bed 2", "Bay 1 Bed 10", "Bay 2 Bed 1", "Side room 1"]
+        );
     }
 }

@@ -58,11 +58,15 @@ pub fn clinics(
             out.skipped += 1;
             continue;
         }
-        let start = appointment.start.as_deref().map(DateTime::parse_from_rfc3339);
+        let start = appointment
+            .start
+            .as_deref()
+            .map(DateTime::parse_from_rfc3339);
         let start = match start {
             Some(Ok(t)) => t,
             _ => {
-                let message = "an Appointment without a readable start: not on any list".to_string();
+                let message =
+                    "an Appointment without a readable start: not on any list".to_string();
                 problems.push(index.export.problem(*origin, "fhir-invalid", message));
                 continue;
             }
@@ -78,7 +82,10 @@ pub fn clinics(
                 out.clinics.entry(w).or_default().push(booking);
             }
             Ok((w, _)) => {
-                booking.reason = format!("booked at {}, which is not a clinic (kind outpatient)", model.wards[w].name);
+                booking.reason = format!(
+                    "booked at {}, which is not a clinic (kind outpatient)",
+                    model.wards[w].name
+                );
                 out.unplaced.push(booking);
             }
             Err(why) => {
@@ -90,7 +97,8 @@ pub fn clinics(
     for list in out.clinics.values_mut() {
         list.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.name.cmp(&b.name)));
     }
-    out.unplaced.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.name.cmp(&b.name)));
+    out.unplaced
+        .sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.name.cmp(&b.name)));
     out
 }
 
@@ -122,14 +130,27 @@ fn booking(
             let (number, checks) = nhs_number(patient, duplicate);
             booking.name = patient.display_name();
             booking.nhs_number = number;
-            booking.born = patient.birth_date.as_deref().map(when::date).unwrap_or_default();
+            booking.born = patient
+                .birth_date
+                .as_deref()
+                .map(when::date)
+                .unwrap_or_default();
             let phones = patient.phones();
-            booking.phones = if phones.is_empty() { "NO PHONE NUMBER IN THE EXPORT".to_string() } else { phones.join("; ") };
+            booking.phones = if phones.is_empty() {
+                "NO PHONE NUMBER IN THE EXPORT".to_string()
+            } else {
+                phones.join("; ")
+            };
             booking.checks = checks.join("; ");
         }
         None => {
-            let message = "an Appointment for a Patient not in the export: listed without one".to_string();
-            problems.push(index.export.problem(origin, "fhir-missing-reference", message));
+            let message =
+                "an Appointment for a Patient not in the export: listed without one".to_string();
+            problems.push(
+                index
+                    .export
+                    .problem(origin, "fhir-missing-reference", message),
+            );
         }
     }
     booking

@@ -100,7 +100,10 @@ fn transaction_time(dir: &Path) -> Result<DateTime<FixedOffset>, Error> {
         ))
     })?;
     let manifest: Manifest = serde_json::from_str(&text).map_err(|_| {
-        Error::Usage(format!("{}: no transactionTime in the manifest", path.display()))
+        Error::Usage(format!(
+            "{}: no transactionTime in the manifest",
+            path.display()
+        ))
     })?;
     DateTime::parse_from_rfc3339(&manifest.transaction_time).map_err(|_| {
         Error::Usage(format!(
@@ -160,7 +163,9 @@ impl File {
             Ok(Head {
                 resource_type: Some(kind),
             }) => kind,
-            Ok(Head { resource_type: None }) => {
+            Ok(Head {
+                resource_type: None,
+            }) => {
                 let message = "a JSON object without resourceType".to_string();
                 return self.problems.push((origin, "fhir-invalid", message));
             }

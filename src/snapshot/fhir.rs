@@ -184,9 +184,7 @@ impl Reference {
     /// absolute URL ending so).
     pub fn id_of(&self, kind: &str) -> Option<&str> {
         let reference = self.reference.as_deref()?;
-        let mut parts = reference.rsplitn(2, '/');
-        let id = parts.next()?;
-        let head = parts.next()?;
+        let (head, id) = reference.rsplit_once('/')?;
         (head == kind || head.ends_with(&format!("/{kind}"))).then_some(id)
     }
 }
@@ -246,7 +244,9 @@ pub fn nhs_number_valid(number: &str) -> bool {
     if digits.len() != 10 || number.chars().any(|c| !c.is_ascii_digit() && c != ' ') {
         return false;
     }
-    let sum: u32 = (digits[..9].iter().zip((2..=10).rev())).map(|(d, w)| d * w).sum();
+    let sum: u32 = (digits[..9].iter().zip((2..=10).rev()))
+        .map(|(d, w)| d * w)
+        .sum();
     match 11 - sum % 11 {
         11 => digits[9] == 0,
         10 => false,

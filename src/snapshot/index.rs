@@ -78,12 +78,14 @@ impl<'a> Index<'a> {
                 Some(n) if nhs_number_valid(n) => {
                     by_nhs.entry(format_nhs_number(n)).or_default().push(i)
                 }
-                Some(_) => problems.push(export.problem(
-                    *origin,
-                    "fhir-nhs-number",
-                    "an NHS number that fails its check digit: printed, marked for checking"
-                        .to_string(),
-                )),
+                Some(_) => problems.push(
+                    export.problem(
+                        *origin,
+                        "fhir-nhs-number",
+                        "an NHS number that fails its check digit: printed, marked for checking"
+                            .to_string(),
+                    ),
+                ),
                 None => {}
             }
         }
@@ -96,7 +98,10 @@ impl<'a> Index<'a> {
                 problems.push(export.problem(
                     export.patients[i].0,
                     "fhir-duplicate-nhs-number",
-                    format!("the same NHS number as the Patient on {}: both printed, marked", others.join(", ")),
+                    format!(
+                        "the same NHS number as the Patient on {}: both printed, marked",
+                        others.join(", ")
+                    ),
                 ));
             }
         }
@@ -110,7 +115,11 @@ impl<'a> Index<'a> {
             if inactive {
                 continue;
             }
-            let what = allergy.code.as_ref().and_then(|c| c.label()).unwrap_or("(substance not recorded)");
+            let what = allergy
+                .code
+                .as_ref()
+                .and_then(|c| c.label())
+                .unwrap_or("(substance not recorded)");
             let text = match allergy.criticality.as_deref() {
                 Some("high") => format!("ALLERGY: {what} (high risk)"),
                 _ => format!("Allergy: {what}"),
@@ -125,14 +134,23 @@ impl<'a> Index<'a> {
         }
     }
 
-    fn add_alert(&mut self, origin: Origin, patient: Option<&'a str>, text: String, problems: &mut Vec<Diagnostic>) {
+    fn add_alert(
+        &mut self,
+        origin: Origin,
+        patient: Option<&'a str>,
+        text: String,
+        problems: &mut Vec<Diagnostic>,
+    ) {
         match patient.filter(|id| self.patients.contains_key(id)) {
             Some(id) => self.alerts.entry(id).or_default().push(text),
-            None => problems.push(self.export.problem(
-                origin,
-                "fhir-missing-reference",
-                "an allergy or alert for a Patient not in the export: not printed anywhere".to_string(),
-            )),
+            None => problems.push(
+                self.export.problem(
+                    origin,
+                    "fhir-missing-reference",
+                    "an allergy or alert for a Patient not in the export: not printed anywhere"
+                        .to_string(),
+                ),
+            ),
         }
     }
 
@@ -159,7 +177,10 @@ impl<'a> Index<'a> {
                 .filter_map(|i| i.value.as_deref())
                 .find_map(|v| self.wards.get(v));
             if let Some(&w) = mapped {
-                let bed = (!std::ptr::eq(here, first)).then(|| first.name.as_deref()).flatten();
+                // The Location the encounter names is the bed unless it is the ward itself.
+                let bed = (!std::ptr::eq(here, first))
+                    .then_some(first.name.as_deref())
+                    .flatten();
                 return Ok((w, bed));
             }
             match here.part_of.as_ref().and_then(|r| r.id_of("Location")) {

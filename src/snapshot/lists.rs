@@ -25,7 +25,13 @@ pub struct Facts<'a> {
 const MAX_PROBLEMS_PRINTED: usize = 300;
 
 /// Every list, in the order they are written and reported.
-pub fn jobs(facts: &Facts, census: &Census, clinics: &Clinics, export: &Export, problems: &[Diagnostic]) -> Vec<Job> {
+pub fn jobs(
+    facts: &Facts,
+    census: &Census,
+    clinics: &Clinics,
+    export: &Export,
+    problems: &[Diagnostic],
+) -> Vec<Job> {
     let model = facts.model;
     let mut jobs = Vec::new();
     for (w, ward) in model.wards.iter().enumerate() {
@@ -189,12 +195,21 @@ struct Unplaced<'a> {
     problems: Vec<Problem>,
 }
 
-fn unplaced(facts: &Facts, census: &Census, clinics: &Clinics, export: &Export, problems: &[Diagnostic]) -> Job {
+fn unplaced(
+    facts: &Facts,
+    census: &Census,
+    clinics: &Clinics,
+    export: &Export,
+    problems: &[Diagnostic],
+) -> Job {
     let model = facts.model;
     let listed = problems.iter().take(MAX_PROBLEMS_PRINTED).map(|d| Problem {
         place: format!(
             "{}:{}",
-            d.file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+            d.file
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default(),
             d.line.unwrap_or(0)
         ),
         message: d.message.clone(),

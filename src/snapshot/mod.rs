@@ -64,7 +64,9 @@ pub struct Summary {
 /// Read the export in `fhir` and print every list for `model`'s wards and clinics.
 pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, Error> {
     let mut export = export::read(fhir)?;
-    let as_of = export.as_of.ok_or_else(|| Error::Usage("the export has no transactionTime".into()))?;
+    let as_of = export
+        .as_of
+        .ok_or_else(|| Error::Usage("the export has no transactionTime".into()))?;
     let mut problems = std::mem::take(&mut export.problems);
     let index = index::Index::new(model, &export, &mut problems);
     let census = census::census(&index, &mut problems);

@@ -41,7 +41,12 @@ pub struct Job {
 }
 
 /// Render, typeset and paint one list.
-pub fn print(renderer: &Renderer, job: &Job, band: &Band, timestamp: i64) -> Result<Printed, Error> {
+pub fn print(
+    renderer: &Renderer,
+    job: &Job,
+    band: &Band,
+    timestamp: i64,
+) -> Result<Printed, Error> {
     let rendered = renderer
         .render_with(job.template, job.context.as_ref(), &[])
         .map_err(|d| Error::Invalid(vec![*d]))?;
@@ -49,7 +54,8 @@ pub fn print(renderer: &Renderer, job: &Job, band: &Band, timestamp: i64) -> Res
         code: rendered.code.clone(),
         ..job.furniture.clone()
     };
-    let mut document = typeset::typeset_reserving(&rendered.markdown, &furniture, BODY_SIZE, band.height());
+    let mut document =
+        typeset::typeset_reserving(&rendered.markdown, &furniture, BODY_SIZE, band.height());
     for page in &mut document.pages {
         band.draw(page);
     }
@@ -63,7 +69,8 @@ pub fn print(renderer: &Renderer, job: &Job, band: &Band, timestamp: i64) -> Res
 impl Band {
     /// Height the band takes from the top of the body, gap below included.
     fn height(&self) -> f32 {
-        let lines = AS_OF_SIZE + 6.0 + LINE_SIZE * 1.4 * if self.stale.is_some() { 2.0 } else { 1.0 };
+        let lines =
+            AS_OF_SIZE + 6.0 + LINE_SIZE * 1.4 * if self.stale.is_some() { 2.0 } else { 1.0 };
         lines + 16.0
     }
 
@@ -73,12 +80,31 @@ impl Band {
         let (x, top, width) = (geo.left, geo.body_top, geo.body_width());
         let h = self.height() - 8.0;
         if self.stale.is_some() {
-            page.items.push(Item::Rect { x, y: top, w: width, h, style: RectStyle::Fill(0.8) });
+            page.items.push(Item::Rect {
+                x,
+                y: top,
+                w: width,
+                h,
+                style: RectStyle::Fill(0.8),
+            });
         }
         let border = if self.stale.is_some() { 2.5 } else { 1.2 };
-        page.items.push(Item::Rect { x, y: top, w: width, h, style: RectStyle::Stroke(border) });
+        page.items.push(Item::Rect {
+            x,
+            y: top,
+            w: width,
+            h,
+            style: RectStyle::Stroke(border),
+        });
         let mut baseline = top + 4.0 + AS_OF_SIZE;
-        text(page, x + 6.0, baseline, AS_OF_SIZE, &self.as_of, width - 12.0);
+        text(
+            page,
+            x + 6.0,
+            baseline,
+            AS_OF_SIZE,
+            &self.as_of,
+            width - 12.0,
+        );
         baseline += LINE_SIZE * 1.4 + 2.0;
         text(page, x + 6.0, baseline, LINE_SIZE, WRISTBAND, width - 12.0);
         if let Some(stale) = &self.stale {

@@ -17,7 +17,10 @@ const PREFIX: &str = "snapshot-";
 pub fn refuse_unsafe(out: &Path, procedures: &Path, allow_git: bool) -> Result<(), Error> {
     let target = resolved(out)?;
     let refuse = |why: String| {
-        Error::Refused(format!("refusing to write patient lists into {}: {why}", out.display()))
+        Error::Refused(format!(
+            "refusing to write patient lists into {}: {why}",
+            out.display()
+        ))
     };
     if let Ok(procedures) = procedures.canonicalize() {
         if target.starts_with(&procedures) {
@@ -65,7 +68,10 @@ fn resolved(path: &Path) -> Result<PathBuf, Error> {
 /// The folder of the snapshot whose data was true at `as_of`: named by that time in UTC, so
 /// names sort oldest first.
 pub fn folder_name(as_of: &DateTime<FixedOffset>) -> String {
-    format!("{PREFIX}{}", as_of.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ"))
+    format!(
+        "{PREFIX}{}",
+        as_of.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ")
+    )
 }
 
 /// Write `printed` as the snapshot folder `name` in `out`: built in a private temporary
@@ -109,7 +115,9 @@ fn create_private(dir: &Path) -> Result<(), Error> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|e| Error::io(dir, "cannot create folder", e))
+    builder
+        .create(dir)
+        .map_err(|e| Error::io(dir, "cannot create folder", e))
 }
 
 /// Remove all but the newest `keep` snapshot folders in `out` that carry the marker; other
@@ -118,7 +126,10 @@ pub fn prune(out: &Path, keep: usize) -> Result<Vec<PathBuf>, Error> {
     let entries = std::fs::read_dir(out).map_err(|e| Error::io(out, "cannot read folder", e))?;
     let mut ours: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(PREFIX)))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(PREFIX))
+        })
         .filter(|p| !p.is_symlink() && p.join(MARKER).is_file())
         .collect();
     ours.sort();

@@ -65,15 +65,23 @@ pub fn tracking_list(model: &Model, w: WardIx, patients: &[Inpatient]) -> Tracki
         list.columns = table_columns(&form.layout).unwrap_or(list.columns);
     }
     // What the export knows is printed even when the form has no column for it.
-    for (fill, heading) in [(Fill::Alerts, "Alerts and allergies"), (Fill::Consultant, "Consultant, admitted")] {
+    for (fill, heading) in [
+        (Fill::Alerts, "Alerts and allergies"),
+        (Fill::Consultant, "Consultant, admitted"),
+    ] {
         if !fills(&list.columns).contains(&fill) {
             list.columns.push(heading.to_string());
         }
     }
     let columns = fills(&list.columns);
     list.rows = patients.iter().map(|p| row(&columns, p)).collect();
-    let blank = (ward.beds.unwrap_or(0) as usize).saturating_sub(patients.len()).max(MIN_BLANK_ROWS);
-    list.rows.extend(std::iter::repeat_n(vec![String::new(); columns.len()], blank));
+    let blank = (ward.beds.unwrap_or(0) as usize)
+        .saturating_sub(patients.len())
+        .max(MIN_BLANK_ROWS);
+    list.rows.extend(std::iter::repeat_n(
+        vec![String::new(); columns.len()],
+        blank,
+    ));
     list
 }
 
@@ -98,7 +106,10 @@ fn table_columns(layout: &[Part]) -> Option<Vec<String>> {
 fn form_fields(layout: &[Part]) -> Vec<String> {
     (layout.iter())
         .flat_map(|p| match p {
-            Part::Fields { fields } => fields.iter().map(|f: &raw::Field| f.label.to_string()).collect(),
+            Part::Fields { fields } => fields
+                .iter()
+                .map(|f: &raw::Field| f.label.to_string())
+                .collect(),
             _ => Vec::new(),
         })
         .collect()

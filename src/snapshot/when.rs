@@ -40,7 +40,10 @@ mod tests {
     fn formats() {
         assert_eq!(super::date("1950-01-31"), "31 Jan 1950");
         assert_eq!(super::date("1950"), "1950");
-        assert_eq!(super::date_time("2026-11-27T14:05:00+00:00"), "27 Nov 2026 14:05");
+        assert_eq!(
+            super::date_time("2026-11-27T14:05:00+00:00"),
+            "27 Nov 2026 14:05"
+        );
         assert_eq!(super::age(320), "5 h 20 min");
     }
 }

@@ -60,7 +60,12 @@ pub fn layout_appended(markdown: &str, body: f32, appended: &[Appended]) -> Docu
 
 /// As [`typeset_with`], the body starting `reserve` points lower on every page: room for
 /// something the caller prints at the top of each page (a patient list's data-as-of band).
-pub fn typeset_reserving(markdown: &str, furniture: &Furniture, body: f32, reserve: f32) -> Document {
+pub fn typeset_reserving(
+    markdown: &str,
+    furniture: &Furniture,
+    body: f32,
+    reserve: f32,
+) -> Document {
     let mut geo = Geometry::a4();
     geo.body_top += reserve;
     let mut doc = layout_appended_in(markdown, body, &[], geo);
