@@ -393,3 +393,34 @@ fn deterministic_and_keep_removes_only_own_snapshots() {
         );
     }
 }
+
+// One FHIR Location claimed by two wards is an error: its patients' list would be a guess.
+#[test]
+fn a_location_shared_by_two_wards_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("procedures");
+    common::copy_tree(&procedures(), &copy);
+    let ward = copy.join("wards/ward-12.yaml");
+    let text = std::fs::read_to_string(&ward).unwrap();
+    std::fs::write(
+        &ward,
+        text.replace(
+            "fhir_location: [RKV-W12]",
+            "fhir_location: [RKV-W12, RKV-W7]",
+        ),
+    )
+    .unwrap();
+    let run = common::run_in(
+        dir.path(),
+        &["check", "--procedures", copy.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error[fhir-location-shared]: FHIR Location `RKV-W7` is also ward `ward-12`'s"
+        ),
+        "{}",
+        run.stderr
+    );
+}
