@@ -260,7 +260,7 @@ fn stale_data_carries_a_warning_band() {
     );
     for page in text.split('\u{c}').filter(|p| !p.trim().is_empty()) {
         assert!(
-            page.contains("OUT OF DATE: this data is 5 h 30 min old (limit 4 h)"),
+            page.contains("OUT OF DATE: data 5 h 30 min old (limit 4 h): get a new snapshot"),
             "{page}"
         );
     }

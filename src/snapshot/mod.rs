@@ -79,7 +79,7 @@ pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, E
         as_of: format!("Data as of {}", when::as_of(&as_of)),
         stale: stale.then(|| {
             format!(
-                "OUT OF DATE: this data is {} old (limit {}). Patients will have moved: get a new snapshot.",
+                "OUT OF DATE: data {} old (limit {}): get a new snapshot",
                 when::age(age_minutes),
                 when::age(options.max_age_minutes)
             )

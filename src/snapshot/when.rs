@@ -11,10 +11,11 @@ pub fn date(text: &str) -> String {
     }
 }
 
-/// "27 Nov 2026 14:05" from a FHIR dateTime; a date alone as [`date`].
+/// "27 Nov 14:05" from a FHIR dateTime (the year goes without saying on a list of who is
+/// in now, and leaves room in narrow columns); a date alone as [`date`].
 pub fn date_time(text: &str) -> String {
     match DateTime::parse_from_rfc3339(text) {
-        Ok(t) => t.format("%-d %b %Y %H:%M").to_string(),
+        Ok(t) => t.format("%-d %b %H:%M").to_string(),
         Err(_) => date(text),
     }
 }
@@ -42,7 +43,7 @@ mod tests {
         assert_eq!(super::date("1950"), "1950");
         assert_eq!(
             super::date_time("2026-11-27T14:05:00+00:00"),
-            "27 Nov 2026 14:05"
+            "27 Nov 14:05"
         );
         assert_eq!(super::age(320), "5 h 20 min");
     }
