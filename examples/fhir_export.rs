@@ -9,7 +9,8 @@
 //! Besides the export it writes `answers.tsv`: each patient's NHS number and where a correct
 //! reader places them (a ward's Location identifier, a clinic's, or `unplaced`). `--bad` adds
 //! the broken input a real export can hold: a truncated line, an unused resource type, a
-//! reference to a missing Location and to a missing Patient, and a duplicated NHS number.
+//! reference to a missing Location and to a missing Patient, an encounter in a clinic and a
+//! duplicated NHS number.
 //! The same options always give the same files (a fixed-seed generator).
 
 use chrono::Timelike as _;
@@ -457,6 +458,18 @@ fn bad_lines(files: &mut Files, nhs: &mut NhsNumbers) {
             "resourceType": "Encounter", "id": "enc-lost", "status": "in-progress",
             "subject": {"reference": "Patient/lost"},
             "location": [{"location": {"reference": "Location/no-such-bed"}}],
+        }),
+    );
+    let _ = writeln!(files.answers, "{number}\tunplaced");
+    // An encounter in progress in a clinic: no ward list shows it.
+    let number = nhs.next().expect("numbers left");
+    line(&mut files.patient, &patient("in-clinic", &number, &mut rng));
+    line(
+        &mut files.encounter,
+        &json!({
+            "resourceType": "Encounter", "id": "enc-clinic", "status": "in-progress",
+            "subject": {"reference": "Patient/in-clinic"},
+            "location": [{"location": {"reference": "Location/RKV-FRAC"}}],
         }),
     );
     let _ = writeln!(files.answers, "{number}\tunplaced");

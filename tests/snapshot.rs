@@ -130,6 +130,10 @@ fn every_inpatient_once_on_the_right_list() {
         unplaced.contains("Location/no-such-beddoesnotexist")
             || unplaced.contains("Location/no-such-bedisnotintheexport")
     );
+    assert!(
+        unplaced.contains("aclinic,whichhasnowardlist"),
+        "encounter in a clinic explained"
+    );
     assert!(texts["RKV-W7"].contains("CHECK:anotherrecordhasthisNHSnumber"));
 }
 
@@ -161,7 +165,6 @@ fn clinic_appointments_in_time_order_with_phones() {
     let clinic = squeezed(&folder.join("clinic-fracture-clinic.pdf"));
     let contacts = squeezed(&folder.join("contacts.pdf"));
     let unplaced = squeezed(&folder.join("unplaced.pdf"));
-    let mut last = 0;
     for (time, nhs) in &fracture {
         assert_eq!(
             clinic.matches(nhs.as_str()).count(),
@@ -182,7 +185,6 @@ fn clinic_appointments_in_time_order_with_phones() {
             !earlier_after,
             "{nhs} printed before an earlier appointment"
         );
-        last = last.max(at);
     }
     assert_eq!(
         clinic.matches("(mobile)").count(),
@@ -367,20 +369,28 @@ fn refuses_the_packs_output_folder() {
     );
 }
 
-// Same export, same now: the same bytes; --keep removes only older snapshots this command made.
+// Same export, same now: the same bytes. --keep N keeps the snapshot just written and the
+// newest N-1 others this command made; folders without its marker are never removed.
 #[test]
 fn deterministic_and_keep_removes_only_own_snapshots() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("lists");
     let old = out.join("snapshot-20200101T000000Z");
+    let newer = out.join("snapshot-20991231T000000Z");
     let foreign = out.join("snapshot-20190101T000000Z");
-    for d in [&old, &foreign] {
+    for d in [&old, &newer, &foreign] {
         std::fs::create_dir_all(d).unwrap();
     }
-    std::fs::write(old.join(".downtime-snapshot"), "").unwrap();
-    let run = snapshot(dir.path(), &out, NOW, &["--keep", "1"]);
-    assert!((run.code == 0), "{}", run.stderr);
-    assert!(!old.exists() && foreign.exists(), "{}", run.stderr);
+    for d in [&old, &newer] {
+        std::fs::write(d.join(".downtime-snapshot"), "").unwrap();
+    }
+    let run = snapshot(dir.path(), &out, NOW, &["--keep", "2"]);
+    assert!(run.code == 0, "{}", run.stderr);
+    assert!(
+        !old.exists() && newer.exists() && foreign.exists(),
+        "{}",
+        run.stderr
+    );
     let (folder, _, _) = lists();
     let ours = out.join("snapshot-20261129T140000Z");
     for entry in std::fs::read_dir(folder).unwrap() {
@@ -392,6 +402,12 @@ fn deterministic_and_keep_removes_only_own_snapshots() {
             path.display()
         );
     }
+    let run = snapshot(dir.path(), &out, NOW, &["--keep", "1"]);
+    assert!(
+        run.code == 0 && ours.exists() && !newer.exists(),
+        "{}",
+        run.stderr
+    );
 }
 
 // One FHIR Location claimed by two wards is an error: its patients' list would be a guess.

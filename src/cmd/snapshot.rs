@@ -39,7 +39,7 @@ pub struct Args {
     #[arg(long, value_name = "TIME", value_parser = DateTime::parse_from_rfc3339)]
     now: Option<DateTime<FixedOffset>>,
     /// After writing, remove all but the newest N snapshots in --out (only folders this
-    /// command made).
+    /// command made; the one just written is always kept).
     #[arg(long, value_name = "N")]
     keep: Option<usize>,
     /// Write even inside a git working tree (one that is never committed or shared).
@@ -86,7 +86,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         );
     }
     if let Some(keep) = args.keep {
-        for removed in store::prune(&args.out, keep.max(1))? {
+        for removed in store::prune(&args.out, keep, &folder)? {
             eprintln!("removed older snapshot {}", removed.display());
         }
     }

@@ -6,7 +6,8 @@ use super::fhir::{format_nhs_number, nhs_number_valid, Encounter, Patient};
 use super::index::{Index, Unmapped};
 use super::when;
 use crate::diagnostic::Diagnostic;
-use crate::model::WardIx;
+use crate::load::raw::WardKind;
+use crate::model::{Model, WardIx};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -32,7 +33,7 @@ pub struct Census {
 }
 
 /// Place every patient with an Encounter in progress.
-pub fn census(index: &Index, problems: &mut Vec<Diagnostic>) -> Census {
+pub fn census(model: &Model, index: &Index, problems: &mut Vec<Diagnostic>) -> Census {
     let mut census = Census::default();
     for (origin, encounter) in current_encounters(index, problems) {
         let patient_id = encounter.subject.as_ref().and_then(|s| s.id_of("Patient"));
@@ -48,6 +49,14 @@ pub fn census(index: &Index, problems: &mut Vec<Diagnostic>) -> Census {
         let location = current_location(encounter);
         let mut row = inpatient(index, patient, encounter, duplicate);
         match index.ward_of(location) {
+            // A clinic prints appointments, not a tracking list: no patient is lost there.
+            Ok((w, _)) if model.wards[w].kind == WardKind::Outpatient => {
+                row.reason = format!(
+                    "in {}, a clinic, which has no ward list",
+                    model.wards[w].name
+                );
+                census.unplaced.push(row);
+            }
             Ok((w, bed)) => {
                 row.bed = bed.unwrap_or("").to_string();
                 census.wards.entry(w).or_default().push(row);

@@ -25,13 +25,13 @@ pub struct Facts<'a> {
 const MAX_PROBLEMS_PRINTED: usize = 300;
 
 /// Every list, in the order they are written and reported.
-pub fn jobs(
-    facts: &Facts,
-    census: &Census,
-    clinics: &Clinics,
+pub fn jobs<'a>(
+    facts: &'a Facts<'a>,
+    census: &'a Census,
+    clinics: &'a Clinics,
     export: &Export,
     problems: &[Diagnostic],
-) -> Vec<Job> {
+) -> Vec<Job<'a>> {
     let model = facts.model;
     let mut jobs = Vec::new();
     for (w, ward) in model.wards.iter().enumerate() {
@@ -72,7 +72,12 @@ struct WardList<'a> {
     list: Tracking,
 }
 
-fn ward_list(facts: &Facts, w: WardIx, rows: &[Inpatient], unplaced: usize) -> Job {
+fn ward_list<'a>(
+    facts: &'a Facts<'a>,
+    w: WardIx,
+    rows: &'a [Inpatient],
+    unplaced: usize,
+) -> Job<'a> {
     let model = facts.model;
     let ward = &model.wards[w];
     let context = WardList {
@@ -87,7 +92,7 @@ fn ward_list(facts: &Facts, w: WardIx, rows: &[Inpatient], unplaced: usize) -> J
         file: format!("ward-{}.pdf", ward.id),
         template: "snapshot-ward.md",
         furniture: furniture(facts, format!("Patient list: {}", ward.name), &ward.name),
-        context: Box::new(serde_json::to_value(&context).unwrap_or_default()),
+        context: Box::new(context),
     }
 }
 
@@ -107,7 +112,7 @@ struct ClinicList<'a> {
     days: Vec<Day<'a>>,
 }
 
-fn clinic(facts: &Facts, w: WardIx, rows: &[Booking]) -> Job {
+fn clinic<'a>(facts: &'a Facts<'a>, w: WardIx, rows: &'a [Booking]) -> Job<'a> {
     let model = facts.model;
     let ward = &model.wards[w];
     let context = ClinicList {
@@ -122,7 +127,7 @@ fn clinic(facts: &Facts, w: WardIx, rows: &[Booking]) -> Job {
         file: format!("clinic-{}.pdf", ward.id),
         template: "snapshot-clinic.md",
         furniture: furniture(facts, format!("Clinic list: {}", ward.name), &ward.name),
-        context: Box::new(serde_json::to_value(&context).unwrap_or_default()),
+        context: Box::new(context),
     }
 }
 
@@ -152,7 +157,7 @@ struct Contacts<'a> {
     clinics: Vec<ClinicRows<'a>>,
 }
 
-fn contacts(facts: &Facts, clinics: &Clinics) -> Job {
+fn contacts<'a>(facts: &'a Facts<'a>, clinics: &'a Clinics) -> Job<'a> {
     let model = facts.model;
     let mut by_clinic: Vec<ClinicRows> = (clinics.clinics.iter())
         .map(|(&w, rows)| ClinicRows {
@@ -173,7 +178,7 @@ fn contacts(facts: &Facts, clinics: &Clinics) -> Job {
         file: "contacts.pdf".to_string(),
         template: "snapshot-contacts.md",
         furniture: furniture(facts, "Ring-round contact list".to_string(), "Every clinic"),
-        context: Box::new(serde_json::to_value(&context).unwrap_or_default()),
+        context: Box::new(context),
     }
 }
 
@@ -195,13 +200,13 @@ struct Unplaced<'a> {
     problems: Vec<Problem>,
 }
 
-fn unplaced(
-    facts: &Facts,
-    census: &Census,
-    clinics: &Clinics,
+fn unplaced<'a>(
+    facts: &'a Facts<'a>,
+    census: &'a Census,
+    clinics: &'a Clinics,
     export: &Export,
     problems: &[Diagnostic],
-) -> Job {
+) -> Job<'a> {
     let model = facts.model;
     let listed = problems.iter().take(MAX_PROBLEMS_PRINTED).map(|d| Problem {
         place: format!(
@@ -228,6 +233,6 @@ fn unplaced(
         file: "unplaced.pdf".to_string(),
         template: "snapshot-unplaced.md",
         furniture: furniture(facts, "Unplaced patients".to_string(), "Site team"),
-        context: Box::new(serde_json::to_value(&context).unwrap_or_default()),
+        context: Box::new(context),
     }
 }

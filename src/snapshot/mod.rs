@@ -69,7 +69,7 @@ pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, E
         .ok_or_else(|| Error::Usage("the export has no transactionTime".into()))?;
     let mut problems = std::mem::take(&mut export.problems);
     let index = index::Index::new(model, &export, &mut problems);
-    let census = census::census(&index, &mut problems);
+    let census = census::census(model, &index, &mut problems);
     let until = options.now + Duration::days(i64::from(options.days));
     let clinics = clinics::clinics(model, &index, options.now, until, &mut problems);
     diagnostic::sort(&mut problems);

@@ -32,11 +32,12 @@ pub struct Printed {
     pub pages: usize,
 }
 
-/// A document to print: its file name, template and furniture, and the context rendered.
-pub struct Job {
+/// A document to print: its file name, template and furniture, and the context rendered
+/// (borrowing the census it shows).
+pub struct Job<'a> {
     pub file: String,
     pub template: &'static str,
-    pub context: Box<dyn crate::pack::Data>,
+    pub context: Box<dyn crate::pack::Data + 'a>,
     pub furniture: Furniture,
 }
 

@@ -120,9 +120,10 @@ fn create_private(dir: &Path) -> Result<(), Error> {
         .map_err(|e| Error::io(dir, "cannot create folder", e))
 }
 
-/// Remove all but the newest `keep` snapshot folders in `out` that carry the marker; other
-/// folders and files are left alone. Returns the folders removed.
-pub fn prune(out: &Path, keep: usize) -> Result<Vec<PathBuf>, Error> {
+/// Keep `current` and the newest `keep - 1` other snapshot folders in `out` that carry the
+/// marker, and remove the older ones; other folders and files are left alone. Returns the
+/// folders removed.
+pub fn prune(out: &Path, keep: usize, current: &Path) -> Result<Vec<PathBuf>, Error> {
     let entries = std::fs::read_dir(out).map_err(|e| Error::io(out, "cannot read folder", e))?;
     let mut ours: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -130,10 +131,10 @@ pub fn prune(out: &Path, keep: usize) -> Result<Vec<PathBuf>, Error> {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with(PREFIX))
         })
-        .filter(|p| !p.is_symlink() && p.join(MARKER).is_file())
+        .filter(|p| p.as_path() != current && !p.is_symlink() && p.join(MARKER).is_file())
         .collect();
     ours.sort();
-    let old = ours.len().saturating_sub(keep);
+    let old = ours.len().saturating_sub(keep.saturating_sub(1));
     let removed: Vec<PathBuf> = ours.into_iter().take(old).collect();
     for dir in &removed {
         std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, "cannot remove", e))?;
