@@ -440,3 +440,50 @@ fn a_location_shared_by_two_wards_is_refused() {
         run.stderr
     );
 }
+
+// Without the manifest's transactionTime the lists could not say how old they are: refused,
+// naming the file, before anything is written.
+#[test]
+fn an_export_without_its_manifest_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("export");
+    std::fs::create_dir(&export).unwrap();
+    std::fs::write(
+        export.join("Patient.ndjson"),
+        "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n",
+    )
+    .unwrap();
+    let (procedures, out) = (procedures(), dir.path().join("lists"));
+    let args = [
+        "snapshot",
+        "--procedures",
+        procedures.to_str().unwrap(),
+        "--fhir",
+        "export",
+        "--out",
+        "lists",
+        "--now",
+        NOW,
+    ];
+    let run = common::run_in(dir.path(), &args, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("manifest.json") && run.stderr.contains("transactionTime"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+    std::fs::write(
+        export.join("manifest.json"),
+        "{\"transactionTime\": \"yesterday\"}",
+    )
+    .unwrap();
+    let run = common::run_in(dir.path(), &args, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("transactionTime is not a date and time"),
+        "{}",
+        run.stderr
+    );
+}

@@ -85,6 +85,13 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             s.age_minutes
         );
     }
+    // An export from the future means a wrong clock or --now: the age printed cannot be trusted.
+    if s.age_minutes < -5 {
+        eprintln!(
+            "warning: the export is dated {} minutes after now: check the clock (or --now)",
+            -s.age_minutes
+        );
+    }
     if let Some(keep) = args.keep {
         for removed in store::prune(&args.out, keep, &folder)? {
             eprintln!("removed older snapshot {}", removed.display());

@@ -95,7 +95,7 @@ fn transaction_time(dir: &Path) -> Result<DateTime<FixedOffset>, Error> {
     let path = dir.join("manifest.json");
     let text = std::fs::read_to_string(&path).map_err(|e| {
         Error::Usage(format!(
-            "cannot read {} ({e}): the export's manifest (the $export status response) says when the data was true, and every list must say it",
+            "cannot read {} ({e}): the export's manifest (the $export status response) gives its transactionTime, when the data was true, which every list must print",
             path.display()
         ))
     })?;
