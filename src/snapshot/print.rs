@@ -5,9 +5,9 @@
 use crate::error::Error;
 use crate::pack::Furniture;
 use crate::render::Renderer;
+use crate::typeset;
 use crate::typeset::fonts::Face;
 use crate::typeset::page::{Geometry, Item, Page, RectStyle};
-use crate::typeset::{self, layout::BODY_SIZE};
 
 /// What the band at the top of every page says.
 #[derive(Debug, Clone)]
@@ -22,6 +22,9 @@ pub struct Band {
 pub const WRISTBAND: &str = "Check identity against the wristband before acting";
 
 const AS_OF_SIZE: f32 = 17.0;
+/// Body text of the lists: a point under the packs', so a row of a ward list is two or three
+/// lines, not four, and a ward fits on a few pages.
+const LIST_SIZE: f32 = 10.0;
 const LINE_SIZE: f32 = 11.5;
 
 /// One list, ready to write.
@@ -56,7 +59,7 @@ pub fn print(
         ..job.furniture.clone()
     };
     let mut document =
-        typeset::typeset_reserving(&rendered.markdown, &furniture, BODY_SIZE, band.height());
+        typeset::typeset_reserving(&rendered.markdown, &furniture, LIST_SIZE, band.height());
     for page in &mut document.pages {
         band.draw(page);
     }
