@@ -20,6 +20,7 @@ pub mod pack;
 pub mod project;
 pub mod register;
 pub mod render;
+pub mod snapshot;
 pub mod typeset;
 pub mod viewer;
 pub mod write;

@@ -37,6 +37,7 @@ enum Command {
     Reprint(cmd::reprint::Args),
     Report(cmd::report::Args),
     WalkRound(cmd::walk_round::Args),
+    Snapshot(cmd::snapshot::Args),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +62,7 @@ fn main() -> ExitCode {
         Command::Reprint(args) => cmd::reprint::run(args),
         Command::Report(args) => cmd::report::run(args),
         Command::WalkRound(args) => cmd::walk_round::run(args),
+        Command::Snapshot(args) => cmd::snapshot::run(args),
     };
     match result {
         Ok(code) => code,

@@ -13,6 +13,7 @@ pub mod pdf;
 pub mod report;
 pub mod reprint;
 pub mod schema;
+pub mod snapshot;
 pub mod walk_round;
 
 use downtime::diagnostic::{escape_control, Diagnostic};

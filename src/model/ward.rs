@@ -28,6 +28,8 @@ pub struct Ward {
     /// The ward whose downtime PC staff use when their own fails.
     pub buddy: Option<super::WardIx>,
     pub numbering: Vec<super::numbering::NumberRange>,
+    /// Identifiers of the FHIR Locations that are this ward, for `downtime snapshot`.
+    pub fhir_location: Vec<String>,
     pub file: PathBuf,
 }
 
@@ -47,6 +49,7 @@ pub(super) fn resolve(
     ids: &Namespaces,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Ward> {
+    shared_fhir_locations(wards, diags);
     wards
         .iter()
         .enumerate()
@@ -82,6 +85,7 @@ pub(super) fn resolve(
                     &ward.file,
                     diags,
                 ),
+                fhir_location: v.fhir_location.clone(),
                 file: ward.file.clone(),
             }
         })
@@ -174,6 +178,28 @@ fn resolve_systems(
 }
 
 /// The ward's buddy, which must be another ward.
+/// A FHIR Location claimed by two wards: `downtime snapshot` could not tell which ward's
+/// list its patients belong on.
+fn shared_fhir_locations(wards: &[Sourced<raw::Ward>], diags: &mut Vec<Diagnostic>) {
+    let mut claimed: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for ward in wards {
+        for (i, location) in ward.value.fhir_location.iter().enumerate() {
+            match claimed.insert(location.as_str(), ward.value.id.as_str()) {
+                Some(other) if other != ward.value.id => diags.push(
+                    Diagnostic::error(
+                        "fhir-location-shared",
+                        &ward.file,
+                        format!("FHIR Location `{location}` is also ward `{other}`'s"),
+                    )
+                    .at_path(format!("fhir_location[{i}]"))
+                    .with_hint("each Location belongs to one ward: patients there are printed on that ward's list"),
+                ),
+                _ => {}
+            }
+        }
+    }
+}
+
 fn buddy(
     ward: &Sourced<raw::Ward>,
     w: usize,

@@ -12,7 +12,7 @@ use crate::typeset::form::FormSpec;
 use std::path::Path;
 
 /// Templates shipped in the binary: (name, source).
-pub const BUILTIN: [(&str, &str); 9] = [
+pub const BUILTIN: [(&str, &str); 13] = [
     ("macros.md", include_str!("../../templates/macros.md")),
     ("ward.md", include_str!("../../templates/ward.md")),
     ("site.md", include_str!("../../templates/site.md")),
@@ -28,6 +28,22 @@ pub const BUILTIN: [(&str, &str); 9] = [
     ("coverage.md", include_str!("../../templates/coverage.md")),
     ("card.md", include_str!("../../templates/card.md")),
     ("evidence.md", include_str!("../../templates/evidence.md")),
+    (
+        "snapshot-ward.md",
+        include_str!("../../templates/snapshot-ward.md"),
+    ),
+    (
+        "snapshot-clinic.md",
+        include_str!("../../templates/snapshot-clinic.md"),
+    ),
+    (
+        "snapshot-contacts.md",
+        include_str!("../../templates/snapshot-contacts.md"),
+    ),
+    (
+        "snapshot-unplaced.md",
+        include_str!("../../templates/snapshot-unplaced.md"),
+    ),
 ];
 
 /// The first line of every generated Markdown file. It tells a reader to edit the YAML

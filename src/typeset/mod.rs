@@ -55,11 +55,33 @@ pub fn layout_markdown(markdown: &str, body: f32) -> Document {
 /// numbers found until no page moves (a number's width can move a line); two passes in
 /// practice, and a document without such links is laid out once.
 pub fn layout_appended(markdown: &str, body: f32, appended: &[Appended]) -> Document {
+    layout_appended_in(markdown, body, appended, Geometry::a4())
+}
+
+/// As [`typeset_with`], the body starting `reserve` points lower on every page: room for
+/// something the caller prints at the top of each page (a patient list's data-as-of band).
+pub fn typeset_reserving(
+    markdown: &str,
+    furniture: &Furniture,
+    body: f32,
+    reserve: f32,
+) -> Document {
+    let mut geo = Geometry::a4();
+    geo.body_top += reserve;
+    let mut doc = layout_appended_in(markdown, body, &[], geo);
+    let total = doc.pages.len();
+    furniture::add(&mut doc.pages, furniture, &Geometry::a4(), 1, total);
+    doc.title = furniture.title.clone();
+    doc.author = furniture.author.clone();
+    doc
+}
+
+fn layout_appended_in(markdown: &str, body: f32, appended: &[Appended], geo: Geometry) -> Document {
     let has_refs = markdown.contains("](#");
     let mut refs = blocks::PageRefs::new();
     let mut passes = 0;
     loop {
-        let doc = layout_pass(markdown, body, appended, &refs);
+        let doc = layout_pass(markdown, body, appended, &refs, geo);
         passes += 1;
         let found = anchors(&doc, appended);
         if !has_refs || found == refs || passes == 4 {
@@ -87,10 +109,10 @@ fn layout_pass(
     body: f32,
     appended: &[Appended],
     refs: &blocks::PageRefs,
+    geo: Geometry,
 ) -> Document {
     let mut warnings = Vec::new();
     let blocks = blocks::parse_with(markdown, &mut warnings, refs);
-    let geo = Geometry::a4();
 
     let mut toc: Vec<TocEntry> = contents_entries(&blocks);
     if !toc.is_empty() {

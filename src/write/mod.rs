@@ -148,7 +148,7 @@ impl Staging {
         guard::prepare_folders(&self.out, relative, &self.created)?;
         let existed = guard::may_replace(&dest, relative, &self.manifest)? == Existing::Ours;
         let dir = dest.parent().unwrap_or(&self.out);
-        let tmp = temp_builder()
+        let tmp = temp_builder(0o644)
             .tempfile_in(dir)
             .map_err(|e| Error::io(dir, "cannot create temporary file", e))?;
         let mut out = Hashing {
@@ -174,7 +174,7 @@ impl Staging {
     /// committed, deletes itself when dropped, and a killed build's leftover is removed by
     /// the next build.
     pub fn scratch(&self, bytes: &[u8]) -> Result<TempPath, Error> {
-        let mut tmp = temp_builder()
+        let mut tmp = temp_builder(0o600)
             .tempfile_in(&self.out)
             .map_err(|e| Error::io(&self.out, "cannot create temporary file", e))?;
         tmp.write_all(bytes)
@@ -304,7 +304,7 @@ impl Staging {
             }
             Err(_) => false,
         };
-        let mut tmp = temp_builder()
+        let mut tmp = temp_builder(0o644)
             .tempfile_in(&self.out)
             .map_err(|e| Error::io(&self.out, "cannot create temporary file", e))?;
         tmp.write_all(Manifest::render(listing).as_bytes())
@@ -406,7 +406,7 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), Error> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, "cannot create folder", e))?;
-    let mut tmp = temp_builder()
+    let mut tmp = temp_builder(0o644)
         .tempfile_in(&dir)
         .map_err(|e| Error::io(&dir, "cannot create temporary file", e))?;
     tmp.write_all(bytes)
@@ -416,16 +416,32 @@ pub fn write_atomic(dest: &Path, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-/// Temporary files are created private (0600); packs are documents everyone may read, so
-/// they get the usual 0644 before being renamed into place.
-fn temp_builder() -> tempfile::Builder<'static, 'static> {
+/// As [`write_atomic`], for files about patients: readable by the owner only (0600) from the
+/// moment they exist, and the folder must already exist (its mode is the caller's business).
+pub fn write_private(dest: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    let mut tmp = temp_builder(0o600)
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, "cannot create temporary file", e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io(dest, "cannot write", e))?;
+    tmp.persist(dest)
+        .map_err(|e| Error::io(dest, "cannot move into place", e.error))?;
+    Ok(())
+}
+
+/// Temporary files with `mode` (Unix): packs are documents everyone may read (0644), patient
+/// lists are not (0600).
+fn temp_builder(mode: u32) -> tempfile::Builder<'static, 'static> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMP_PREFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
+        builder.permissions(std::fs::Permissions::from_mode(mode));
     }
+    #[cfg(not(unix))]
+    let _ = mode;
     builder
 }
 

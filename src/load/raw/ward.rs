@@ -38,6 +38,10 @@ pub struct Ward {
     /// Patient or encounter numbers reserved for this ward while systems are down.
     #[serde(default)]
     pub numbering: Vec<NumberRange>,
+    /// Identifiers of the FHIR Locations that are this ward (or clinic) in the EPR's export:
+    /// `downtime snapshot` prints the patients and appointments found there on its lists.
+    #[serde(default)]
+    pub fhir_location: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]

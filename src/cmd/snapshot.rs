@@ -1,0 +1,129 @@
+//! `downtime snapshot`: patient lists for the downtime box from a FHIR R4 Bulk Data export.
+
+use chrono::{DateTime, FixedOffset};
+use downtime::error::Error;
+use downtime::model::duration::parse_minutes;
+use downtime::project::Project;
+use downtime::snapshot::{self, store};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Problems printed on the terminal; all of them are listed on unplaced.pdf.
+const MAX_PROBLEMS_SHOWN: usize = 40;
+
+/// Print patient lists for the downtime box from a FHIR R4 Bulk Data export: each ward's
+/// tracking list filled with its patients, each clinic's appointments with phone numbers,
+/// a trust-wide ring-round list and a list of patients no ward or clinic shows.
+///
+/// Unlike the packs, this is about real time: every page says when the data was true, and
+/// the lists are judged against now (the clock, unless --now or SOURCE_DATE_EPOCH is set).
+/// Run it on the downtime PC, or the server feeding it, every 2-4 hours. The lists are
+/// patient data: written readable by their owner only, never into a git working tree.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folder of the export: manifest.json (the $export status response, for its
+    /// transactionTime) and the *.ndjson files.
+    #[arg(long, value_name = "DIR")]
+    fhir: PathBuf,
+    /// Folder to keep snapshots in; each snapshot is a folder in it named by the data's time.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Days of appointments to list, from now.
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..=31))]
+    days: u32,
+    /// Data older than this prints with a warning band on every page (e.g. 4h, 90m).
+    #[arg(long, value_name = "DURATION", default_value = "4h", value_parser = max_age)]
+    max_age: u32,
+    /// The time to judge against (RFC 3339, e.g. 2026-11-29T16:00:00+00:00). Default:
+    /// SOURCE_DATE_EPOCH if set, else the clock: this command is about real time.
+    #[arg(long, value_name = "TIME", value_parser = DateTime::parse_from_rfc3339)]
+    now: Option<DateTime<FixedOffset>>,
+    /// After writing, remove all but the newest N snapshots in --out (only folders this
+    /// command made; the one just written is always kept).
+    #[arg(long, value_name = "N")]
+    keep: Option<usize>,
+    /// Write even inside a git working tree (one that is never committed or shared).
+    #[arg(long)]
+    allow_git: bool,
+    #[arg(long, value_name = "DIR", default_value = "procedures")]
+    procedures: PathBuf,
+}
+
+fn max_age(text: &str) -> Result<u32, String> {
+    parse_minutes(text)
+        .filter(|&m| m > 0)
+        .ok_or_else(|| "a duration such as 4h, 90m or 1h30m".to_string())
+}
+
+pub fn run(args: Args) -> Result<ExitCode, Error> {
+    store::refuse_unsafe(&args.out, &args.procedures, args.allow_git)?;
+    let project = Project::load(&args.procedures)?;
+    let options = snapshot::Options {
+        now: args.now.unwrap_or_else(now),
+        days: args.days,
+        max_age_minutes: i64::from(args.max_age),
+    };
+    let made = snapshot::make(&project.model, &args.fhir, &options)?;
+    report_problems(&made.problems);
+    let folder = store::write(&args.out, &store::folder_name(&made.as_of), &made.printed)?;
+    let s = &made.summary;
+    let pages: usize = made.printed.iter().map(|p| p.pages).sum();
+    eprintln!(
+        "wrote {} ({} lists, {pages} pages): {} inpatients on ward lists, {} unplaced; {} appointments on clinic lists, {} unplaced; {} lines read, {} problems",
+        folder.display(),
+        made.printed.len(),
+        s.inpatients,
+        s.unplaced_inpatients,
+        s.appointments,
+        s.unplaced_appointments,
+        s.lines,
+        made.problems.len()
+    );
+    if s.stale {
+        eprintln!(
+            "warning: the export is {} minutes old, more than --max-age: every page carries an out-of-date warning",
+            s.age_minutes
+        );
+    }
+    // An export from the future means a wrong clock or --now: the age printed cannot be trusted.
+    if s.age_minutes < -5 {
+        eprintln!(
+            "warning: the export is dated {} minutes after now: check the clock (or --now)",
+            -s.age_minutes
+        );
+    }
+    if let Some(keep) = args.keep {
+        for removed in store::prune(&args.out, keep, &folder)? {
+            eprintln!("removed older snapshot {}", removed.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Problems name the export file and line only: they go to logs, which are not for patient
+/// data.
+fn report_problems(problems: &[downtime::diagnostic::Diagnostic]) {
+    super::print_diagnostics(&problems[..problems.len().min(MAX_PROBLEMS_SHOWN)]);
+    if problems.len() > MAX_PROBLEMS_SHOWN {
+        eprintln!(
+            "... and {} more problems: all are listed on unplaced.pdf",
+            problems.len() - MAX_PROBLEMS_SHOWN
+        );
+    }
+}
+
+/// SOURCE_DATE_EPOCH for reproducible runs, else the clock, in UTC.
+fn now() -> DateTime<FixedOffset> {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    DateTime::from_timestamp(seconds, 0)
+        .unwrap_or_default()
+        .fixed_offset()
+}

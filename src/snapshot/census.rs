@@ -1,0 +1,244 @@
+//! Who is on each ward: every Encounter in progress placed on the ward its Location maps to,
+//! or on the unplaced list with the reason. Each patient is placed once.
+
+use super::export::Origin;
+use super::fhir::{format_nhs_number, nhs_number_valid, Encounter, Patient};
+use super::index::{Index, Unmapped};
+use super::when;
+use crate::diagnostic::Diagnostic;
+use crate::load::raw::WardKind;
+use crate::model::{Model, WardIx};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// One filled row of a ward's tracking list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Inpatient {
+    pub bed: String,
+    pub name: String,
+    pub nhs_number: String,
+    pub born: String,
+    pub alerts: String,
+    pub consultant: String,
+    pub admitted: String,
+    /// Why this patient is on the unplaced list; empty on a ward's list.
+    pub reason: String,
+}
+
+/// The inpatients of each ward (by ward), and those with no ward.
+#[derive(Debug, Default)]
+pub struct Census {
+    pub wards: BTreeMap<WardIx, Vec<Inpatient>>,
+    pub unplaced: Vec<Inpatient>,
+}
+
+/// Place every patient with an Encounter in progress.
+pub fn census(model: &Model, index: &Index, problems: &mut Vec<Diagnostic>) -> Census {
+    let mut census = Census::default();
+    for (origin, encounter) in current_encounters(index, problems) {
+        let patient_id = encounter.subject.as_ref().and_then(|s| s.id_of("Patient"));
+        let Some((_, patient, duplicate)) = patient_id.and_then(|id| index.patient(id)) else {
+            problems.push(index.export.problem(
+                origin,
+                "fhir-missing-reference",
+                "an Encounter in progress for a Patient not in the export: on the unplaced list".to_string(),
+            ));
+            census.unplaced.push(unknown_patient(encounter));
+            continue;
+        };
+        let location = current_location(encounter);
+        let mut row = inpatient(index, patient, encounter, duplicate);
+        match index.ward_of(location) {
+            // A clinic prints appointments, not a tracking list: no patient is lost there.
+            Ok((w, _)) if model.wards[w].kind == WardKind::Outpatient => {
+                row.reason = format!(
+                    "in {}, a clinic, which has no ward list",
+                    model.wards[w].name
+                );
+                census.unplaced.push(row);
+            }
+            Ok((w, bed)) => {
+                row.bed = bed.unwrap_or("").to_string();
+                census.wards.entry(w).or_default().push(row);
+            }
+            Err(why) => {
+                if !matches!(why, Unmapped::NoWard(_)) {
+                    let message = format!(
+                        "an Encounter in progress with {}: on the unplaced list",
+                        why.describe()
+                    );
+                    problems.push(
+                        index
+                            .export
+                            .problem(origin, "fhir-missing-reference", message),
+                    );
+                }
+                row.reason = why.describe();
+                census.unplaced.push(row);
+            }
+        }
+    }
+    for rows in census.wards.values_mut() {
+        rows.sort_by(|a, b| {
+            natural(&a.bed)
+                .cmp(&natural(&b.bed))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+    }
+    census.unplaced.sort_by(|a, b| {
+        a.name
+            .cmp(&b.name)
+            .then_with(|| a.nhs_number.cmp(&b.nhs_number))
+    });
+    census
+}
+
+/// The Encounters in progress, one per patient: a patient with several is placed by the one
+/// that started last, and the others are reported.
+fn current_encounters<'a>(
+    index: &Index<'a>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(Origin, &'a Encounter)> {
+    let mut by_patient: HashMap<&str, (Origin, &Encounter)> = HashMap::new();
+    let mut kept = Vec::new();
+    for (origin, encounter) in &index.export.encounters {
+        if encounter.status != "in-progress" {
+            continue;
+        }
+        let Some(patient) = encounter.subject.as_ref().and_then(|s| s.id_of("Patient")) else {
+            kept.push((*origin, encounter));
+            continue;
+        };
+        let start = |e: &Encounter| {
+            e.period
+                .as_ref()
+                .and_then(|p| p.start.clone())
+                .unwrap_or_default()
+        };
+        if let Some((other, earlier)) = by_patient.get(patient).copied() {
+            let (keep, drop) = if start(encounter) >= start(earlier) {
+                ((*origin, encounter), other)
+            } else {
+                ((other, earlier), *origin)
+            };
+            problems.push(index.export.problem(
+                drop,
+                "fhir-duplicate-encounter",
+                format!("another Encounter in progress for the same patient (line {}) is newer: the patient is listed once, by that one", keep.0.line),
+            ));
+            by_patient.insert(patient, keep);
+        } else {
+            by_patient.insert(patient, (*origin, encounter));
+        }
+    }
+    kept.extend(by_patient.into_values());
+    kept.sort_by_key(|(origin, _)| *origin);
+    kept
+}
+
+/// The Location the patient is in now: the active one, else the last listed.
+fn current_location(encounter: &Encounter) -> Option<&str> {
+    let locations = &encounter.location;
+    (locations.iter())
+        .find(|l| l.status.as_deref() == Some("active"))
+        .or(locations.last())
+        .and_then(|l| l.location.id_of("Location"))
+}
+
+fn inpatient(
+    index: &Index,
+    patient: &Patient,
+    encounter: &Encounter,
+    duplicate: bool,
+) -> Inpatient {
+    let mut alerts: Vec<String> = index.alerts(&patient.id).to_vec();
+    let (nhs_number, mut checks) = nhs_number(patient, duplicate);
+    checks.append(&mut alerts);
+    let consultant = (encounter.participant.iter())
+        .find_map(|p| p.individual.as_ref().and_then(|i| i.display.clone()))
+        .unwrap_or_default();
+    let admitted = encounter.period.as_ref().and_then(|p| p.start.as_deref());
+    Inpatient {
+        bed: String::new(),
+        name: patient.display_name(),
+        nhs_number,
+        born: patient
+            .birth_date
+            .as_deref()
+            .map(when::date)
+            .unwrap_or_default(),
+        alerts: checks.join("; "),
+        consultant,
+        admitted: admitted.map(when::date_time).unwrap_or_default(),
+        reason: String::new(),
+    }
+}
+
+/// The NHS number as printed, and the warnings it needs printed beside it.
+pub fn nhs_number(patient: &Patient, duplicate: bool) -> (String, Vec<String>) {
+    let mut checks = Vec::new();
+    let number = match patient.nhs_number() {
+        Some(n) => {
+            if !nhs_number_valid(n) {
+                checks.push("CHECK NHS NUMBER: check digit wrong".to_string());
+            }
+            format_nhs_number(n)
+        }
+        None => "(none in the export)".to_string(),
+    };
+    if duplicate {
+        checks.push("CHECK: another record has this NHS number".to_string());
+    }
+    (number, checks)
+}
+
+/// The unplaced row of an Encounter whose patient the export does not hold.
+fn unknown_patient(encounter: &Encounter) -> Inpatient {
+    let reference = encounter.subject.as_ref().and_then(|s| s.reference.clone());
+    Inpatient {
+        bed: String::new(),
+        name: "(patient not in the export)".to_string(),
+        nhs_number: String::new(),
+        born: String::new(),
+        alerts: String::new(),
+        consultant: String::new(),
+        admitted: String::new(),
+        reason: format!(
+            "Encounter/{} names {}, which is not in the export",
+            encounter.id,
+            reference.as_deref().unwrap_or("no patient")
+        ),
+    }
+}
+
+/// Sort key putting "Bed 2" before "Bed 10": digit runs compare as numbers.
+fn natural(text: &str) -> Vec<(u64, String)> {
+    let mut key = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let split = rest
+            .find(|c: char| c.is_ascii_digit() != rest.starts_with(|d: char| d.is_ascii_digit()))
+            .unwrap_or(rest.len());
+        let (part, tail) = rest.split_at(split);
+        match part.parse::<u64>() {
+            Ok(n) => key.push((n, String::new())),
+            Err(_) => key.push((u64::MAX, part.to_string())),
+        }
+        rest = tail;
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    // Beds sort as a ward reads them: bay and number, 2 before 10.
+    #[test]
+    fn beds_in_natural_order() {
+        let mut beds = vec!["Bay 1 Bed 10", "Bay 1 Bed 2", "Side room 1", "Bay 2 Bed 1"];
+        beds.sort_by_key(|b| super::natural(b));
+        assert_eq!(
+            beds,
+            ["Bay 1 Bed 2", "Bay 1 Bed 10", "Bay 2 Bed 1", "Side room 1"]
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! Lookups over one export, built once: resources by id, each Location's ward, each patient's
+//! allergies and alerts, and the NHS numbers more than one Patient carries.
+
+use super::export::{Export, Origin};
+use super::fhir::{format_nhs_number, nhs_number_valid, Location, Patient};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Model, WardIx};
+use std::collections::HashMap;
+
+/// The export, indexed.
+pub struct Index<'a> {
+    pub export: &'a Export,
+    patients: HashMap<&'a str, usize>,
+    locations: HashMap<&'a str, usize>,
+    /// Ward of each FHIR Location identifier, from the wards' `fhir_location`.
+    wards: HashMap<&'a str, WardIx>,
+    /// Allergies and alerts of each patient id, as printed.
+    alerts: HashMap<&'a str, Vec<String>>,
+    /// Patients (by index) whose NHS number another Patient also carries.
+    duplicate_nhs: Vec<bool>,
+}
+
+/// Why a Location gives no ward.
+pub enum Unmapped {
+    NoLocation,
+    NotInExport(String),
+    NoWard(String),
+}
+
+impl Unmapped {
+    /// Printed on the unplaced page and in problems: Location ids and names, never patients.
+    pub fn describe(&self) -> String {
+        match self {
+            Unmapped::NoLocation => "no location recorded".to_string(),
+            Unmapped::NotInExport(id) => format!("Location/{id} is not in the export"),
+            Unmapped::NoWard(name) => {
+                format!("location {name} is not any ward's fhir_location")
+            }
+        }
+    }
+}
+
+impl<'a> Index<'a> {
+    /// Index `export` for `model`'s wards; problems found on the way (duplicate ids, NHS
+    /// numbers failing their check) are added to `problems`.
+    pub fn new(model: &'a Model, export: &'a Export, problems: &mut Vec<Diagnostic>) -> Self {
+        let mut index = Index {
+            export,
+            patients: HashMap::new(),
+            locations: HashMap::new(),
+            wards: HashMap::new(),
+            alerts: HashMap::new(),
+            duplicate_nhs: vec![false; export.patients.len()],
+        };
+        for (w, ward) in model.wards.iter().enumerate() {
+            for id in &ward.fhir_location {
+                index.wards.insert(id.as_str(), w);
+            }
+        }
+        for (i, (origin, location)) in export.locations.iter().enumerate() {
+            if index.locations.insert(&location.id, i).is_some() {
+                problems.push(duplicate_id(export, *origin, "Location"));
+            }
+        }
+        index.index_patients(problems);
+        index.index_alerts(problems);
+        index
+    }
+
+    fn index_patients(&mut self, problems: &mut Vec<Diagnostic>) {
+        let export = self.export;
+        let mut by_nhs: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (origin, patient)) in export.patients.iter().enumerate() {
+            if self.patients.insert(&patient.id, i).is_some() {
+                problems.push(duplicate_id(export, *origin, "Patient"));
+            }
+            match patient.nhs_number() {
+                Some(n) if nhs_number_valid(n) => {
+                    by_nhs.entry(format_nhs_number(n)).or_default().push(i)
+                }
+                Some(_) => problems.push(
+                    export.problem(
+                        *origin,
+                        "fhir-nhs-number",
+                        "an NHS number that fails its check digit: printed, marked for checking"
+                            .to_string(),
+                    ),
+                ),
+                None => {}
+            }
+        }
+        for group in by_nhs.values().filter(|g| g.len() > 1) {
+            for &i in group {
+                self.duplicate_nhs[i] = true;
+                let others: Vec<String> = (group.iter().filter(|&&j| j != i))
+                    .map(|&j| format!("line {}", export.patients[j].0.line))
+                    .collect();
+                problems.push(export.problem(
+                    export.patients[i].0,
+                    "fhir-duplicate-nhs-number",
+                    format!(
+                        "the same NHS number as the Patient on {}: both printed, marked",
+                        others.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+
+    fn index_alerts(&mut self, problems: &mut Vec<Diagnostic>) {
+        let export = self.export;
+        for (origin, allergy) in &export.allergies {
+            let inactive = (allergy.clinical_status.as_ref())
+                .is_some_and(|s| s.has_code("inactive") || s.has_code("resolved"));
+            if inactive {
+                continue;
+            }
+            let what = allergy
+                .code
+                .as_ref()
+                .and_then(|c| c.label())
+                .unwrap_or("(substance not recorded)");
+            let text = match allergy.criticality.as_deref() {
+                Some("high") => format!("ALLERGY: {what} (high risk)"),
+                _ => format!("Allergy: {what}"),
+            };
+            self.add_alert(*origin, allergy.patient.id_of("Patient"), text, problems);
+        }
+        for (origin, flag) in &export.flags {
+            if flag.status == "active" {
+                let text = format!("Alert: {}", flag.code.label().unwrap_or("(not described)"));
+                self.add_alert(*origin, flag.subject.id_of("Patient"), text, problems);
+            }
+        }
+    }
+
+    fn add_alert(
+        &mut self,
+        origin: Origin,
+        patient: Option<&'a str>,
+        text: String,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        match patient.filter(|id| self.patients.contains_key(id)) {
+            Some(id) => self.alerts.entry(id).or_default().push(text),
+            None => problems.push(
+                self.export.problem(
+                    origin,
+                    "fhir-missing-reference",
+                    "an allergy or alert for a Patient not in the export: not printed anywhere"
+                        .to_string(),
+                ),
+            ),
+        }
+    }
+
+    pub fn patient(&self, id: &str) -> Option<(Origin, &'a Patient, bool)> {
+        let &i = self.patients.get(id)?;
+        let (origin, patient) = &self.export.patients[i];
+        Some((*origin, patient, self.duplicate_nhs[i]))
+    }
+
+    /// Allergies and alerts of patient `id`, as printed.
+    pub fn alerts(&self, id: &str) -> &[String] {
+        self.alerts.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The ward Location `id` is in, and the bed when it is one: beds and rooms reach their
+    /// ward through `partOf`.
+    pub fn ward_of(&self, id: Option<&str>) -> Result<(WardIx, Option<&'a str>), Unmapped> {
+        let id = id.ok_or(Unmapped::NoLocation)?;
+        let first = self.location(id)?;
+        let mut here = first;
+        // A bound, so a cycle of partOf references cannot hang the command.
+        for _ in 0..8 {
+            let mapped = (here.identifier.iter())
+                .filter_map(|i| i.value.as_deref())
+                .find_map(|v| self.wards.get(v));
+            if let Some(&w) = mapped {
+                // The Location the encounter names is the bed unless it is the ward itself.
+                let bed = (!std::ptr::eq(here, first))
+                    .then_some(first.name.as_deref())
+                    .flatten();
+                return Ok((w, bed));
+            }
+            match here.part_of.as_ref().and_then(|r| r.id_of("Location")) {
+                Some(parent) => here = self.location(parent)?,
+                None => break,
+            }
+        }
+        Err(Unmapped::NoWard(location_name(here)))
+    }
+
+    fn location(&self, id: &str) -> Result<&'a Location, Unmapped> {
+        (self.locations.get(id))
+            .map(|&i| &self.export.locations[i].1)
+            .ok_or_else(|| Unmapped::NotInExport(id.to_string()))
+    }
+}
+
+/// A Location as the unplaced page names it: its name and identifier.
+fn location_name(location: &Location) -> String {
+    let identifier = location.identifier.iter().find_map(|i| i.value.as_deref());
+    match (location.name.as_deref(), identifier) {
+        (Some(name), Some(id)) => format!("\u{201c}{name}\u{201d} ({id})"),
+        (Some(name), None) => format!("\u{201c}{name}\u{201d}"),
+        (None, Some(id)) => id.to_string(),
+        (None, None) => format!("Location/{}", location.id),
+    }
+}
+
+fn duplicate_id(export: &Export, origin: Origin, kind: &str) -> Diagnostic {
+    export.problem(
+        origin,
+        "fhir-duplicate-id",
+        format!("a second {kind} with the same id: the later one is used"),
+    )
+}

@@ -1,0 +1,238 @@
+//! Which lists a snapshot prints and what each shows: one tracking list per mapped ward, one
+//! clinic list per mapped clinic, the trust-wide ring-round list and the unplaced list.
+
+use super::census::{Census, Inpatient};
+use super::clinics::{Booking, Clinics};
+use super::export::Export;
+use super::print::Job;
+use super::tracking::{tracking_list, Tracking};
+use crate::diagnostic::Diagnostic;
+use crate::load::raw::WardKind;
+use crate::model::{Model, WardIx};
+use crate::pack::Furniture;
+use serde::Serialize;
+
+/// Facts every list prints.
+pub struct Facts<'a> {
+    pub model: &'a Model,
+    /// "in the 3 days from ...".
+    pub window: String,
+    /// When the data stops being fit to act on, printed as the review date.
+    pub replace_by: String,
+}
+
+/// Problems listed on the unplaced page; the rest are counted.
+const MAX_PROBLEMS_PRINTED: usize = 300;
+
+/// Every list, in the order they are written and reported.
+pub fn jobs<'a>(
+    facts: &'a Facts<'a>,
+    census: &'a Census,
+    clinics: &'a Clinics,
+    export: &Export,
+    problems: &[Diagnostic],
+) -> Vec<Job<'a>> {
+    let model = facts.model;
+    let mut jobs = Vec::new();
+    for (w, ward) in model.wards.iter().enumerate() {
+        if ward.fhir_location.is_empty() {
+            continue;
+        }
+        if ward.kind == WardKind::Outpatient {
+            let rows = clinics.clinics.get(&w).map_or(&[][..], Vec::as_slice);
+            jobs.push(clinic(facts, w, rows));
+        } else {
+            let rows = census.wards.get(&w).map_or(&[][..], Vec::as_slice);
+            jobs.push(ward_list(facts, w, rows, census.unplaced.len()));
+        }
+    }
+    jobs.push(contacts(facts, clinics));
+    jobs.push(unplaced(facts, census, clinics, export, problems));
+    jobs
+}
+
+fn furniture(facts: &Facts, title: String, whose: &str) -> Furniture {
+    Furniture {
+        review_due: facts.replace_by.clone(),
+        ..Furniture::trust_wide(
+            facts.model,
+            title,
+            format!("{whose} · CONFIDENTIAL: patient data, shred after use"),
+        )
+    }
+}
+
+#[derive(Serialize)]
+struct WardList<'a> {
+    trust: &'a str,
+    site: &'a str,
+    ward: &'a str,
+    count: usize,
+    unplaced: usize,
+    list: Tracking,
+}
+
+fn ward_list<'a>(
+    facts: &'a Facts<'a>,
+    w: WardIx,
+    rows: &'a [Inpatient],
+    unplaced: usize,
+) -> Job<'a> {
+    let model = facts.model;
+    let ward = &model.wards[w];
+    let context = WardList {
+        trust: &model.trust.name,
+        site: &model.sites[ward.site].name,
+        ward: &ward.name,
+        count: rows.len(),
+        unplaced,
+        list: tracking_list(model, w, rows),
+    };
+    Job {
+        file: format!("ward-{}.pdf", ward.id),
+        template: "snapshot-ward.md",
+        furniture: furniture(facts, format!("Patient list: {}", ward.name), &ward.name),
+        context: Box::new(context),
+    }
+}
+
+#[derive(Serialize)]
+struct Day<'a> {
+    heading: String,
+    rows: &'a [Booking],
+}
+
+#[derive(Serialize)]
+struct ClinicList<'a> {
+    trust: &'a str,
+    site: &'a str,
+    clinic: &'a str,
+    window: &'a str,
+    count: usize,
+    days: Vec<Day<'a>>,
+}
+
+fn clinic<'a>(facts: &'a Facts<'a>, w: WardIx, rows: &'a [Booking]) -> Job<'a> {
+    let model = facts.model;
+    let ward = &model.wards[w];
+    let context = ClinicList {
+        trust: &model.trust.name,
+        site: &model.sites[ward.site].name,
+        clinic: &ward.name,
+        window: &facts.window,
+        count: rows.len(),
+        days: by_day(rows),
+    };
+    Job {
+        file: format!("clinic-{}.pdf", ward.id),
+        template: "snapshot-clinic.md",
+        furniture: furniture(facts, format!("Clinic list: {}", ward.name), &ward.name),
+        context: Box::new(context),
+    }
+}
+
+/// `rows` (in time order) cut where the day changes.
+fn by_day(rows: &[Booking]) -> Vec<Day<'_>> {
+    rows.chunk_by(|a, b| a.start.date_naive() == b.start.date_naive())
+        .map(|day| Day {
+            heading: day[0].start.format("%A %-d %B %Y").to_string(),
+            rows: day,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ClinicRows<'a> {
+    name: &'a str,
+    site: &'a str,
+    rows: &'a [Booking],
+}
+
+#[derive(Serialize)]
+struct Contacts<'a> {
+    trust: &'a str,
+    window: &'a str,
+    count: usize,
+    unplaced: usize,
+    clinics: Vec<ClinicRows<'a>>,
+}
+
+fn contacts<'a>(facts: &'a Facts<'a>, clinics: &'a Clinics) -> Job<'a> {
+    let model = facts.model;
+    let mut by_clinic: Vec<ClinicRows> = (clinics.clinics.iter())
+        .map(|(&w, rows)| ClinicRows {
+            name: &model.wards[w].name,
+            site: &model.sites[model.wards[w].site].name,
+            rows,
+        })
+        .collect();
+    by_clinic.sort_by(|a, b| a.name.cmp(b.name));
+    let context = Contacts {
+        trust: &model.trust.name,
+        window: &facts.window,
+        count: clinics.clinics.values().map(Vec::len).sum(),
+        unplaced: clinics.unplaced.len(),
+        clinics: by_clinic,
+    };
+    Job {
+        file: "contacts.pdf".to_string(),
+        template: "snapshot-contacts.md",
+        furniture: furniture(facts, "Ring-round contact list".to_string(), "Every clinic"),
+        context: Box::new(context),
+    }
+}
+
+#[derive(Serialize)]
+struct Problem {
+    place: String,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct Unplaced<'a> {
+    trust: &'a str,
+    window: &'a str,
+    inpatients: &'a [Inpatient],
+    appointments: &'a [Booking],
+    lines: usize,
+    files: usize,
+    problem_count: usize,
+    problems: Vec<Problem>,
+}
+
+fn unplaced<'a>(
+    facts: &'a Facts<'a>,
+    census: &'a Census,
+    clinics: &'a Clinics,
+    export: &Export,
+    problems: &[Diagnostic],
+) -> Job<'a> {
+    let model = facts.model;
+    let listed = problems.iter().take(MAX_PROBLEMS_PRINTED).map(|d| Problem {
+        place: format!(
+            "{}:{}",
+            d.file
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default(),
+            d.line.unwrap_or(0)
+        ),
+        message: d.message.clone(),
+    });
+    let context = Unplaced {
+        trust: &model.trust.name,
+        window: &facts.window,
+        inpatients: &census.unplaced,
+        appointments: &clinics.unplaced,
+        lines: export.lines,
+        files: export.files.len(),
+        problem_count: problems.len(),
+        problems: listed.collect(),
+    };
+    Job {
+        file: "unplaced.pdf".to_string(),
+        template: "snapshot-unplaced.md",
+        furniture: furniture(facts, "Unplaced patients".to_string(), "Site team"),
+        context: Box::new(context),
+    }
+}

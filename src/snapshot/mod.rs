@@ -1,0 +1,121 @@
+//! `downtime snapshot`: patient lists for the downtime box, from a FHIR R4 Bulk Data export.
+//!
+//! read the export -> index it -> place inpatients on wards (census) and appointments in
+//! clinics -> print each list (Markdown through a template, typeset, a data-as-of band on
+//! every page) -> store them privately (see [`store`]).
+//!
+//! Everything here handles patient data: messages name the export file and line, never what
+//! is on it, and nothing is written anywhere but the snapshot folder.
+
+pub mod census;
+pub mod clinics;
+pub mod export;
+pub mod fhir;
+mod index;
+mod lists;
+mod print;
+pub mod store;
+mod tracking;
+mod when;
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::error::Error;
+use crate::model::Model;
+use crate::render::Renderer;
+use chrono::{DateTime, Duration, FixedOffset};
+use rayon::prelude::*;
+use std::path::Path;
+
+pub use print::{Printed, WRISTBAND};
+
+/// How a snapshot is made.
+pub struct Options {
+    /// The time the lists are judged against: appointments from now, the data's age.
+    pub now: DateTime<FixedOffset>,
+    /// Appointments of this many days from now are listed.
+    pub days: u32,
+    /// Older data prints with a warning band.
+    pub max_age_minutes: i64,
+}
+
+/// A snapshot made: its lists and what was found on the way.
+pub struct Snapshot {
+    /// When the export's data was true.
+    pub as_of: DateTime<FixedOffset>,
+    pub printed: Vec<Printed>,
+    /// Problems in the export, by file and line.
+    pub problems: Vec<Diagnostic>,
+    pub summary: Summary,
+}
+
+/// Counts reported when the snapshot is written.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub lines: usize,
+    pub inpatients: usize,
+    pub unplaced_inpatients: usize,
+    pub appointments: usize,
+    pub unplaced_appointments: usize,
+    /// Minutes between the data and now.
+    pub age_minutes: i64,
+    pub stale: bool,
+}
+
+/// Read the export in `fhir` and print every list for `model`'s wards and clinics.
+pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, Error> {
+    let mut export = export::read(fhir)?;
+    let as_of = export
+        .as_of
+        .ok_or_else(|| Error::Usage("the export has no transactionTime".into()))?;
+    let mut problems = std::mem::take(&mut export.problems);
+    let index = index::Index::new(model, &export, &mut problems);
+    let census = census::census(model, &index, &mut problems);
+    let until = options.now + Duration::days(i64::from(options.days));
+    let clinics = clinics::clinics(model, &index, options.now, until, &mut problems);
+    diagnostic::sort(&mut problems);
+    let age_minutes = (options.now - as_of).num_minutes();
+    let stale = age_minutes > options.max_age_minutes;
+    let band = print::Band {
+        as_of: format!("Data as of {}", when::as_of(&as_of)),
+        stale: stale.then(|| {
+            format!(
+                "OUT OF DATE: data {} old (limit {}): get a new snapshot",
+                when::age(age_minutes),
+                when::age(options.max_age_minutes)
+            )
+        }),
+    };
+    let facts = lists::Facts {
+        model,
+        window: format!(
+            "in the {} day{} from {}",
+            options.days,
+            if options.days == 1 { "" } else { "s" },
+            options.now.format("%-d %b %Y %H:%M")
+        ),
+        replace_by: (as_of + Duration::minutes(options.max_age_minutes))
+            .format("%-d %b %Y %H:%M")
+            .to_string(),
+    };
+    let jobs = lists::jobs(&facts, &census, &clinics, &export, &problems);
+    let renderer = Renderer::new(None).map_err(Error::Invalid)?;
+    let timestamp = options.now.timestamp();
+    let printed = (jobs.par_iter())
+        .map(|job| print::print(&renderer, job, &band, timestamp))
+        .collect::<Result<Vec<_>, _>>()?;
+    let summary = Summary {
+        lines: export.lines,
+        inpatients: census.wards.values().map(Vec::len).sum(),
+        unplaced_inpatients: census.unplaced.len(),
+        appointments: clinics.clinics.values().map(Vec::len).sum(),
+        unplaced_appointments: clinics.unplaced.len(),
+        age_minutes,
+        stale,
+    };
+    Ok(Snapshot {
+        as_of,
+        printed,
+        problems,
+        summary,
+    })
+}

@@ -1,0 +1,489 @@
+//! `downtime snapshot` end to end: a synthetic FHIR export of the example trust (with broken
+//! lines) through the real binary, the PDFs read back with pdftotext.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// The time the lists are judged against: an hour after the export.
+const NOW: &str = "2026-11-29T15:00:00+00:00";
+
+/// Each mapped Location identifier of the example trust and the ward file listing it.
+const WARD_FILES: [(&str, &str); 9] = [
+    ("RKV-W7", "ward-ward-7.pdf"),
+    ("RKV-W12", "ward-ward-12.pdf"),
+    ("RKV-ICU", "ward-intensive-care.pdf"),
+    ("RKV-LAB", "ward-labour-ward.pdf"),
+    ("SA-ROBIN", "ward-childrens-ward.pdf"),
+    ("SA-OAK", "ward-oak-ward.pdf"),
+    ("HW-MLU", "ward-hartwell-midwife-led-unit.pdf"),
+    ("HW-BIRCH", "ward-birch-ward.pdf"),
+    ("MB-WILLOW", "ward-willow-ward.pdf"),
+];
+
+/// The generated export (with bad lines), made once per test run in a temp folder.
+fn export() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut cargo = Command::new(env!("CARGO"));
+        cargo.args(["run", "--quiet"]);
+        if !cfg!(debug_assertions) {
+            cargo.arg("--release");
+        }
+        let status = cargo
+            .args(["--example", "fhir_export", "--", "--bad", "--out"])
+            .arg(dir.path())
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo runs the fhir_export example");
+        assert!(status.success(), "fhir_export example failed");
+        dir
+    })
+    .path()
+}
+
+fn procedures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("procedures")
+}
+
+/// Run `downtime snapshot` on the export into `out`, judged at `now`.
+fn snapshot(dir: &Path, out: &Path, now: &str, extra: &[&str]) -> common::Run {
+    let (procedures, export) = (procedures(), export());
+    let mut args = vec!["snapshot", "--procedures", procedures.to_str().unwrap()];
+    args.extend([
+        "--fhir",
+        export.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--now",
+        now,
+    ]);
+    args.extend(extra);
+    common::run_in(dir, &args, &[])
+}
+
+/// Lists made once from the export, judged at [`NOW`]: (folder, stderr).
+fn lists() -> &'static (PathBuf, String, tempfile::TempDir) {
+    static LISTS: OnceLock<(PathBuf, String, tempfile::TempDir)> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let run = snapshot(dir.path(), &dir.path().join("lists"), NOW, &[]);
+        assert!((run.code == 0), "snapshot failed: {}", run.stderr);
+        let folder = dir.path().join("lists/snapshot-20261129T140000Z");
+        (folder, run.stderr, dir)
+    })
+}
+
+/// A PDF's text with all white space removed, so a number the layout wrapped still reads whole.
+fn squeezed(pdf: &Path) -> String {
+    common::pdf_text(pdf)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// `answers.tsv`: one row per patient the export holds, fields as the generator wrote them.
+fn answers() -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(export().join("answers.tsv")).expect("answers");
+    text.lines()
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+// Every inpatient is printed exactly once, on the ward list their bed belongs to or on the
+// unplaced list (an unmapped ward, a missing Location); duplicate NHS numbers are both kept.
+#[test]
+fn every_inpatient_once_on_the_right_list() {
+    let (folder, _, _) = lists();
+    let mut texts: BTreeMap<&str, String> = BTreeMap::new();
+    for (code, file) in WARD_FILES {
+        texts.insert(code, squeezed(&folder.join(file)));
+    }
+    texts.insert("unplaced", squeezed(&folder.join("unplaced.pdf")));
+    let inpatients: Vec<Vec<String>> = answers().into_iter().filter(|a| a.len() == 2).collect();
+    assert!(inpatients.len() > 100);
+    for a in &inpatients {
+        let (nhs, place) = (&a[0], a[1].as_str());
+        for (list, text) in &texts {
+            // Two records may share a number (the generator's duplicate): each is printed.
+            let want = inpatients
+                .iter()
+                .filter(|b| &b[0] == nhs && b[1] == *list)
+                .count();
+            let found = text.matches(nhs.as_str()).count();
+            assert_eq!(
+                found, want,
+                "NHS number {nhs} ({place}) printed {found} times on {list}"
+            );
+        }
+    }
+    let unplaced = &texts["unplaced"];
+    assert!(
+        unplaced.contains("notanyward'sfhir_location"),
+        "unmapped ward explained"
+    );
+    assert!(
+        unplaced.contains("Location/no-such-beddoesnotexist")
+            || unplaced.contains("Location/no-such-bedisnotintheexport")
+    );
+    assert!(
+        unplaced.contains("aclinic,whichhasnowardlist"),
+        "encounter in a clinic explained"
+    );
+    assert!(texts["RKV-W7"].contains("CHECK:anotherrecordhasthisNHSnumber"));
+}
+
+// A clinic's list holds its coming appointments once each, in time order, each with a phone
+// number; cancelled and out-of-window appointments are left off; the ring-round list holds
+// the same appointments, and the unmapped clinic's are on the unplaced list.
+#[test]
+fn clinic_appointments_in_time_order_with_phones() {
+    let (folder, _, _) = lists();
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let until = now + chrono::Duration::days(3);
+    let appointments: Vec<Vec<String>> = answers().into_iter().filter(|a| a.len() == 5).collect();
+    let coming = |clinic: &str| -> Vec<(chrono::DateTime<chrono::FixedOffset>, String)> {
+        let mut v: Vec<_> = (appointments.iter())
+            .filter(|a| a[2] == clinic && a[4] == "booked")
+            .map(|a| {
+                (
+                    chrono::DateTime::parse_from_rfc3339(&a[3]).unwrap(),
+                    a[0].clone(),
+                )
+            })
+            .filter(|(t, _)| *t >= now && *t < until)
+            .collect();
+        v.sort();
+        v
+    };
+    let fracture = coming("RKV-FRAC");
+    assert!(fracture.len() > 50, "enough appointments to test ordering");
+    let clinic = squeezed(&folder.join("clinic-fracture-clinic.pdf"));
+    let contacts = squeezed(&folder.join("contacts.pdf"));
+    let unplaced = squeezed(&folder.join("unplaced.pdf"));
+    for (time, nhs) in &fracture {
+        assert_eq!(
+            clinic.matches(nhs.as_str()).count(),
+            1,
+            "{nhs} once on the clinic list"
+        );
+        assert_eq!(
+            contacts.matches(nhs.as_str()).count(),
+            1,
+            "{nhs} once on the ring-round list"
+        );
+        let at = clinic.find(nhs.as_str()).unwrap();
+        // Equal times may come in either order (then by name).
+        let earlier_after = fracture
+            .iter()
+            .any(|(t, n)| t < time && clinic.find(n.as_str()).unwrap() > at);
+        assert!(
+            !earlier_after,
+            "{nhs} printed before an earlier appointment"
+        );
+    }
+    assert_eq!(
+        clinic.matches("(mobile)").count(),
+        fracture.len(),
+        "a mobile number on every row"
+    );
+    for a in appointments.iter().filter(|a| a[4] == "cancelled") {
+        assert!(
+            !clinic.contains(a[0].as_str()) && !contacts.contains(a[0].as_str()),
+            "cancelled {} listed",
+            a[0]
+        );
+    }
+    let eye = coming("SA-EYE");
+    assert!(!eye.is_empty());
+    for (_, nhs) in &eye {
+        assert_eq!(
+            unplaced.matches(nhs.as_str()).count(),
+            1,
+            "eye clinic {nhs} on the unplaced list"
+        );
+    }
+}
+
+// Every page of every list says when the data was true and to check the wristband.
+#[test]
+fn every_page_says_data_as_of_and_wristband() {
+    let (folder, _, _) = lists();
+    let mut pages = 0;
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "pdf") {
+            continue;
+        }
+        let text = common::pdf_text(&path);
+        for (i, page) in text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .enumerate()
+        {
+            pages += 1;
+            assert!(
+                page.contains("Data as of Sunday 29 November 2026, 14:00 (UTC+00:00)"),
+                "{} page {}",
+                path.display(),
+                i + 1
+            );
+            assert!(
+                page.contains(downtime::snapshot::WRISTBAND),
+                "{} page {}",
+                path.display(),
+                i + 1
+            );
+            assert!(!page.contains("OUT OF DATE"), "fresh data marked stale");
+        }
+    }
+    assert!(pages >= 12, "only {pages} pages");
+}
+
+// Data older than --max-age prints the out-of-date warning on every page.
+#[test]
+fn stale_data_carries_a_warning_band() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = snapshot(
+        dir.path(),
+        &dir.path().join("lists"),
+        "2026-11-29T19:30:00+00:00",
+        &["--max-age", "4h"],
+    );
+    assert!((run.code == 0), "{}", run.stderr);
+    assert!(run.stderr.contains("more than --max-age"));
+    let text = common::pdf_text(
+        &dir.path()
+            .join("lists/snapshot-20261129T140000Z/ward-ward-7.pdf"),
+    );
+    for page in text.split('\u{c}').filter(|p| !p.trim().is_empty()) {
+        assert!(
+            page.contains("OUT OF DATE: data 5 h 30 min old (limit 4 h): get a new snapshot"),
+            "{page}"
+        );
+    }
+}
+
+// Bad lines are reported by file and line, counted, and the terminal never shows patient
+// data: no NHS number, name or phone number from the export.
+#[test]
+fn bad_input_reported_by_file_and_line_without_patient_data() {
+    let (_, stderr, _) = lists();
+    let line_of = |file: &str, needle: &str| {
+        let text = std::fs::read_to_string(export().join(file)).unwrap();
+        1 + text
+            .lines()
+            .position(|l| l.contains(needle))
+            .expect("bad line generated")
+    };
+    let truncated = line_of("Patient.ndjson", "\"id\":\"broken\"");
+    assert!(
+        stderr.contains("warning[fhir-syntax]: not valid JSON: the line ends before the JSON does"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("Patient.ndjson:{truncated}:1")),
+        "{stderr}"
+    );
+    let observation = line_of("Patient.ndjson", "Observation");
+    assert!(
+        stderr.contains(&format!("Patient.ndjson:{observation}:1")),
+        "{stderr}"
+    );
+    let ghost = line_of("Encounter.ndjson", "enc-ghost");
+    assert!(
+        stderr.contains(&format!("Encounter.ndjson:{ghost}:1")),
+        "{stderr}"
+    );
+    let lost = line_of("Encounter.ndjson", "enc-lost");
+    assert!(
+        stderr.contains(&format!("Encounter.ndjson:{lost}:1")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning[fhir-duplicate-nhs-number]"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("problems"), "{stderr}");
+    assert!(
+        !stderr.contains("999 ") && !stderr.contains("07700") && !stderr.contains("Twin"),
+        "patient data in logs: {stderr}"
+    );
+    let digits: Vec<String> = answers().iter().map(|a| a[0].clone()).collect();
+    assert!(
+        digits.iter().all(|d| !stderr.contains(d.as_str())),
+        "an NHS number in logs"
+    );
+}
+
+// Patient lists are never written into a git working tree unless asked, and then privately.
+#[test]
+fn refuses_a_git_tree_and_writes_privately() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let out = dir.path().join("deep/lists");
+    let run = snapshot(dir.path(), &out, NOW, &[]);
+    assert_eq!(Some(run.code), Some(1));
+    assert!(
+        run.stderr.contains("inside the git working tree"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("deep").exists(), "something was written");
+    let run = snapshot(dir.path(), &out, NOW, &["--allow-git"]);
+    assert!((run.code == 0), "{}", run.stderr);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let folder = out.join("snapshot-20261129T140000Z");
+        assert_eq!(mode(&out), 0o700);
+        assert_eq!(mode(&folder), 0o700);
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            assert_eq!(mode(&entry.unwrap().path()), 0o600);
+        }
+    }
+}
+
+// The packs' output folder is refused even with --allow-git.
+#[test]
+fn refuses_the_packs_output_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("output")).unwrap();
+    std::fs::write(dir.path().join("output/.downtime-manifest"), "").unwrap();
+    let run = snapshot(
+        dir.path(),
+        &dir.path().join("output/lists"),
+        NOW,
+        &["--allow-git"],
+    );
+    assert_eq!(Some(run.code), Some(1));
+    assert!(
+        run.stderr.contains("packs' output folder"),
+        "{}",
+        run.stderr
+    );
+}
+
+// Same export, same now: the same bytes. --keep N keeps the snapshot just written and the
+// newest N-1 others this command made; folders without its marker are never removed.
+#[test]
+fn deterministic_and_keep_removes_only_own_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lists");
+    let old = out.join("snapshot-20200101T000000Z");
+    let newer = out.join("snapshot-20991231T000000Z");
+    let foreign = out.join("snapshot-20190101T000000Z");
+    for d in [&old, &newer, &foreign] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    for d in [&old, &newer] {
+        std::fs::write(d.join(".downtime-snapshot"), "").unwrap();
+    }
+    let run = snapshot(dir.path(), &out, NOW, &["--keep", "2"]);
+    assert!(run.code == 0, "{}", run.stderr);
+    assert!(
+        !old.exists() && newer.exists() && foreign.exists(),
+        "{}",
+        run.stderr
+    );
+    let (folder, _, _) = lists();
+    let ours = out.join("snapshot-20261129T140000Z");
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        let again = std::fs::read(ours.join(path.file_name().unwrap())).unwrap();
+        assert!(
+            std::fs::read(&path).unwrap() == again,
+            "{} differs between runs",
+            path.display()
+        );
+    }
+    let run = snapshot(dir.path(), &out, NOW, &["--keep", "1"]);
+    assert!(
+        run.code == 0 && ours.exists() && !newer.exists(),
+        "{}",
+        run.stderr
+    );
+}
+
+// One FHIR Location claimed by two wards is an error: its patients' list would be a guess.
+#[test]
+fn a_location_shared_by_two_wards_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("procedures");
+    common::copy_tree(&procedures(), &copy);
+    let ward = copy.join("wards/ward-12.yaml");
+    let text = std::fs::read_to_string(&ward).unwrap();
+    std::fs::write(
+        &ward,
+        text.replace(
+            "fhir_location: [RKV-W12]",
+            "fhir_location: [RKV-W12, RKV-W7]",
+        ),
+    )
+    .unwrap();
+    let run = common::run_in(
+        dir.path(),
+        &["check", "--procedures", copy.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error[fhir-location-shared]: FHIR Location `RKV-W7` is also ward `ward-12`'s"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+// Without the manifest's transactionTime the lists could not say how old they are: refused,
+// naming the file, before anything is written.
+#[test]
+fn an_export_without_its_manifest_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("export");
+    std::fs::create_dir(&export).unwrap();
+    std::fs::write(
+        export.join("Patient.ndjson"),
+        "{\"resourceType\":\"Patient\",\"id\":\"a\"}\n",
+    )
+    .unwrap();
+    let (procedures, out) = (procedures(), dir.path().join("lists"));
+    let args = [
+        "snapshot",
+        "--procedures",
+        procedures.to_str().unwrap(),
+        "--fhir",
+        "export",
+        "--out",
+        "lists",
+        "--now",
+        NOW,
+    ];
+    let run = common::run_in(dir.path(), &args, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("manifest.json") && run.stderr.contains("transactionTime"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+    std::fs::write(
+        export.join("manifest.json"),
+        "{\"transactionTime\": \"yesterday\"}",
+    )
+    .unwrap();
+    let run = common::run_in(dir.path(), &args, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("transactionTime is not a date and time"),
+        "{}",
+        run.stderr
+    );
+}
