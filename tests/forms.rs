@@ -206,7 +206,8 @@ fn forms_are_printed_per_ward_with_traceable_footers() {
     );
 }
 
-// Each card lists exactly the steps of its role on that ward, and nothing else.
+// Each card lists exactly the steps of its role on that ward, and nothing else, each with the
+// procedure it belongs to (which outage it is for).
 #[test]
 fn cards_list_exactly_their_roles_steps() {
     let trust = Trust::fixture("minimal");
@@ -217,8 +218,8 @@ fn cards_list_exactly_their_roles_steps() {
     assert_eq!(
         steps,
         [
-            "- [ ] Print the patient list from the downtime PC.",
-            "- [ ] Get the emergency mobile out of the box."
+            "- [ ] Print the patient list from the downtime PC. *(Paper records)*",
+            "- [ ] Get the emergency mobile out of the box. *(No phones)*"
         ]
     );
     let clerk = trust.read("north/ward-a/card-ward-clerk.md");
@@ -226,8 +227,8 @@ fn cards_list_exactly_their_roles_steps() {
     assert_eq!(
         steps,
         [
-            "- [ ] Log every admission on paper.",
-            "- [ ] Back-enter every admission."
+            "- [ ] Log every admission on paper. *(Paper records)*",
+            "- [ ] Back-enter every admission. *(Paper records)*"
         ]
     );
     assert!(

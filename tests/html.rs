@@ -15,6 +15,13 @@ fn built() -> &'static Trust {
         let trust = Trust::fixture("minimal");
         trust.overlay(&common::fixtures().join("scenarios"));
         trust.edit("wards/ward-b.yaml", "name: Ward B", "name: Acorn Clinic");
+        // A routine task gives the wards a readiness log, appended to their packs like a form
+        // but with a file name of its own, which the pack page must link to.
+        trust.edit(
+            "fallbacks/records-downtime.yaml",
+            "phases:\n",
+            "phases:\n  routine:\n    - { role: nurse-in-charge, do: Check the downtime box., every: 1d }\n",
+        );
         let run = trust.run(&["build"]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         trust
@@ -118,6 +125,10 @@ fn viewer_is_self_contained_and_links_resolve() {
     assert!(
         ward.contains("Blank form: Patient tracking list"),
         "links to blank forms"
+    );
+    assert!(
+        ward.contains("href=\"../../north/ward-a/_readiness-log.pdf\">Blank form: Readiness log"),
+        "the readiness log under its own name"
     );
     assert!(
         ward.contains("<h2 id=\"first-15-minutes\">"),

@@ -16,15 +16,31 @@ fn no_text_overlaps_in_the_example() {
     );
 }
 
-// The same on a generated trust: 10-30 step procedures, many forms and contacts.
+// The same on a generated trust: 10-30 step procedures, many forms and contacts; and no page
+// of it ends with a lone heading either.
 #[test]
 fn no_text_overlaps_in_a_synthetic_trust() {
     let docs = common::documents(common::synthetic_trust());
     assert!(docs.len() > 20);
+    let lone = common::lone_headings(&docs);
+    assert!(lone.is_empty(), "{}", lone[..lone.len().min(20)].join("\n"));
     let problems = common::collisions(&docs);
     assert!(
         problems.is_empty(),
         "{}",
+        problems[..problems.len().min(20)].join("\n")
+    );
+}
+
+// No page of the example ends with a heading whose section starts overleaf (#17 trial: "Nurse
+// in charge" alone at the foot of page 6 of Ward 7's pack, the page its cover row points at).
+#[test]
+fn no_heading_is_alone_at_a_page_foot() {
+    let problems = common::lone_headings(common::example_documents());
+    assert!(
+        problems.is_empty(),
+        "{} pages, e.g.:\n{}",
+        problems.len(),
         problems[..problems.len().min(20)].join("\n")
     );
 }

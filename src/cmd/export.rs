@@ -22,7 +22,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode, Error> {
     if !args.out.join("_viewer/index.html").is_file() {
         return Err(Error::Usage(format!(
-            "{} holds no viewer: run `downtime build` (with the html format) first",
+            "{} holds no viewer: run `downtime build` (with the html format) first, or pass the folder it built into with `--out DIR`",
             args.out.display()
         )));
     }

@@ -4,6 +4,17 @@
 use crate::diagnostic::Diagnostic;
 use std::path::Path;
 
+/// For "unknown field `doo`, expected one of `role`, `do`, ..." (or an unknown variant): the
+/// expected name nearest the one written, if one is near enough to be what was meant.
+fn meant_name(message: &str) -> Option<&str> {
+    if !message.starts_with("unknown field") && !message.starts_with("unknown variant") {
+        return None;
+    }
+    let mut names = message.split('`').skip(1).step_by(2);
+    let written = names.next()?;
+    crate::diagnostic::did_you_mean(written, names)
+}
+
 /// Turn a serde_yaml error into a diagnostic, keeping its location and YAML path.
 pub fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) -> Diagnostic {
     // serde_yaml appends " at line L column C" to its message; we print location ourselves.
@@ -54,6 +65,9 @@ pub fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) 
             );
             location = Some(found);
         }
+    }
+    if let Some(meant) = meant_name(&message) {
+        hint = format!("did you mean `{meant}`? {hint}");
     }
     let message = checked.map(|p| p.message).unwrap_or(message);
     let mut diag = Diagnostic::error(code, file, message).with_hint(hint);
@@ -199,6 +213,16 @@ mod tests {
         assert_eq!(outdented_key("a: 1\n", (1, 1), "b"), None);
         assert_eq!(missing_field("missing field `do`"), Some("do"));
         assert_eq!(missing_field("unknown field `do`"), None);
+        assert_eq!(
+            meant_name("unknown field `doo`, expected one of `role`, `do`, `when`"),
+            Some("do")
+        );
+        assert_eq!(
+            meant_name("unknown variant `inpatent`, expected one of `inpatient`, `outpatient`"),
+            Some("inpatient")
+        );
+        assert_eq!(meant_name("unknown field `zzz`, expected one of `role`, `do`"), None);
+        assert_eq!(meant_name("missing field `do`"), None);
     }
 
     // " at position N" is cut from the message and returned as the offset.

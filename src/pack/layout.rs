@@ -65,6 +65,19 @@ pub fn path(model: &Model, kind: PackKind) -> PathBuf {
     }
 }
 
+/// The id the readiness log's form spec carries (`form-readiness-log` is not its file).
+pub const READINESS_LOG_ID: &str = "readiness-log";
+
+/// Where the PDF of a form appended to the ward pack at `ward_pack` is: a blank form's own
+/// PDF, or the ward's readiness log.
+pub fn appendix_pdf(ward_pack: &Path, spec_id: &str) -> PathBuf {
+    if spec_id == READINESS_LOG_ID {
+        ward_pack.with_extension("").join(READINESS_LOG).with_extension("pdf")
+    } else {
+        ward_form(ward_pack, spec_id).with_extension("pdf")
+    }
+}
+
 /// Where the blank form `form_id` of the ward whose pack is at `ward_pack` goes (its Markdown
 /// path: a form has only the PDF beside it), in the ward's own folder.
 pub fn ward_form(ward_pack: &Path, form_id: &str) -> PathBuf {

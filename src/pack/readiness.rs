@@ -60,7 +60,7 @@ pub fn spec(model: &Model, w: WardIx) -> Option<FormSpec> {
         lines: 1,
     }]));
     Some(FormSpec {
-        id: "readiness-log".to_string(),
+        id: super::layout::READINESS_LOG_ID.to_string(),
         title: TITLE.to_string(),
         purpose: PURPOSE.to_string(),
         version: model.trust.edition.version.to_string(),

@@ -172,8 +172,9 @@ impl<'a> Layout<'a> {
                 } else if next.is_some() && spans.iter().all(|s| s.bold || s.text.trim().is_empty())
                 {
                     // A paragraph all in bold is a run-in heading ("When systems return"):
-                    // never alone at a page bottom, kept with two lines of what follows.
-                    self.ensure(height + PARA_GAP + self.line * 2.0);
+                    // never alone at a page bottom, kept with the start of what follows.
+                    let follow = self.start_height(following, x, width);
+                    self.ensure((height + PARA_GAP + follow).min(self.geo.body_height()));
                 }
                 let (size, line) = (self.body, self.line);
                 self.lines(&lines, x, size, line);
@@ -227,28 +228,13 @@ impl<'a> Layout<'a> {
         self.lines(&lines, x, size, line_height);
     }
 
-    fn heading(&mut self, level: u8, spans: &[Span], x: f32, width: f32, following: &[Block]) {
-        let (size, before) = match level {
-            1 => (self.body * 1.8, 0.0),
-            2 => (self.body * 1.4, 12.0),
-            3 => (self.body * 1.18, 8.0),
-            _ => (self.body + 0.5, 6.0),
-        };
-        let bold: Vec<Span> = spans
-            .iter()
-            .map(|s| Span {
-                bold: true,
-                ..s.clone()
-            })
-            .collect();
-        let lines = break_lines(&bold, width, size, &mut self.missing);
-        let line_height = size * 1.3;
-        let height = lines.len() as f32 * line_height;
-        // Keep the heading with the start of what follows it: never alone at a page bottom.
-        // A lead-in paragraph is itself kept with its table, so the heading keeps both.
-        // A table is kept by what it needs itself to start on this page (header and first row).
-        let follow = match following {
+    /// What the blocks after a heading need on this page to start there, as each block itself
+    /// decides where it starts: a heading that keeps less would be left alone when they move.
+    fn start_height(&mut self, following: &[Block], x: f32, width: f32) -> f32 {
+        match following {
+            // A table starts with its header and first row.
             [Block::Table { header, rows }, ..] => table::start_height(self, header, rows, width),
+            // A lead-in paragraph is itself kept with its table, so the heading keeps both.
             [Block::Paragraph(spans), Block::Table { header, rows }, ..] => {
                 let lead_in = break_lines(spans, width, self.body, &mut Vec::new()).len() as f32;
                 let table_start = table::start_height(self, header, rows, width);
@@ -257,11 +243,43 @@ impl<'a> Layout<'a> {
             // A box that fits on a page moves whole, so its heading goes with all of it.
             [Block::Quote(children), ..] => (self.callout_height(children, width))
                 .unwrap_or(CALLOUT_PAD * 2.0 + self.line * 2.0),
-            [Block::Heading { .. }, ..] | [] => self.line,
+            // A list starts with its first item, kept as `list` keeps it.
+            [Block::List { items, .. }, ..] if !items.is_empty() => {
+                let (_, content_x, content_width) = list_columns(x, width);
+                let first = &items[0];
+                let lines = match first.blocks.first() {
+                    Some(Block::Paragraph(spans)) => {
+                        break_lines(spans, content_width, self.body, &mut Vec::new()).len()
+                    }
+                    _ => 1,
+                };
+                self.item_keep(first, lines as f32 * self.line, content_x, content_width)
+            }
+            // A heading straight after keeps its own start, so this one keeps both.
+            [Block::Heading { level, spans }, rest @ ..] => {
+                let (size, before) = heading_size(*level, self.body);
+                let lines =
+                    break_lines(&emboldened(spans), width, size, &mut Vec::new()).len() as f32;
+                before
+                    + lines * size * 1.3
+                    + heading_after(*level)
+                    + self.start_height(rest, x, width)
+            }
+            [] => self.line,
             _ => self.line * 2.0,
-        };
+        }
+    }
+
+    fn heading(&mut self, level: u8, spans: &[Span], x: f32, width: f32, following: &[Block]) {
+        let (size, before) = heading_size(level, self.body);
+        let lines = break_lines(&emboldened(spans), width, size, &mut self.missing);
+        let line_height = size * 1.3;
+        let height = lines.len() as f32 * line_height;
+        // Keep the heading with the start of what follows it: never alone at a page bottom.
+        let follow = self.start_height(following, x, width);
         if !self.at_page_top() {
-            self.ensure(before + height + follow);
+            let needed = before + height + heading_after(level) + follow;
+            self.ensure(needed.min(self.geo.body_height()));
             if !self.at_page_top() {
                 self.y += before;
             }
@@ -281,17 +299,7 @@ impl<'a> Layout<'a> {
     }
 
     fn list(&mut self, start: Option<u64>, items: &[ListItem], x: f32, width: f32) {
-        let indent = if width - INDENT >= MIN_TEXT_WIDTH {
-            INDENT
-        } else {
-            0.0
-        };
-        let marker_indent = if indent > 0.0 { indent } else { BOX_SIDE + 4.0 };
-        let (content_x, content_width) = if width - marker_indent >= MIN_TEXT_WIDTH / 2.0 {
-            (x + marker_indent, width - marker_indent)
-        } else {
-            (x, width)
-        };
+        let (marker_indent, content_x, content_width) = list_columns(x, width);
         for (n, item) in items.iter().enumerate() {
             // The marker and the first block of the item go on the same page. The first
             // paragraph is broken into lines once, to measure it and then to draw it.
@@ -307,16 +315,8 @@ impl<'a> Layout<'a> {
             let first_height = first_lines
                 .as_ref()
                 .map_or(self.line, |l| l.len() as f32 * self.line);
-            // A short item with more under it (a step and its forms or its escalation's
-            // contacts) stays whole: a "Forms:" line alone at the top of a page has lost its
-            // step. A long one keeps at least its first block with its marker.
-            let whole = (item.blocks.len() > 1)
-                .then(|| {
-                    self.measure(|probe| probe.blocks_in(&item.blocks, content_x, content_width))
-                })
-                .flatten()
-                .filter(|&h| h <= self.geo.body_height() / 3.0);
-            self.ensure(whole.unwrap_or(first_height).min(self.geo.body_height()));
+            let keep = self.item_keep(item, first_height, content_x, content_width);
+            self.ensure(keep.min(self.geo.body_height()));
             let marker_y = self.y;
             match (item.task, start) {
                 (Some(checked), _) => {
@@ -349,6 +349,18 @@ impl<'a> Layout<'a> {
             self.y += 1.5;
         }
         self.y += PARA_GAP - 1.5;
+    }
+
+    /// What a list item keeps together on one page: a short item with more under it (a step
+    /// and its forms or its escalation's contacts) stays whole, since a "Forms:" line alone at
+    /// the top of a page has lost its step; a long one keeps its first block (`first_height`)
+    /// with its marker.
+    fn item_keep(&self, item: &ListItem, first_height: f32, x: f32, width: f32) -> f32 {
+        (item.blocks.len() > 1)
+            .then(|| self.measure(|probe| probe.blocks_in(&item.blocks, x, width)))
+            .flatten()
+            .filter(|&h| h <= self.geo.body_height() / 3.0)
+            .unwrap_or(first_height)
     }
 
     fn marker_text(&mut self, label: &str, x: f32, y: f32) {
@@ -536,6 +548,51 @@ impl<'a> Layout<'a> {
 
 /// What a callout is called where it continues: its opening bold words ("Emergency
 /// contacts"), or "Box" when it has none.
+/// A heading's text: all of it bold.
+fn emboldened(spans: &[Span]) -> Vec<Span> {
+    (spans.iter())
+        .map(|s| Span {
+            bold: true,
+            ..s.clone()
+        })
+        .collect()
+}
+
+/// A heading's type size and the space above it, by level.
+fn heading_size(level: u8, body: f32) -> (f32, f32) {
+    match level {
+        1 => (body * 1.8, 0.0),
+        2 => (body * 1.4, 12.0),
+        3 => (body * 1.18, 8.0),
+        _ => (body + 0.5, 6.0),
+    }
+}
+
+/// The space a heading leaves below its last line (with its rule, at levels 1 and 2).
+fn heading_after(level: u8) -> f32 {
+    if level <= 2 {
+        8.0
+    } else {
+        4.0
+    }
+}
+
+/// A list's columns at `x`, `width` wide: the markers' indent, and where and how wide the
+/// items' text is (no indent in a column too narrow for one).
+fn list_columns(x: f32, width: f32) -> (f32, f32, f32) {
+    let indent = if width - INDENT >= MIN_TEXT_WIDTH {
+        INDENT
+    } else {
+        0.0
+    };
+    let marker_indent = if indent > 0.0 { indent } else { BOX_SIDE + 4.0 };
+    if width - marker_indent >= MIN_TEXT_WIDTH / 2.0 {
+        (marker_indent, x + marker_indent, width - marker_indent)
+    } else {
+        (marker_indent, x, width)
+    }
+}
+
 fn callout_label(children: &[Block]) -> String {
     let first = match children.first() {
         Some(Block::Paragraph(spans)) => spans.first().filter(|s| s.bold),

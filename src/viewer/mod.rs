@@ -41,7 +41,7 @@ pub fn pack_page(pack: &Pack, markdown: &str, has_pdf: bool) -> (String, Vec<htm
         ));
     }
     for (spec, _) in &pack.appendix {
-        let pdf = layout::ward_form(&pack.path, &spec.id).with_extension("pdf");
+        let pdf = layout::appendix_pdf(&pack.path, &spec.id);
         nav.push_str(&format!(
             "<a href=\"{}\">Blank form: {}</a>",
             html::escape(&layout::relative(&path, &pdf)),

@@ -70,7 +70,7 @@ fn crumbs(model: &Model, here: &Path, site: Option<SiteIx>, last: &str) -> Strin
 /// One page of the viewer, with the trust's header and footer and the search script.
 fn place_page(model: &Model, here: &Path, title: &str, nav: &str, body: &str) -> String {
     let footer = format!(
-        "Pack version {} · Works without a network: keep this folder on the downtime PC",
+        "Pack version {} · Works without a network",
         model.trust.edition.version
     );
     let script = format!(

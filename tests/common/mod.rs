@@ -251,6 +251,55 @@ pub fn synthetic_trust() -> &'static Path {
     .path()
 }
 
+/// Every page in `docs` whose last line of body text is a heading (text larger than the
+/// document's body size, which is its most common size), named by file and page: a heading
+/// left alone at a page foot while what it introduces starts overleaf.
+pub fn lone_headings(docs: &[Printed]) -> Vec<String> {
+    use downtime::typeset::page::Item;
+    let geo = downtime::typeset::page::Geometry::a4();
+    let mut problems = Vec::new();
+    for Printed { path, document, .. } in docs {
+        let mut sizes: std::collections::BTreeMap<u32, usize> = Default::default();
+        for item in document.pages.iter().flat_map(|p| &p.items) {
+            if let Item::Text { size, .. } = item {
+                *sizes.entry((size * 10.0) as u32).or_default() += 1;
+            }
+        }
+        let Some(body) = sizes
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .map(|(s, _)| *s as f32 / 10.0)
+        else {
+            continue;
+        };
+        for (p, page) in document
+            .pages
+            .iter()
+            .enumerate()
+            .take(document.pages.len() - 1)
+        {
+            let last = (page.items.iter())
+                .filter_map(|i| match i {
+                    Item::Text { y, size, text, .. }
+                        if *y > geo.body_top && *y < geo.body_bottom =>
+                    {
+                        Some((*y, *size, text.as_str()))
+                    }
+                    _ => None,
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, size, text)) = last.filter(|(_, size, _)| *size > body + 0.01) {
+                problems.push(format!(
+                    "{} page {}: ends with heading text {text:?} ({size} pt)",
+                    path.display(),
+                    p + 1
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// Every breach of the no-overlap, inside-the-page invariant in `docs`, named by file and page.
 pub fn collisions(docs: &[Printed]) -> Vec<String> {
     let geo = downtime::typeset::page::Geometry::a4();
