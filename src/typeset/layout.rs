@@ -356,6 +356,13 @@ impl<'a> Layout<'a> {
     /// the top of a page has lost its step; a long one keeps its first block (`first_height`)
     /// with its marker.
     fn item_keep(&self, item: &ListItem, first_height: f32, x: f32, width: f32) -> f32 {
+        // An item kept whole is at most a third of a page: with that much room left (and some
+        // for a heading above it) it fits whatever its height, so it is not measured. Most
+        // items are not near a page foot; measuring each would lay out every list twice.
+        let room = self.geo.body_bottom - self.y;
+        if room >= self.geo.body_height() / 3.0 + 100.0 {
+            return first_height;
+        }
         (item.blocks.len() > 1)
             .then(|| self.measure(|probe| probe.blocks_in(&item.blocks, x, width)))
             .flatten()
