@@ -137,6 +137,36 @@ fn every_inpatient_once_on_the_right_list() {
     assert!(texts["RKV-W7"].contains("CHECK:anotherrecordhasthisNHSnumber"));
 }
 
+// An NHS number is never split across lines: a nurse reading half of one at 3 a.m. has the
+// wrong patient. Every "NHS" on a ward list is followed, on its own line, by all ten digits.
+#[test]
+fn nhs_numbers_are_never_split() {
+    let (folder, _, _) = lists();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.file_name().unwrap().to_string_lossy().starts_with("ward-") {
+            continue;
+        }
+        let text = common::pdf_text(&path);
+        for line in text.lines() {
+            // "NHS " before a digit: a number follows (not "NHS Foundation Trust").
+            let numbers = line.split("NHS ").skip(1);
+            for after in numbers.filter(|a| a.starts_with(|c: char| c.is_ascii_digit())) {
+                let digits: String = after.chars().take(12).collect();
+                let whole = digits.len() == 12
+                    && digits.chars().enumerate().all(|(i, c)| match i {
+                        3 | 7 => c == ' ',
+                        _ => c.is_ascii_digit(),
+                    });
+                assert!(whole, "{}: split NHS number in {line:?}", path.display());
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 100, "only {seen} NHS numbers seen");
+}
+
 // A clinic's list holds its coming appointments once each, in time order, each with a phone
 // number; cancelled and out-of-window appointments are left off; the ring-round list holds
 // the same appointments, and the unmapped clinic's are on the unplaced list.
@@ -367,6 +397,18 @@ fn refuses_the_packs_output_folder() {
         "{}",
         run.stderr
     );
+    // A fresh clone's committed output/ has no manifest: its generated README gives it away.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir(dir.path().join("committed")).unwrap();
+    std::fs::copy(root.join("output/README.md"), dir.path().join("committed/README.md")).unwrap();
+    let run = snapshot(
+        dir.path(),
+        &dir.path().join("committed/riverside"),
+        NOW,
+        &["--allow-git"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("packs' output folder"), "{}", run.stderr);
 }
 
 // Same export, same now: the same bytes. --keep N keeps the snapshot just written and the

@@ -9,7 +9,11 @@
 /// a newline inside a table cell or list item would end it.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A no-break space is kept: it joins an NHS number or a date so it never wraps.
+    let text = (text.split(|c: char| c.is_whitespace() && c != '\u{a0}'))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut chars = text.chars().peekable();
     let mut at_start = true;
     while let Some(ch) = chars.next() {

@@ -258,7 +258,8 @@ pub fn nhs_number_valid(number: &str) -> bool {
 pub fn format_nhs_number(number: &str) -> String {
     let digits: String = number.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.len() == 10 && digits.is_ascii() {
-        format!("{} {} {}", &digits[..3], &digits[3..6], &digits[6..])
+        // No-break spaces: the number is never split across lines.
+        format!("{}\u{a0}{}\u{a0}{}", &digits[..3], &digits[3..6], &digits[6..])
     } else {
         digits
     }

@@ -28,7 +28,11 @@ pub fn refuse_unsafe(out: &Path, procedures: &Path, allow_git: bool) -> Result<(
         }
     }
     for dir in target.ancestors() {
-        if dir.join(MANIFEST).exists() {
+        // A fresh clone's committed output/ has no manifest (it is per machine), but its
+        // generated README carries the marker every generated file does.
+        let packs = dir.join(MANIFEST).exists()
+            || crate::write::guard::carries_marker(&dir.join("README.md"));
+        if packs {
             return Err(refuse(format!(
                 "{} is a packs' output folder, which is shared and committed; choose a private folder on the downtime PC",
                 dir.display()

@@ -146,8 +146,14 @@ fn row(columns: &[Fill], p: &Inpatient) -> Vec<String> {
     (columns.iter())
         .map(|fill| match fill {
             Fill::Bed => p.bed.clone(),
-            Fill::Patient if p.born.is_empty() => format!("{} · NHS {}", p.name, p.nhs_number),
-            Fill::Patient => format!("{} · NHS {} · born {}", p.name, p.nhs_number, p.born),
+            // "NHS 999 000 1234" and "born 6 Dec 1958" each stay on one line.
+            Fill::Patient if p.born.is_empty() => format!("{} · NHS\u{a0}{}", p.name, p.nhs_number),
+            Fill::Patient => format!(
+                "{} · NHS\u{a0}{} · born\u{a0}{}",
+                p.name,
+                p.nhs_number,
+                p.born.replace(' ', "\u{a0}")
+            ),
             Fill::Alerts => p.alerts.clone(),
             Fill::Consultant => [p.consultant.clone(), admitted(&p.admitted)]
                 .into_iter()

@@ -43,6 +43,14 @@ struct Word {
 
 /// Break `spans` into lines no wider than `width` at `size` points. Characters the font lacks
 /// are replaced by a visible code and added to `missing`.
+/// U+00A0, the no-break space.
+pub(super) const NBSP: char = '\u{a0}';
+
+/// Whether a line may break at `c`: any white space but the no-break space.
+pub(super) fn breaks_at(c: char) -> bool {
+    c.is_whitespace() && c != NBSP
+}
+
 pub fn break_lines(spans: &[Span], width: f32, size: f32, missing: &mut Vec<char>) -> Vec<Line> {
     let words = split_words(spans, size, missing);
     let mut lines: Vec<Line> = Vec::new();
@@ -166,7 +174,11 @@ fn split_words(spans: &[Span], size: f32, missing: &mut Vec<char>) -> Vec<Word> 
         }
         let face = face_of(span);
         let text = fonts::substitute_missing(&span.text, face, missing);
-        for (i, part) in text.split(char::is_whitespace).enumerate() {
+        // A no-break space joins what it separates into one word (an NHS number, a date);
+        // it prints as an ordinary space.
+        for (i, part) in text.split(breaks_at).enumerate() {
+            let joined = part.replace(NBSP, " ");
+            let part = joined.as_str();
             if i > 0 {
                 if let Some(w) = current.take() {
                     words.push(w);

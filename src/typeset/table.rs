@@ -313,11 +313,13 @@ pub(super) fn measure(cell: &[Span], size: f32) -> (f32, f32) {
     let (mut longest, mut whole): (f32, f32) = (0.0, 0.0);
     for span in cell {
         let metrics = super::lines::face_of(span).metrics();
-        for (i, word) in span.text.split(char::is_whitespace).enumerate() {
+        for (i, word) in span.text.split(super::lines::breaks_at).enumerate() {
             if i > 0 {
                 whole += space;
             }
-            for piece in super::lines::hyphen_pieces(word) {
+            // Measured as printed: a no-break space prints as a space.
+            let word = word.replace(super::lines::NBSP, " ");
+            for piece in super::lines::hyphen_pieces(&word) {
                 let w = metrics.width(piece, size);
                 longest = longest.max(w);
                 whole += w;
