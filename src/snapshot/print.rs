@@ -73,9 +73,13 @@ pub fn print(
 impl Band {
     /// Height the band takes from the top of the body, gap below included.
     fn height(&self) -> f32 {
-        let lines =
-            AS_OF_SIZE + 6.0 + LINE_SIZE * 1.4 * if self.stale.is_some() { 2.0 } else { 1.0 };
-        lines + 16.0
+        // Stale, the warning leads in the large type: it is what must be read first.
+        let stale = if self.stale.is_some() {
+            AS_OF_SIZE + 6.0
+        } else {
+            0.0
+        };
+        AS_OF_SIZE + 6.0 + LINE_SIZE * 1.4 + stale + 16.0
     }
 
     /// Draw the band at the top of the body of `page`: boxed, and shaded when stale.
@@ -100,29 +104,23 @@ impl Band {
             h,
             style: RectStyle::Stroke(border),
         });
+        let (x, room) = (x + 6.0, width - 12.0);
         let mut baseline = top + 4.0 + AS_OF_SIZE;
-        text(
-            page,
-            x + 6.0,
-            baseline,
-            AS_OF_SIZE,
-            &self.as_of,
-            width - 12.0,
-        );
-        baseline += LINE_SIZE * 1.4 + 2.0;
-        text(page, x + 6.0, baseline, LINE_SIZE, WRISTBAND, width - 12.0);
         if let Some(stale) = &self.stale {
-            baseline += LINE_SIZE * 1.4;
-            text(page, x + 6.0, baseline, LINE_SIZE, stale, width - 12.0);
+            text(page, x, baseline, AS_OF_SIZE, stale, room);
+            baseline += AS_OF_SIZE + 6.0;
         }
+        text(page, x, baseline, AS_OF_SIZE, &self.as_of, room);
+        baseline += LINE_SIZE * 1.4 + 2.0;
+        text(page, x, baseline, LINE_SIZE, WRISTBAND, room);
     }
 }
 
-/// Bold text on one line, made smaller until it fits `room`.
+/// Bold text on one line, made smaller until it fits `room` (never below 9 pt).
 fn text(page: &mut Page, x: f32, y: f32, size: f32, text: &str, room: f32) {
     let mut size = size;
     let mut width = Face::Bold.metrics().width(text, size);
-    while width > room && size > 7.0 {
+    while width > room && size > 9.0 {
         size -= 0.5;
         width = Face::Bold.metrics().width(text, size);
     }
