@@ -145,7 +145,12 @@ fn nhs_numbers_are_never_split() {
     let mut seen = 0;
     for entry in std::fs::read_dir(folder).unwrap() {
         let path = entry.unwrap().path();
-        if !path.file_name().unwrap().to_string_lossy().starts_with("ward-") {
+        if !path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("ward-")
+        {
             continue;
         }
         let text = common::pdf_text(&path);
@@ -329,6 +334,19 @@ fn bad_input_reported_by_file_and_line_without_patient_data() {
         stderr.contains(&format!("Encounter.ndjson:{ghost}:1")),
         "{stderr}"
     );
+    // The ghost's bed (Ward 7, bed 1) is not printed as free: it is on the ward's list as
+    // occupied, and the unplaced list says where the unreadable patient is.
+    let (folder, _, _) = lists();
+    let ward = squeezed(&folder.join("ward-ward-7.pdf"));
+    assert!(
+        ward.contains("OCCUPIED:patient'srecordunreadable"),
+        "{ward}"
+    );
+    let unplaced = squeezed(&folder.join("unplaced.pdf"));
+    assert!(
+        unplaced.contains("inWard7(AcuteMedicalUnit)Bed1"),
+        "{unplaced}"
+    );
     let lost = line_of("Encounter.ndjson", "enc-lost");
     assert!(
         stderr.contains(&format!("Encounter.ndjson:{lost}:1")),
@@ -400,7 +418,11 @@ fn refuses_the_packs_output_folder() {
     // A fresh clone's committed output/ has no manifest: its generated README gives it away.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::create_dir(dir.path().join("committed")).unwrap();
-    std::fs::copy(root.join("output/README.md"), dir.path().join("committed/README.md")).unwrap();
+    std::fs::copy(
+        root.join("output/README.md"),
+        dir.path().join("committed/README.md"),
+    )
+    .unwrap();
     let run = snapshot(
         dir.path(),
         &dir.path().join("committed/riverside"),
@@ -408,7 +430,11 @@ fn refuses_the_packs_output_folder() {
         &["--allow-git"],
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("packs' output folder"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("packs' output folder"),
+        "{}",
+        run.stderr
+    );
 }
 
 // Same export, same now: the same bytes. --keep N keeps the snapshot just written and the

@@ -221,7 +221,10 @@ mod tests {
             meant_name("unknown variant `inpatent`, expected one of `inpatient`, `outpatient`"),
             Some("inpatient")
         );
-        assert_eq!(meant_name("unknown field `zzz`, expected one of `role`, `do`"), None);
+        assert_eq!(
+            meant_name("unknown field `zzz`, expected one of `role`, `do`"),
+            None
+        );
         assert_eq!(meant_name("missing field `do`"), None);
     }
 

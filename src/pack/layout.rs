@@ -72,7 +72,10 @@ pub const READINESS_LOG_ID: &str = "readiness-log";
 /// PDF, or the ward's readiness log.
 pub fn appendix_pdf(ward_pack: &Path, spec_id: &str) -> PathBuf {
     if spec_id == READINESS_LOG_ID {
-        ward_pack.with_extension("").join(READINESS_LOG).with_extension("pdf")
+        ward_pack
+            .with_extension("")
+            .join(READINESS_LOG)
+            .with_extension("pdf")
     } else {
         ward_form(ward_pack, spec_id).with_extension("pdf")
     }

@@ -43,7 +43,7 @@ pub fn census(model: &Model, index: &Index, problems: &mut Vec<Diagnostic>) -> C
                 "fhir-missing-reference",
                 "an Encounter in progress for a Patient not in the export: on the unplaced list".to_string(),
             ));
-            census.unplaced.push(unknown_patient(encounter));
+            unknown_patient(model, index, encounter, &mut census);
             continue;
         };
         let location = current_location(encounter);
@@ -154,10 +154,7 @@ fn inpatient(
     let mut alerts: Vec<String> = index.alerts(&patient.id).to_vec();
     let (nhs_number, mut checks) = nhs_number(patient, duplicate);
     checks.append(&mut alerts);
-    let consultant = (encounter.participant.iter())
-        .find_map(|p| p.individual.as_ref().and_then(|i| i.display.clone()))
-        .unwrap_or_default();
-    let admitted = encounter.period.as_ref().and_then(|p| p.start.as_deref());
+    let (consultant, admitted) = consultant_and_admitted(encounter);
     Inpatient {
         bed: String::new(),
         name: patient.display_name(),
@@ -169,9 +166,21 @@ fn inpatient(
             .unwrap_or_default(),
         alerts: checks.join("; "),
         consultant,
-        admitted: admitted.map(when::date_time).unwrap_or_default(),
+        admitted,
         reason: String::new(),
     }
+}
+
+/// The Encounter's consultant and when it started, as printed.
+fn consultant_and_admitted(encounter: &Encounter) -> (String, String) {
+    let consultant = (encounter.participant.iter())
+        .find_map(|p| p.individual.as_ref().and_then(|i| i.display.clone()))
+        .unwrap_or_default();
+    let admitted = (encounter.period.as_ref())
+        .and_then(|p| p.start.as_deref())
+        .map(when::date_time)
+        .unwrap_or_default();
+    (consultant, admitted)
 }
 
 /// The NHS number as printed, and the warnings it needs printed beside it.
@@ -192,23 +201,43 @@ pub fn nhs_number(patient: &Patient, duplicate: bool) -> (String, Vec<String>) {
     (number, checks)
 }
 
-/// The unplaced row of an Encounter whose patient the export does not hold.
-fn unknown_patient(encounter: &Encounter) -> Inpatient {
+/// An Encounter in progress whose patient the export does not hold (a Patient line that could
+/// not be read): on the unplaced list with where they are, and, when that is a ward's bed, on
+/// the ward's list too as an occupied bed, so it never reads as free.
+fn unknown_patient(model: &Model, index: &Index, encounter: &Encounter, census: &mut Census) {
     let reference = encounter.subject.as_ref().and_then(|s| s.reference.clone());
-    Inpatient {
+    let (consultant, admitted) = consultant_and_admitted(encounter);
+    let mut row = Inpatient {
         bed: String::new(),
         name: "(patient not in the export)".to_string(),
         nhs_number: String::new(),
         born: String::new(),
         alerts: String::new(),
-        consultant: String::new(),
-        admitted: String::new(),
+        consultant,
+        admitted,
         reason: format!(
             "Encounter/{} names {}, which is not in the export",
             encounter.id,
             reference.as_deref().unwrap_or("no patient")
         ),
+    };
+    if let Ok((w, bed)) = index.ward_of(current_location(encounter)) {
+        let ward = &model.wards[w];
+        let bed = bed.unwrap_or("").to_string();
+        row.reason = format!("{}; in {} {bed}", row.reason, ward.name);
+        if ward.kind != WardKind::Outpatient {
+            let occupied = Inpatient {
+                bed: bed.clone(),
+                name: "OCCUPIED: patient's record unreadable in the export".to_string(),
+                alerts: "CHECK: identify the patient at the bedside; see the unplaced list"
+                    .to_string(),
+                reason: String::new(),
+                ..row.clone()
+            };
+            census.wards.entry(w).or_default().push(occupied);
+        }
     }
+    census.unplaced.push(row);
 }
 
 /// Sort key putting "Bed 2" before "Bed 10": digit runs compare as numbers.

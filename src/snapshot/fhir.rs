@@ -259,7 +259,12 @@ pub fn format_nhs_number(number: &str) -> String {
     let digits: String = number.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.len() == 10 && digits.is_ascii() {
         // No-break spaces: the number is never split across lines.
-        format!("{}\u{a0}{}\u{a0}{}", &digits[..3], &digits[3..6], &digits[6..])
+        format!(
+            "{}\u{a0}{}\u{a0}{}",
+            &digits[..3],
+            &digits[3..6],
+            &digits[6..]
+        )
     } else {
         digits
     }

@@ -148,6 +148,7 @@ fn row(columns: &[Fill], p: &Inpatient) -> Vec<String> {
             // "Bed 12" is one label: split, the number reads as the next row's.
             Fill::Bed => p.bed.replace(' ', "\u{a0}"),
             // "NHS 999 000 1234" and "born 6 Dec 1958" each stay on one line.
+            Fill::Patient if p.nhs_number.is_empty() => p.name.clone(),
             Fill::Patient if p.born.is_empty() => format!("{} · NHS\u{a0}{}", p.name, p.nhs_number),
             Fill::Patient => format!(
                 "{} · NHS\u{a0}{} · born\u{a0}{}",
