@@ -4,16 +4,25 @@
 //! A ward called `Ward *7*`, a procedure titled `# 1 priority` or a contact note with a `|`
 //! must print literally and must not break emphasis, headings or tables.
 
+/// `text` on one line: runs of white space become one space, and the ends are trimmed; a
+/// no-break space inside the text is kept, since it joins an NHS number or a date so it
+/// never wraps.
+pub fn fold_whitespace(text: &str) -> String {
+    (text.split(|c: char| c.is_whitespace() && c != '\u{a0}'))
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(char::is_whitespace)
+        .to_string()
+}
+
 /// Escape `text` so CommonMark/GFM shows it literally wherever a template puts it inline:
 /// in a paragraph, a list item, a heading or a table cell. Line breaks become spaces because
 /// a newline inside a table cell or list item would end it.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     // A no-break space is kept: it joins an NHS number or a date so it never wraps.
-    let text = (text.split(|c: char| c.is_whitespace() && c != '\u{a0}'))
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = fold_whitespace(text);
     let mut chars = text.chars().peekable();
     let mut at_start = true;
     while let Some(ch) = chars.next() {
