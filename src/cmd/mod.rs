@@ -19,9 +19,8 @@ pub mod walk_round;
 use downtime::diagnostic::{escape_control, Diagnostic};
 use downtime::error::Error;
 
-/// The day rules are judged on and copies recorded: SOURCE_DATE_EPOCH for reproducible runs,
-/// else the clock.
-pub fn today() -> chrono::NaiveDate {
+/// Now: SOURCE_DATE_EPOCH for reproducible runs, else the clock, in UTC.
+pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
     let seconds = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|v| v.trim().parse::<i64>().ok())
@@ -32,8 +31,13 @@ pub fn today() -> chrono::NaiveDate {
                 .unwrap_or(0)
         });
     chrono::DateTime::from_timestamp(seconds, 0)
-        .map(|d| d.date_naive())
         .unwrap_or_default()
+        .fixed_offset()
+}
+
+/// The day rules are judged on and copies recorded: the day of [`now`].
+pub fn today() -> chrono::NaiveDate {
+    now().date_naive()
 }
 
 /// Write a command's output to stdout. A reader that stops early (`downtime impact X | head`)

@@ -59,7 +59,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     store::refuse_unsafe(&args.out, &args.procedures, args.allow_git)?;
     let project = Project::load(&args.procedures)?;
     let options = snapshot::Options {
-        now: args.now.unwrap_or_else(now),
+        now: args.now.unwrap_or_else(super::now),
         days: args.days,
         max_age_minutes: i64::from(args.max_age),
     };
@@ -110,20 +110,4 @@ fn report_problems(problems: &[downtime::diagnostic::Diagnostic]) {
             problems.len() - MAX_PROBLEMS_SHOWN
         );
     }
-}
-
-/// SOURCE_DATE_EPOCH for reproducible runs, else the clock, in UTC.
-fn now() -> DateTime<FixedOffset> {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0)
-        });
-    DateTime::from_timestamp(seconds, 0)
-        .unwrap_or_default()
-        .fixed_offset()
 }
