@@ -238,3 +238,28 @@ fn unreadable_fallback_gives_one_error() {
         run.stderr
     );
 }
+
+// A form may not take the readiness log's id: both would be listed and linked as
+// `form-readiness-log`, and the viewer would send a nurse to the wrong PDF.
+#[test]
+fn the_readiness_log_id_is_reserved() {
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "forms/tracking-list.yaml",
+        "id: tracking-list",
+        "id: readiness-log",
+    );
+    let run = trust.run(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[reserved-id]: `readiness-log` is the id of each ward's readiness log"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("tracking-list.yaml:1:5"),
+        "{}",
+        run.stderr
+    );
+}

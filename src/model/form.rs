@@ -20,11 +20,26 @@ pub struct Form {
 
 /// Pass 2 for forms: a form names no other id, so only its review date is worked out;
 /// `default_months` is the trust's review interval.
+/// The readiness log is listed and linked like a form (`form-readiness-log` in a ward's
+/// forms table), so no form may take its id.
+pub const READINESS_LOG_ID: &str = "readiness-log";
+
 pub(super) fn resolve(
     forms: &[Sourced<raw::Form>],
     default_months: u32,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Form> {
+    for f in forms.iter().filter(|f| f.value.id == READINESS_LOG_ID) {
+        diags.push(
+            Diagnostic::error(
+                "reserved-id",
+                &f.file,
+                format!("`{READINESS_LOG_ID}` is the id of each ward's readiness log, which downtime makes from the routine steps"),
+            )
+            .at_path("id")
+            .with_hint("give this form another id (and rename the file to match)"),
+        );
+    }
     forms
         .iter()
         .map(|f| Form {

@@ -33,7 +33,7 @@ mod ward;
 pub use component::{Component, ComponentKind, SystemInfo};
 pub use contact::{Cascade, Contact, ContactScope, Route};
 pub use exercise::{Action, ActionStatus, Exercise, ExerciseKind, Tested};
-pub use form::Form;
+pub use form::{Form, READINESS_LOG_ID};
 pub use ids::is_valid_id;
 pub use interface::{FlowLoss, Interface};
 pub use procedure::Procedure;

@@ -65,8 +65,9 @@ pub fn path(model: &Model, kind: PackKind) -> PathBuf {
     }
 }
 
-/// The id the readiness log's form spec carries (`form-readiness-log` is not its file).
-pub const READINESS_LOG_ID: &str = "readiness-log";
+/// The id the readiness log's form spec carries (`form-readiness-log` is not its file; no form
+/// may take it).
+pub use crate::model::READINESS_LOG_ID;
 
 /// Where the PDF of a form appended to the ward pack at `ward_pack` is: a blank form's own
 /// PDF, or the ward's readiness log.
