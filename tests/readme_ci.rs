@@ -47,3 +47,58 @@ fn readme_ci_commands_pass_on_a_fresh_copy_of_the_example() {
         "{packs:?}"
     );
 }
+
+/// Each package `cargo tree` lists for the given edges, with the features it is built with.
+fn resolved_features(edges: &str) -> std::collections::BTreeMap<String, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "tree",
+            "--locked",
+            "--offline",
+            "--prefix",
+            "none",
+            "-e",
+            edges,
+        ])
+        .args(["-f", "{p}|{f}"])
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|line| !line.ends_with("(*)"))
+        .filter_map(|line| line.split_once('|'))
+        .map(|(package, features)| (package.to_string(), features.to_string()))
+        .collect()
+}
+
+/// The README's second command reuses the first one's build only when every dependency the two
+/// share is built with the same features. Dev-dependencies switch features on in crates the
+/// tool uses; Cargo.toml names those features for the tool too. When an update adds one, this
+/// says which crate and feature, rather than the test command quietly compiling everything
+/// twice.
+#[test]
+fn the_test_command_reuses_the_builds_dependencies() {
+    let tool = resolved_features("normal,build");
+    let tests = resolved_features("normal,build,dev");
+    let differing: Vec<String> = tool
+        .iter()
+        .filter_map(|(package, features)| {
+            let in_tests = tests.get(package)?;
+            (in_tests != features)
+                .then(|| format!("{package}: tool [{features}], tests [{in_tests}]"))
+        })
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "switch these features on in Cargo.toml's [dependencies] too:\n{}",
+        differing.join("\n")
+    );
+}
