@@ -238,17 +238,31 @@ pub fn synthetic_trust() -> &'static Path {
     static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
     DIR.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
-        let status = Command::new(env!("CARGO"))
-            .args(["run", "--quiet", "--example", "synth", "--"])
-            .args(["--sites", "2", "--wards", "10", "--systems", "15", "--out"])
-            .arg(dir.path())
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .expect("cargo runs the synth example");
-        assert!(status.success(), "synth example failed");
+        let mut args = vec!["--sites", "2", "--wards", "10", "--systems", "15", "--out"];
+        args.push(dir.path().to_str().expect("temp path is UTF-8"));
+        run_example("synth", &args);
         dir
     })
     .path()
+}
+
+/// Runs `examples/<name>.rs` with `args` through cargo, in the profile the tests were built
+/// in: `cargo test` already compiled the example there, so this reuses it. (Without the
+/// matching profile, `cargo test --release` would compile the whole dependency tree again in
+/// debug, which took most of this binary's 112 s.)
+pub fn run_example(name: &str, args: &[&str]) {
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo.args(["run", "--quiet"]);
+    if !cfg!(debug_assertions) {
+        cargo.arg("--release");
+    }
+    let status = cargo
+        .args(["--example", name, "--"])
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .unwrap_or_else(|e| panic!("cargo runs the {name} example: {e}"));
+    assert!(status.success(), "the {name} example failed");
 }
 
 /// Every page in `docs` whose last line of body text is a heading (text larger than the
