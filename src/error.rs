@@ -18,6 +18,8 @@ pub enum Error {
     Locked(PathBuf),
     /// The command line asked for something that cannot be done.
     Usage(String),
+    /// As `Usage`, with what to give instead: printed on a `hint:` line of its own.
+    UsageHint { message: String, hint: String },
     /// Writing would overwrite, delete or go through something downtime did not make, or a
     /// commit could not complete: nothing was changed.
     Refused(String),
@@ -31,7 +33,7 @@ impl Error {
     /// problems.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Usage(_) => 2,
+            Error::Usage(_) | Error::UsageHint { .. } => 2,
             _ => 1,
         }
     }
@@ -59,6 +61,7 @@ impl fmt::Display for Error {
                 out.display()
             ),
             Error::Usage(message) | Error::Refused(message) => f.write_str(message),
+            Error::UsageHint { message, .. } => f.write_str(message),
             Error::Stale(files) => write!(f, "{} output file(s) are out of date", files.len()),
         }
     }

@@ -166,6 +166,13 @@ fn missing_flags_without_a_terminal_fail() {
         );
         assert_eq!(run.code, 2, "{}", run.stderr);
         assert!(run.stderr.contains("--action"), "{}", run.stderr);
+        // ...and what to give, since a new user cannot guess it.
+        assert!(
+            run.stderr
+                .contains("\nhint: --action is the GitHub repository and release tag"),
+            "{}",
+            run.stderr
+        );
         // Every missing flag at once, not one per run.
         let run = run_in(tmp.path(), &["init", "trust"], &[]);
         assert_eq!(run.code, 2, "{}", run.stderr);

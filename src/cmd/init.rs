@@ -114,25 +114,7 @@ fn starter_files() -> Vec<(PathBuf, &'static str)> {
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
     refuse_non_empty(&args.dir)?;
-    // Without a terminal to ask on, say every missing flag at once, not one per run.
-    let missing: Vec<&str> = [
-        ("--name", args.name.is_none()),
-        ("--code", args.code.is_none()),
-        (
-            "--action",
-            args.action.is_none() && RELEASED_ACTION.is_none(),
-        ),
-    ]
-    .into_iter()
-    .filter_map(|(flag, absent)| absent.then_some(flag))
-    .collect();
-    if !missing.is_empty() && !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(format!(
-            "{} {} required when standard input is not a terminal",
-            missing.join(", "),
-            if missing.len() == 1 { "is" } else { "are" }
-        )));
-    }
+    refuse_missing_flags(&args)?;
     let name = answer(args.name, "--name", "Trust name", check_name)?;
     let code = answer(args.code, "--code", "Trust code (ODS)", check_code)?;
     let action = match args.action.or(RELEASED_ACTION.map(str::to_string)) {
@@ -170,6 +152,37 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         o = args.dir.join("output").display(),
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Without a terminal to ask on, say every missing flag at once, not one per run.
+fn refuse_missing_flags(args: &Args) -> Result<(), Error> {
+    let missing: Vec<&str> = [
+        ("--name", args.name.is_none()),
+        ("--code", args.code.is_none()),
+        (
+            "--action",
+            args.action.is_none() && RELEASED_ACTION.is_none(),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(flag, absent)| absent.then_some(flag))
+    .collect();
+    if missing.is_empty() || std::io::stdin().is_terminal() {
+        return Ok(());
+    }
+    let message = format!(
+        "{} {} required when standard input is not a terminal",
+        missing.join(", "),
+        if missing.len() == 1 { "is" } else { "are" }
+    );
+    if !missing.contains(&"--action") {
+        return Err(Error::Usage(message));
+    }
+    // A binary built from source cannot know where its releases live; say what to give.
+    Err(Error::UsageHint {
+        message,
+        hint: "--action is the GitHub repository and release tag you install downtime from, as OWNER/REPO@TAG (see its releases page); a released binary knows it, one built from source does not".into(),
+    })
 }
 
 /// The new repository goes into a new or empty folder: never over someone's files. A fresh

@@ -77,4 +77,7 @@ pub fn report_error(err: &Error) {
     }
     // Paths and ids in the message come from the user; escape them like diagnostics.
     eprintln!("error: {}", escape_control(&err.to_string()));
+    if let Error::UsageHint { hint, .. } = err {
+        eprintln!("hint: {}", escape_control(hint));
+    }
 }
