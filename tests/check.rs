@@ -28,7 +28,7 @@ fn valid_trees_pass() {
     let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("ok: 1 sites, 2 wards"),
+        run.stderr.contains("ok: 1 site, 2 wards"),
         "{}",
         run.stderr
     );

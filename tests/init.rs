@@ -39,10 +39,12 @@ fn new_trust_checks_and_builds() {
         .collect();
     let mut codes: Vec<&str> = found.iter().map(|d| d["code"].as_str().unwrap()).collect();
     codes.sort();
-    // The two procedures are printed as drafts, and so their systems have no approved fallback.
+    // The two procedures and the form are printed as drafts, and so the two systems have no
+    // approved fallback.
     assert_eq!(
         codes,
         [
+            "draft-in-pack",
             "draft-in-pack",
             "draft-in-pack",
             "no-fallback",
@@ -99,7 +101,12 @@ fn no_placeholder_text() {
     let tmp = tempfile::tempdir().expect("temp dir");
     assert_eq!(init(tmp.path(), "trust").code, 0);
     let files = walk(&tmp.path().join("trust"));
-    assert_eq!(files.len(), 14, "{files:?}");
+    // The 14 starter files and a schema per kind of file (these describe fields, quoting
+    // words such as "TBC" that the starter files must not contain).
+    let (schemas, files): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|f| f.to_string_lossy().ends_with(".schema.json"));
+    assert_eq!((files.len(), schemas.len()), (14, 12), "{files:?}");
     for file in files {
         let text = std::fs::read_to_string(&file).expect("text file");
         let lower = text.to_lowercase();
@@ -122,6 +129,51 @@ fn no_placeholder_text() {
         ] {
             assert!(!lower.contains(bad), "{} contains {bad:?}", file.display());
         }
+    }
+}
+
+// Each starter YAML file's first line points editors at a schema init wrote, so completion
+// works in a new trust's repository at once (the register's line points there too).
+#[test]
+fn starter_files_point_at_their_schemas() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    assert_eq!(init(tmp.path(), "trust").code, 0);
+    let yaml: Vec<_> = walk(&tmp.path().join("trust/procedures"))
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    assert_eq!(yaml.len(), 11, "{yaml:?}");
+    for file in yaml {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let schema = text
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# yaml-language-server: $schema="))
+            .unwrap_or_else(|| panic!("{} has no schema line", file.display()));
+        let target = file.parent().unwrap().join(schema);
+        assert!(
+            target.is_file(),
+            "{}: {} is missing",
+            file.display(),
+            target.display()
+        );
+        let kind = file
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let expected = match kind.as_str() {
+            "procedures" => "trust".to_string(),
+            "fallbacks" => "procedure".to_string(),
+            folder => folder.trim_end_matches('s').to_string(),
+        };
+        assert!(
+            schema.ends_with(&format!("/{expected}.schema.json")),
+            "{}",
+            file.display()
+        );
     }
 }
 

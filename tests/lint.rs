@@ -89,6 +89,31 @@ fn draft_in_pack() {
     assert!(trust.read("north/ward-a.md").contains("DRAFT"));
 }
 
+// draft-in-pack also covers forms: a draft form's printed copies say DRAFT, so check says so
+// before a ward prints them (a new trust's starter form is a draft).
+#[test]
+fn draft_form_in_pack() {
+    let trust = Trust::fixture("minimal");
+    trust.edit(
+        "forms/tracking-list.yaml",
+        "status: approved",
+        "status: draft",
+    );
+    let run = trust.run(&["check", "--today", CLEAN_DAY]);
+    assert!(
+        run.stderr
+            .contains("draft form `tracking-list` is printed in packs"),
+        "{}",
+        run.stderr
+    );
+    let (_, found) = findings(&trust, CLEAN_DAY, &[]);
+    assert_eq!(
+        codes(&found),
+        vec!["draft-in-pack"],
+        "one finding for the one draft"
+    );
+}
+
 // no-fallback: a system nobody has written a fallback for.
 #[test]
 fn no_fallback() {

@@ -122,7 +122,7 @@ fn new_reference_passes_check() {
     let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("1 reference page(s)") || run.stdout.contains("1 reference page(s)"),
+        run.stderr.contains("1 reference page,") || run.stdout.contains("1 reference page,"),
         "{}",
         run.stderr
     );

@@ -73,19 +73,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         Ok(project) => {
             let mut diags = project.warnings.clone();
             diags.extend(lint(&project, &args.procedures, today)?);
-            let m = &project.model;
-            let summary = format!(
-                "{} sites, {} wards, {} systems and components, {} procedures, {} forms, {} scenarios, {} interfaces, {} reference page(s), {} exercise(s); judged on {today}",
-                m.sites.len(),
-                m.wards.len(),
-                m.components.len(),
-                m.procedures.len(),
-                m.forms.len(),
-                m.scenarios.len(),
-                m.interfaces.len(),
-                m.references.len(),
-                m.exercises.len()
-            );
+            let summary = format!("{}; judged on {today}", counts(&project.model));
             (diags, Some(summary))
         }
         Err(Error::Invalid(diags)) => (diags, None),
@@ -134,4 +122,23 @@ fn print_summary(summary: Option<&str>, errors: usize, warnings: usize) {
         }
         (None, _) => eprintln!("error: {errors} error(s) found"),
     }
+}
+
+/// What was loaded, as "1 site, 2 wards, ...": a count of one reads as one.
+fn counts(m: &downtime::model::Model) -> String {
+    [
+        (m.sites.len(), "site", "sites"),
+        (m.wards.len(), "ward", "wards"),
+        (m.components.len(), "system or component", "systems and components"),
+        (m.procedures.len(), "procedure", "procedures"),
+        (m.forms.len(), "form", "forms"),
+        (m.scenarios.len(), "scenario", "scenarios"),
+        (m.interfaces.len(), "interface", "interfaces"),
+        (m.references.len(), "reference page", "reference pages"),
+        (m.exercises.len(), "exercise", "exercises"),
+    ]
+    .iter()
+    .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .collect::<Vec<_>>()
+    .join(", ")
 }

@@ -144,6 +144,8 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
             .expect("built-in starter files render");
         write_atomic(&args.dir.join(path), text.as_bytes())?;
     }
+    // The starter files' first lines point editors at these, as does the register.
+    super::schema::write(&args.dir.join("schemas"))?;
     let procedures = args.dir.join("procedures");
     eprintln!(
         "created a new trust in {dir}; next:\n  downtime check --procedures {p}\n  downtime build --procedures {p} --out {o}\nthen read {dir}/README.md",

@@ -3,12 +3,13 @@
 use downtime::error::Error;
 use downtime::load::{raw, Kind};
 use downtime::write::write_atomic;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Write a JSON Schema for every kind of YAML file (trust, site, ward, system,
-/// infrastructure, procedure, form, scenario, interface, reference), so that editors using yaml-language-server
-/// complete and check fields as people type. Add this first line to a YAML file:
+/// Write a JSON Schema for every kind of YAML file, so that editors using yaml-language-server
+/// complete and check fields as people type
+///
+/// With the schemas in `schemas/`, put a first line like this one in a YAML file:
 ///
 ///   # yaml-language-server: $schema=../../schemas/ward.schema.json
 #[derive(clap::Args)]
@@ -30,12 +31,21 @@ pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {
-    for (kind, schema) in schemas() {
-        let path = args.out.join(format!("{kind}.schema.json"));
-        let mut text = serde_json::to_string_pretty(&schema).expect("schemas serialize");
-        text.push('\n');
-        write_atomic(&path, text.as_bytes())?;
+    for path in write(&args.out)? {
         eprintln!("wrote {}", path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes every schema into `out`, returning the files written.
+pub fn write(out: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut written = Vec::new();
+    for (kind, schema) in schemas() {
+        let path = out.join(format!("{kind}.schema.json"));
+        let mut text = serde_json::to_string_pretty(&schema).expect("schemas serialize");
+        text.push('\n');
+        write_atomic(&path, text.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
 }

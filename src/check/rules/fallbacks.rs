@@ -51,7 +51,29 @@ fn draft_in_pack(cx: &Context) -> Vec<Diagnostic> {
             .with_hint("packs containing it say DRAFT on every page until it is approved")
         })
         .chain(draft_references(cx))
+        .chain(draft_forms(cx))
         .collect()
+}
+
+/// Draft forms some ward's procedures use: their blank copies, printed in the ward's pack and
+/// on their own, say DRAFT like a draft procedure's pages.
+fn draft_forms<'a>(cx: &'a Context) -> impl Iterator<Item = Diagnostic> + 'a {
+    let model = cx.model;
+    let mut in_packs = vec![false; model.forms.len()];
+    for f in (0..model.wards.len()).flat_map(|w| crate::pack::card::ward_forms(model, w)) {
+        in_packs[f] = true;
+    }
+    (0..model.forms.len())
+        .filter(move |&f| model.forms[f].control.status == Status::Draft && in_packs[f])
+        .map(move |f| {
+            let form = &model.forms[f];
+            cx.finding(
+                &form.file,
+                "control.status",
+                format!("draft form `{}` is printed in packs", form.id),
+            )
+            .with_hint("its printed copies say DRAFT until it is approved")
+        })
 }
 
 /// Draft reference pages some ward's pack prints.
