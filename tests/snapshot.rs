@@ -555,3 +555,34 @@ fn an_export_without_its_manifest_is_refused() {
         run.stderr
     );
 }
+
+/// Heights of the rectangles a PDF strokes or fills (`re` operators), page by page.
+fn rectangle_heights(pdf: &Path) -> Vec<f32> {
+    let doc = lopdf::Document::load(pdf).expect("PDF reads back");
+    let mut heights = Vec::new();
+    for page in doc.get_pages().into_values() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page))
+            .expect("content stream decodes");
+        for op in content.operations.iter().filter(|op| op.operator == "re") {
+            heights.push(op.operands[3].as_float().expect("a number"));
+        }
+    }
+    heights
+}
+
+// A ward list's blank rows, for admissions since it was printed, are two of the blank forms'
+// writing lines high (a name above an NHS number), not one line of type: Ward 7's list has
+// at least six of them, in each of its six columns.
+#[test]
+fn blank_rows_have_room_to_write_in() {
+    use downtime::typeset::form::PITCH;
+    let (folder, _, _) = lists();
+    let heights = rectangle_heights(&folder.join("ward-ward-7.pdf"));
+    let write_in = (heights.iter())
+        .filter(|&&h| (h - 2.0 * PITCH).abs() < 0.05)
+        .count();
+    assert!(
+        write_in >= 6 * 6 && write_in % 6 == 0,
+        "{write_in} cells of writing height: {heights:?}"
+    );
+}
