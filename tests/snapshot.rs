@@ -122,14 +122,21 @@ fn every_inpatient_once_on_the_right_list() {
         }
     }
     let unplaced = &texts["unplaced"];
+    // A person reads the EPR's name for the place; an identifier is labelled as one, and
+    // the YAML's field name is not printed.
     assert!(
-        unplaced.contains("notanyward'sfhir_location"),
+        unplaced.contains("“Ward9(notmapped)”(EPRLocationidentifierRKV-W9):nowardorclinic"),
         "unmapped ward explained"
     );
     assert!(
-        unplaced.contains("Location/no-such-beddoesnotexist")
-            || unplaced.contains("Location/no-such-bedisnotintheexport")
+        unplaced.contains("“EyeClinic”(EPRLocationidentifierSA-EYE):nowardorclinic"),
+        "unmapped clinic explained"
     );
+    assert!(
+        !unplaced.contains("fhir_location"),
+        "a YAML field name printed"
+    );
+    assert!(unplaced.contains("theEPRLocationitnames(idno-such-bed)ismissingfromtheexport"));
     assert!(
         unplaced.contains("aclinic,whichhasnowardlist"),
         "encounter in a clinic explained"

@@ -64,7 +64,7 @@ pub fn census(model: &Model, index: &Index, problems: &mut Vec<Diagnostic>) -> C
             Err(why) => {
                 if !matches!(why, Unmapped::NoWard(_)) {
                     let message = format!(
-                        "an Encounter in progress with {}: on the unplaced list",
+                        "an Encounter in progress: {}; on the unplaced list",
                         why.describe()
                     );
                     problems.push(

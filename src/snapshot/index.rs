@@ -23,18 +23,23 @@ pub struct Index<'a> {
 /// Why a Location gives no ward.
 pub enum Unmapped {
     NoLocation,
+    /// The id of the Location the export does not hold.
     NotInExport(String),
+    /// The Location, as [`location_name`] names it for a person.
     NoWard(String),
 }
 
 impl Unmapped {
-    /// Printed on the unplaced page and in problems: Location ids and names, never patients.
+    /// Printed on the unplaced page and in problems: what a person finding the patient needs
+    /// (the EPR's name for the place; an identifier only labelled as such), never the patient.
     pub fn describe(&self) -> String {
         match self {
-            Unmapped::NoLocation => "no location recorded".to_string(),
-            Unmapped::NotInExport(id) => format!("Location/{id} is not in the export"),
-            Unmapped::NoWard(name) => {
-                format!("location {name} is not any ward's fhir_location")
+            Unmapped::NoLocation => "the EPR records no location: ward not known".to_string(),
+            Unmapped::NotInExport(id) => {
+                format!("the EPR Location it names (id {id}) is missing from the export: ward not known")
+            }
+            Unmapped::NoWard(place) => {
+                format!("in {place}: no ward or clinic in the procedures lists it")
             }
         }
     }
@@ -188,7 +193,8 @@ impl<'a> Index<'a> {
                 None => break,
             }
         }
-        Err(Unmapped::NoWard(location_name(here)))
+        let bed = (!std::ptr::eq(here, first)).then_some(first);
+        Err(Unmapped::NoWard(location_name(here, bed)))
     }
 
     fn location(&self, id: &str) -> Result<&'a Location, Unmapped> {
@@ -198,14 +204,24 @@ impl<'a> Index<'a> {
     }
 }
 
-/// A Location as the unplaced page names it: its name and identifier.
-fn location_name(location: &Location) -> String {
+/// A Location as the unplaced page names it: the EPR's name for it (a bed with the place
+/// it is part of), and its identifier, labelled so it is not read as a ward's name.
+fn location_name(location: &Location, bed: Option<&Location>) -> String {
     let identifier = location.identifier.iter().find_map(|i| i.value.as_deref());
-    match (location.name.as_deref(), identifier) {
-        (Some(name), Some(id)) => format!("\u{201c}{name}\u{201d} ({id})"),
-        (Some(name), None) => format!("\u{201c}{name}\u{201d}"),
-        (None, Some(id)) => id.to_string(),
-        (None, None) => format!("Location/{}", location.id),
+    let name = match location.name.as_deref() {
+        Some(name) => format!("\u{201c}{name}\u{201d}"),
+        None => "an EPR Location with no name".to_string(),
+    };
+    let bed = bed
+        .and_then(|b| b.name.as_deref())
+        .map(|b| format!("{b}, "))
+        .unwrap_or_default();
+    match identifier {
+        Some(id) => format!("{bed}{name} (EPR Location identifier {id})"),
+        None => format!(
+            "{bed}{name} (EPR Location id {}, no identifier)",
+            location.id
+        ),
     }
 }
 
