@@ -52,7 +52,17 @@ fn procedures() -> PathBuf {
 
 /// Run `downtime snapshot` on the export into `out`, judged at `now`.
 fn snapshot(dir: &Path, out: &Path, now: &str, extra: &[&str]) -> common::Run {
-    let (procedures, export) = (procedures(), export());
+    snapshot_of(dir, (&procedures(), export()), out, now, extra)
+}
+
+/// As [`snapshot`], from other procedures or another export.
+fn snapshot_of(
+    dir: &Path,
+    (procedures, export): (&Path, &Path),
+    out: &Path,
+    now: &str,
+    extra: &[&str],
+) -> common::Run {
     let mut args = vec!["snapshot", "--procedures", procedures.to_str().unwrap()];
     args.extend([
         "--fhir",
@@ -592,4 +602,52 @@ fn blank_rows_have_room_to_write_in() {
         write_in >= 6 * 6 && write_in % 6 == 0,
         "{write_in} cells of writing height: {heights:?}"
     );
+}
+
+// A shared NHS number's message says what became of each record, by line: here the second
+// record has no encounter or appointment, so it is on no list, and the message says so
+// (never "both printed").
+#[test]
+fn duplicate_nhs_number_says_what_happened_to_each_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("export");
+    common::copy_tree(export(), &copy);
+    let patients = copy.join("Patient.ndjson");
+    let text = std::fs::read_to_string(&patients).unwrap();
+    // A second record of line 2's patient, with no encounter or appointment of its own.
+    let mut twin: serde_json::Value = serde_json::from_str(text.lines().nth(1).unwrap()).unwrap();
+    twin["id"] = "twin-not-listed".into();
+    let added = text.lines().count() + 1;
+    std::fs::write(&patients, format!("{}{twin}\n", text)).unwrap();
+    let run = snapshot_of(
+        dir.path(),
+        (&procedures(), &copy),
+        &dir.path().join("lists"),
+        NOW,
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let message = |line: usize| {
+        let at = run
+            .stderr
+            .find(&format!("Patient.ndjson:{line}:1"))
+            .unwrap_or_else(|| panic!("no problem at line {line}: {}", run.stderr));
+        let start = run.stderr[..at].rfind("warning[").unwrap();
+        run.stderr[start..at].to_string()
+    };
+    let first = message(2);
+    assert!(
+        first.contains("fhir-duplicate-nhs-number")
+            && first.contains("this record is printed on ")
+            && first.contains(&format!(
+                "the record on line {added} is not printed (no encounter in progress, no appointment coming)"
+            )),
+        "{first}"
+    );
+    let second = message(added);
+    assert!(
+        second.contains("this record is not printed (no encounter in progress, no appointment coming); the record on line 2 is printed on "),
+        "{second}"
+    );
+    assert!(!run.stderr.contains("both printed"), "{}", run.stderr);
 }

@@ -18,6 +18,9 @@ pub struct Index<'a> {
     alerts: HashMap<&'a str, Vec<String>>,
     /// Patients (by index) whose NHS number another Patient also carries.
     duplicate_nhs: Vec<bool>,
+    /// Each group of Patients (by index) carrying one NHS number; reported once the lists
+    /// are made, when what happened to each record is known.
+    duplicate_groups: Vec<Vec<usize>>,
 }
 
 /// Why a Location gives no ward.
@@ -56,6 +59,7 @@ impl<'a> Index<'a> {
             wards: HashMap::new(),
             alerts: HashMap::new(),
             duplicate_nhs: vec![false; export.patients.len()],
+            duplicate_groups: Vec::new(),
         };
         for (w, ward) in model.wards.iter().enumerate() {
             for id in &ward.fhir_location {
@@ -94,18 +98,46 @@ impl<'a> Index<'a> {
                 None => {}
             }
         }
-        for group in by_nhs.values().filter(|g| g.len() > 1) {
+        let mut groups: Vec<Vec<usize>> = by_nhs.into_values().filter(|g| g.len() > 1).collect();
+        groups.sort();
+        for &i in groups.iter().flatten() {
+            self.duplicate_nhs[i] = true;
+        }
+        self.duplicate_groups = groups;
+    }
+
+    /// Report each Patient whose NHS number another carries, saying what became of it and of
+    /// the others: `printed` holds the lists each patient (by index) is on. File and line
+    /// only, never the number.
+    pub fn report_duplicate_nhs(
+        &self,
+        printed: &HashMap<usize, Vec<&'static str>>,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        let export = self.export;
+        let line = |i: usize| export.patients[i].0.line;
+        let fate = |i: usize| match printed.get(&i) {
+            Some(lists) => format!("is printed on {}, marked CHECK", lists.join(" and ")),
+            None => "is not printed (no encounter in progress, no appointment coming)".to_string(),
+        };
+        for group in &self.duplicate_groups {
             for &i in group {
-                self.duplicate_nhs[i] = true;
-                let others: Vec<String> = (group.iter().filter(|&&j| j != i))
-                    .map(|&j| format!("line {}", export.patients[j].0.line))
+                let others: Vec<usize> = group.iter().copied().filter(|&j| j != i).collect();
+                let lines: Vec<String> = others
+                    .iter()
+                    .map(|&j| format!("line {}", line(j)))
+                    .collect();
+                let fates: Vec<String> = (others.iter())
+                    .map(|&j| format!("the record on line {} {}", line(j), fate(j)))
                     .collect();
                 problems.push(export.problem(
                     export.patients[i].0,
                     "fhir-duplicate-nhs-number",
                     format!(
-                        "the same NHS number as the Patient on {}: both printed, marked",
-                        others.join(", ")
+                        "the same NHS number as the Patient on {}: this record {}; {}",
+                        lines.join(", "),
+                        fate(i),
+                        fates.join("; ")
                     ),
                 ));
             }
@@ -159,10 +191,11 @@ impl<'a> Index<'a> {
         }
     }
 
-    pub fn patient(&self, id: &str) -> Option<(Origin, &'a Patient, bool)> {
+    /// Patient `id`: its index in the export, the resource, and whether another Patient
+    /// carries its NHS number.
+    pub fn patient(&self, id: &str) -> Option<(usize, &'a Patient, bool)> {
         let &i = self.patients.get(id)?;
-        let (origin, patient) = &self.export.patients[i];
-        Some((*origin, patient, self.duplicate_nhs[i]))
+        Some((i, &self.export.patients[i].1, self.duplicate_nhs[i]))
     }
 
     /// Allergies and alerts of patient `id`, as printed.
