@@ -261,9 +261,12 @@ fn clinic_appointments_in_time_order_with_phones() {
     }
 }
 
-// Every page of every list says when the data was true and to check the wristband.
+// Every page of every list says when the data was true and the identity check its reader
+// makes (the wristband on a ward list; name and date of birth on the phone lists); its footer
+// names the list and when to replace it, and carries no pack version or content code.
 #[test]
-fn every_page_says_data_as_of_and_wristband() {
+fn every_page_says_data_as_of_and_its_identity_check() {
+    use downtime::snapshot::{BY_PHONE, FIND_AND_CHECK, WRISTBAND};
     let (folder, _, _) = lists();
     let mut pages = 0;
     for entry in std::fs::read_dir(folder).unwrap() {
@@ -271,6 +274,14 @@ fn every_page_says_data_as_of_and_wristband() {
         if path.extension().is_none_or(|x| x != "pdf") {
             continue;
         }
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (check, title) = match file.split('-').next().unwrap() {
+            "ward" => (WRISTBAND, "Patient list: "),
+            "clinic" => (BY_PHONE, "Clinic list: Fracture Clinic"),
+            "contacts.pdf" => (BY_PHONE, "Ring-round contact list"),
+            "unplaced.pdf" => (FIND_AND_CHECK, "Unplaced patients"),
+            other => panic!("unexpected list {other}"),
+        };
         let text = common::pdf_text(&path);
         for (i, page) in text
             .split('\u{c}')
@@ -278,18 +289,23 @@ fn every_page_says_data_as_of_and_wristband() {
             .enumerate()
         {
             pages += 1;
+            let at = format!("{file} page {}", i + 1);
             assert!(
                 page.contains("Data as of Sunday 29 November 2026, 14:00 (UTC+00:00)"),
-                "{} page {}",
-                path.display(),
-                i + 1
+                "{at}"
             );
-            assert!(
-                page.contains(downtime::snapshot::WRISTBAND),
-                "{} page {}",
-                path.display(),
-                i + 1
-            );
+            assert!(page.contains(check), "{at}: {check:?} missing");
+            for other in [WRISTBAND, BY_PHONE, FIND_AND_CHECK]
+                .iter()
+                .filter(|&&o| o != check)
+            {
+                assert!(!page.contains(other), "{at}: {other:?} printed");
+            }
+            assert!(page.contains(title), "{at}: footer names no list");
+            assert!(page.contains("Replace by 29 Nov 2026 18:00"), "{at}");
+            for pack in ["Uncontrolled when printed", "Code ", "Version "] {
+                assert!(!page.contains(pack), "{at}: the packs' {pack:?}");
+            }
             assert!(!page.contains("OUT OF DATE"), "fresh data marked stale");
         }
     }

@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use print::{Printed, WRISTBAND};
+pub use print::{Printed, BY_PHONE, FIND_AND_CHECK, WRISTBAND};
 
 /// How a snapshot is made.
 pub struct Options {
