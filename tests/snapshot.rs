@@ -667,3 +667,32 @@ fn duplicate_nhs_number_says_what_happened_to_each_record() {
     );
     assert!(!run.stderr.contains("both printed"), "{}", run.stderr);
 }
+
+// The README's usage line for snapshot names every option `downtime snapshot --help` gives,
+// and no other.
+#[test]
+fn readme_usage_matches_snapshot_help() {
+    let options = |text: &str| -> std::collections::BTreeSet<String> {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter(|w| w.starts_with("--") && w.len() > 2)
+            .map(str::to_string)
+            .collect()
+    };
+    let help = common::run_in(Path::new("."), &["snapshot", "--help"], &[]);
+    let flags: String = (help.stdout.lines())
+        .filter(|l| l.trim_start().starts_with('-'))
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" ") + "\n")
+        .collect();
+    let mut from_help = options(&flags);
+    from_help.remove("--help");
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("\ndowntime snapshot --").expect("usage line");
+    let usage: String = readme[start + 1..]
+        .lines()
+        .enumerate()
+        .take_while(|(i, l)| *i == 0 || l.starts_with(' '))
+        .map(|(_, l)| l.to_string() + "\n")
+        .collect();
+    assert_eq!(options(&usage), from_help, "README usage:\n{usage}");
+}
