@@ -696,3 +696,27 @@ fn readme_usage_matches_snapshot_help() {
         .collect();
     assert_eq!(options(&usage), from_help, "README usage:\n{usage}");
 }
+
+// --now without an offset is one clear error showing the accepted forms, not chrono's
+// message; nothing is written.
+#[test]
+fn now_without_an_offset_is_one_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lists");
+    let run = snapshot(dir.path(), &out, "2026-11-29T16:00:00", &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "with its offset is needed: 2026-11-29T16:00:00+00:00, or 2026-11-29T16:00:00Z for UTC"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error").count(), 1, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("premature end of input"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+}
