@@ -720,3 +720,19 @@ fn now_without_an_offset_is_one_clear_error() {
     );
     assert!(!out.exists());
 }
+
+// --keep 0 would delete the snapshot just written: refused before anything is done.
+#[test]
+fn keep_zero_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lists");
+    let run = snapshot(dir.path(), &out, NOW, &["--keep", "0"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("0 would remove the snapshot just written: give 1 or more"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+}
