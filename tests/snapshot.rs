@@ -736,3 +736,63 @@ fn keep_zero_is_refused() {
     );
     assert!(!out.exists());
 }
+
+// A clinic that runs on paper (cancel_if_down: false) still gets its clinic list, saying its
+// appointments stand, but none of its patients is on the ring-round list, which names it.
+// On a ward that is not a clinic the field is an error, with file and line.
+#[test]
+fn a_clinic_that_runs_on_paper_is_not_rung_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("procedures");
+    common::copy_tree(&procedures(), &copy);
+    let clinic = copy.join("wards/fracture-clinic.yaml");
+    let text = std::fs::read_to_string(&clinic).unwrap();
+    std::fs::write(&clinic, format!("{text}cancel_if_down: false\n")).unwrap();
+    let run = snapshot_of(
+        dir.path(),
+        (&copy, export()),
+        &dir.path().join("lists"),
+        NOW,
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = dir.path().join("lists/snapshot-20261129T140000Z");
+    let list = squeezed(&folder.join("clinic-fracture-clinic.pdf"));
+    let contacts = squeezed(&folder.join("contacts.pdf"));
+    assert!(list.contains("Thisclinicrunsonpaperwhilesystemsaredown:itsappointmentsstand"));
+    assert!(
+        contacts.contains("Notonthislist:FractureClinic,whichrunsonpaper"),
+        "{contacts}"
+    );
+    let fracture: Vec<String> = (answers().into_iter())
+        .filter(|a| a.len() == 5 && a[2] == "RKV-FRAC" && a[4] == "booked")
+        .map(|a| a[0].clone())
+        .collect();
+    let listed = fracture
+        .iter()
+        .filter(|n| list.contains(n.as_str()))
+        .count();
+    assert!(listed > 50, "only {listed} on the clinic list");
+    assert!(
+        fracture.iter().all(|n| !contacts.contains(n.as_str())),
+        "rung round"
+    );
+
+    let ward = copy.join("wards/ward-7.yaml");
+    let text = std::fs::read_to_string(&ward).unwrap();
+    std::fs::write(&ward, format!("{text}cancel_if_down: false\n")).unwrap();
+    let line = text.lines().count() + 1;
+    let run = common::run_in(
+        dir.path(),
+        &["check", "--procedures", copy.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error[cancel-if-down-not-clinic]: cancel_if_down is for clinics (kind outpatient)"
+        ) && run.stderr.contains(&format!("ward-7.yaml:{line}:")),
+        "{}",
+        run.stderr
+    );
+}

@@ -130,6 +130,9 @@ struct ClinicList<'a> {
     clinic: &'a str,
     window: &'a str,
     count: usize,
+    /// The clinic runs on paper while systems are down (`cancel_if_down: false`): its
+    /// appointments stand, so it is no ring-round list.
+    runs_on_paper: bool,
     days: Vec<Day<'a>>,
 }
 
@@ -142,6 +145,7 @@ fn clinic<'a>(facts: &'a Facts<'a>, w: WardIx, rows: &'a [Booking]) -> Job<'a> {
         clinic: &ward.name,
         window: &facts.window,
         count: rows.len(),
+        runs_on_paper: !ward.cancel_if_down,
         days: by_day(rows),
     };
     job(
@@ -177,11 +181,15 @@ struct Contacts<'a> {
     count: usize,
     unplaced: usize,
     clinics: Vec<ClinicRows<'a>>,
+    /// Mapped clinics left off because they run on paper while systems are down.
+    on_paper: Vec<&'a str>,
 }
 
 fn contacts<'a>(facts: &'a Facts<'a>, clinics: &'a Clinics) -> Job<'a> {
     let model = facts.model;
+    // Only clinics cancelled while systems are down are rung round.
     let mut by_clinic: Vec<ClinicRows> = (clinics.clinics.iter())
+        .filter(|(&w, _)| model.wards[w].cancel_if_down)
         .map(|(&w, rows)| ClinicRows {
             name: &model.wards[w].name,
             site: &model.sites[model.wards[w].site].name,
@@ -189,12 +197,19 @@ fn contacts<'a>(facts: &'a Facts<'a>, clinics: &'a Clinics) -> Job<'a> {
         })
         .collect();
     by_clinic.sort_by(|a, b| a.name.cmp(b.name));
+    let mut on_paper: Vec<&str> = (model.wards.iter())
+        .filter(|w| w.kind == WardKind::Outpatient && !w.fhir_location.is_empty())
+        .filter(|w| !w.cancel_if_down)
+        .map(|w| w.name.as_str())
+        .collect();
+    on_paper.sort();
     let context = Contacts {
         trust: &model.trust.name,
         window: &facts.window,
-        count: clinics.clinics.values().map(Vec::len).sum(),
+        count: by_clinic.iter().map(|c| c.rows.len()).sum(),
         unplaced: clinics.unplaced.len(),
         clinics: by_clinic,
+        on_paper,
     };
     job(
         facts,
