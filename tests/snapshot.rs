@@ -52,7 +52,17 @@ fn procedures() -> PathBuf {
 
 /// Run `downtime snapshot` on the export into `out`, judged at `now`.
 fn snapshot(dir: &Path, out: &Path, now: &str, extra: &[&str]) -> common::Run {
-    let (procedures, export) = (procedures(), export());
+    snapshot_of(dir, (&procedures(), export()), out, now, extra)
+}
+
+/// As [`snapshot`], from other procedures or another export.
+fn snapshot_of(
+    dir: &Path,
+    (procedures, export): (&Path, &Path),
+    out: &Path,
+    now: &str,
+    extra: &[&str],
+) -> common::Run {
     let mut args = vec!["snapshot", "--procedures", procedures.to_str().unwrap()];
     args.extend([
         "--fhir",
@@ -122,14 +132,21 @@ fn every_inpatient_once_on_the_right_list() {
         }
     }
     let unplaced = &texts["unplaced"];
+    // A person reads the EPR's name for the place; an identifier is labelled as one, and
+    // the YAML's field name is not printed.
     assert!(
-        unplaced.contains("notanyward'sfhir_location"),
+        unplaced.contains("“Ward9(notmapped)”(EPRLocationidentifierRKV-W9):nowardorclinic"),
         "unmapped ward explained"
     );
     assert!(
-        unplaced.contains("Location/no-such-beddoesnotexist")
-            || unplaced.contains("Location/no-such-bedisnotintheexport")
+        unplaced.contains("“EyeClinic”(EPRLocationidentifierSA-EYE):nowardorclinic"),
+        "unmapped clinic explained"
     );
+    assert!(
+        !unplaced.contains("fhir_location"),
+        "a YAML field name printed"
+    );
+    assert!(unplaced.contains("theEPRLocationitnames(idno-such-bed)ismissingfromtheexport"));
     assert!(
         unplaced.contains("aclinic,whichhasnowardlist"),
         "encounter in a clinic explained"
@@ -244,9 +261,12 @@ fn clinic_appointments_in_time_order_with_phones() {
     }
 }
 
-// Every page of every list says when the data was true and to check the wristband.
+// Every page of every list says when the data was true and the identity check its reader
+// makes (the wristband on a ward list; name and date of birth on the phone lists); its footer
+// names the list and when to replace it, and carries no pack version or content code.
 #[test]
-fn every_page_says_data_as_of_and_wristband() {
+fn every_page_says_data_as_of_and_its_identity_check() {
+    use downtime::snapshot::{BY_PHONE, FIND_AND_CHECK, WRISTBAND};
     let (folder, _, _) = lists();
     let mut pages = 0;
     for entry in std::fs::read_dir(folder).unwrap() {
@@ -254,6 +274,14 @@ fn every_page_says_data_as_of_and_wristband() {
         if path.extension().is_none_or(|x| x != "pdf") {
             continue;
         }
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (check, title) = match file.split('-').next().unwrap() {
+            "ward" => (WRISTBAND, "Patient list: "),
+            "clinic" => (BY_PHONE, "Clinic list: Fracture Clinic"),
+            "contacts.pdf" => (BY_PHONE, "Ring-round contact list"),
+            "unplaced.pdf" => (FIND_AND_CHECK, "Unplaced patients"),
+            other => panic!("unexpected list {other}"),
+        };
         let text = common::pdf_text(&path);
         for (i, page) in text
             .split('\u{c}')
@@ -261,18 +289,23 @@ fn every_page_says_data_as_of_and_wristband() {
             .enumerate()
         {
             pages += 1;
+            let at = format!("{file} page {}", i + 1);
             assert!(
                 page.contains("Data as of Sunday 29 November 2026, 14:00 (UTC+00:00)"),
-                "{} page {}",
-                path.display(),
-                i + 1
+                "{at}"
             );
-            assert!(
-                page.contains(downtime::snapshot::WRISTBAND),
-                "{} page {}",
-                path.display(),
-                i + 1
-            );
+            assert!(page.contains(check), "{at}: {check:?} missing");
+            for other in [WRISTBAND, BY_PHONE, FIND_AND_CHECK]
+                .iter()
+                .filter(|&&o| o != check)
+            {
+                assert!(!page.contains(other), "{at}: {other:?} printed");
+            }
+            assert!(page.contains(title), "{at}: footer names no list");
+            assert!(page.contains("Replace by 29 Nov 2026 18:00"), "{at}");
+            for pack in ["Uncontrolled when printed", "Code ", "Version "] {
+                assert!(!page.contains(pack), "{at}: the packs' {pack:?}");
+            }
             assert!(!page.contains("OUT OF DATE"), "fresh data marked stale");
         }
     }
@@ -551,6 +584,214 @@ fn an_export_without_its_manifest_is_refused() {
     assert!(
         run.stderr
             .contains("transactionTime is not a date and time"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Heights of the rectangles a PDF strokes or fills (`re` operators), page by page.
+fn rectangle_heights(pdf: &Path) -> Vec<f32> {
+    let doc = lopdf::Document::load(pdf).expect("PDF reads back");
+    let mut heights = Vec::new();
+    for page in doc.get_pages().into_values() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page))
+            .expect("content stream decodes");
+        for op in content.operations.iter().filter(|op| op.operator == "re") {
+            heights.push(op.operands[3].as_float().expect("a number"));
+        }
+    }
+    heights
+}
+
+// A ward list's blank rows, for admissions since it was printed, are two of the blank forms'
+// writing lines high (a name above an NHS number), not one line of type: Ward 7's list has
+// at least six of them, in each of its six columns.
+#[test]
+fn blank_rows_have_room_to_write_in() {
+    use downtime::typeset::form::PITCH;
+    let (folder, _, _) = lists();
+    let heights = rectangle_heights(&folder.join("ward-ward-7.pdf"));
+    let write_in = (heights.iter())
+        .filter(|&&h| (h - 2.0 * PITCH).abs() < 0.05)
+        .count();
+    assert!(
+        write_in >= 6 * 6 && write_in % 6 == 0,
+        "{write_in} cells of writing height: {heights:?}"
+    );
+}
+
+// A shared NHS number's message says what became of each record, by line: here the second
+// record has no encounter or appointment, so it is on no list, and the message says so
+// (never "both printed").
+#[test]
+fn duplicate_nhs_number_says_what_happened_to_each_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("export");
+    common::copy_tree(export(), &copy);
+    let patients = copy.join("Patient.ndjson");
+    let text = std::fs::read_to_string(&patients).unwrap();
+    // A second record of line 2's patient, with no encounter or appointment of its own.
+    let mut twin: serde_json::Value = serde_json::from_str(text.lines().nth(1).unwrap()).unwrap();
+    twin["id"] = "twin-not-listed".into();
+    let added = text.lines().count() + 1;
+    std::fs::write(&patients, format!("{}{twin}\n", text)).unwrap();
+    let run = snapshot_of(
+        dir.path(),
+        (&procedures(), &copy),
+        &dir.path().join("lists"),
+        NOW,
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let message = |line: usize| {
+        let at = run
+            .stderr
+            .find(&format!("Patient.ndjson:{line}:1"))
+            .unwrap_or_else(|| panic!("no problem at line {line}: {}", run.stderr));
+        let start = run.stderr[..at].rfind("warning[").unwrap();
+        run.stderr[start..at].to_string()
+    };
+    let first = message(2);
+    assert!(
+        first.contains("fhir-duplicate-nhs-number")
+            && first.contains("this record is printed on ")
+            && first.contains(&format!(
+                "the record on line {added} is not printed (no encounter in progress, no appointment coming)"
+            )),
+        "{first}"
+    );
+    let second = message(added);
+    assert!(
+        second.contains("this record is not printed (no encounter in progress, no appointment coming); the record on line 2 is printed on "),
+        "{second}"
+    );
+    assert!(!run.stderr.contains("both printed"), "{}", run.stderr);
+}
+
+// The README's usage line for snapshot names every option `downtime snapshot --help` gives,
+// and no other.
+#[test]
+fn readme_usage_matches_snapshot_help() {
+    let options = |text: &str| -> std::collections::BTreeSet<String> {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .filter(|w| w.starts_with("--") && w.len() > 2)
+            .map(str::to_string)
+            .collect()
+    };
+    let help = common::run_in(Path::new("."), &["snapshot", "--help"], &[]);
+    let flags: String = (help.stdout.lines())
+        .filter(|l| l.trim_start().starts_with('-'))
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" ") + "\n")
+        .collect();
+    let mut from_help = options(&flags);
+    from_help.remove("--help");
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("\ndowntime snapshot --").expect("usage line");
+    let usage: String = readme[start + 1..]
+        .lines()
+        .enumerate()
+        .take_while(|(i, l)| *i == 0 || l.starts_with(' '))
+        .map(|(_, l)| l.to_string() + "\n")
+        .collect();
+    assert_eq!(options(&usage), from_help, "README usage:\n{usage}");
+}
+
+// --now without an offset is one clear error showing the accepted forms, not chrono's
+// message; nothing is written.
+#[test]
+fn now_without_an_offset_is_one_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lists");
+    let run = snapshot(dir.path(), &out, "2026-11-29T16:00:00", &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "with its offset is needed: 2026-11-29T16:00:00+00:00, or 2026-11-29T16:00:00Z for UTC"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error").count(), 1, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("premature end of input"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+}
+
+// --keep 0 would delete the snapshot just written: refused before anything is done.
+#[test]
+fn keep_zero_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("lists");
+    let run = snapshot(dir.path(), &out, NOW, &["--keep", "0"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("0 would remove the snapshot just written: give 1 or more"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+}
+
+// A clinic that runs on paper (cancel_if_down: false) still gets its clinic list, saying its
+// appointments stand, but none of its patients is on the ring-round list, which names it.
+// On a ward that is not a clinic the field is an error, with file and line.
+#[test]
+fn a_clinic_that_runs_on_paper_is_not_rung_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("procedures");
+    common::copy_tree(&procedures(), &copy);
+    let clinic = copy.join("wards/fracture-clinic.yaml");
+    let text = std::fs::read_to_string(&clinic).unwrap();
+    std::fs::write(&clinic, format!("{text}cancel_if_down: false\n")).unwrap();
+    let run = snapshot_of(
+        dir.path(),
+        (&copy, export()),
+        &dir.path().join("lists"),
+        NOW,
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = dir.path().join("lists/snapshot-20261129T140000Z");
+    let list = squeezed(&folder.join("clinic-fracture-clinic.pdf"));
+    let contacts = squeezed(&folder.join("contacts.pdf"));
+    assert!(list.contains("Thisclinicrunsonpaperwhilesystemsaredown:itsappointmentsstand"));
+    assert!(
+        contacts.contains("Notonthislist:FractureClinic,whichrunsonpaper"),
+        "{contacts}"
+    );
+    let fracture: Vec<String> = (answers().into_iter())
+        .filter(|a| a.len() == 5 && a[2] == "RKV-FRAC" && a[4] == "booked")
+        .map(|a| a[0].clone())
+        .collect();
+    let listed = fracture
+        .iter()
+        .filter(|n| list.contains(n.as_str()))
+        .count();
+    assert!(listed > 50, "only {listed} on the clinic list");
+    assert!(
+        fracture.iter().all(|n| !contacts.contains(n.as_str())),
+        "rung round"
+    );
+
+    let ward = copy.join("wards/ward-7.yaml");
+    let text = std::fs::read_to_string(&ward).unwrap();
+    std::fs::write(&ward, format!("{text}cancel_if_down: false\n")).unwrap();
+    let line = text.lines().count() + 1;
+    let run = common::run_in(
+        dir.path(),
+        &["check", "--procedures", copy.to_str().unwrap()],
+        &[],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error[cancel-if-down-not-clinic]: cancel_if_down is for clinics (kind outpatient)"
+        ) && run.stderr.contains(&format!("ward-7.yaml:{line}:")),
         "{}",
         run.stderr
     );

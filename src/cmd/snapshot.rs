@@ -34,13 +34,13 @@ pub struct Args {
     /// Data older than this prints with a warning band on every page (e.g. 4h, 90m).
     #[arg(long, value_name = "DURATION", default_value = "4h", value_parser = max_age)]
     max_age: u32,
-    /// The time to judge against (RFC 3339, e.g. 2026-11-29T16:00:00+00:00). Default:
-    /// SOURCE_DATE_EPOCH if set, else the clock: this command is about real time.
-    #[arg(long, value_name = "TIME", value_parser = DateTime::parse_from_rfc3339)]
+    /// The time to judge against, with its offset (2026-11-29T16:00:00+00:00, or ...Z for
+    /// UTC). Default: SOURCE_DATE_EPOCH if set, else the clock: this command is about real time.
+    #[arg(long, value_name = "TIME", value_parser = now)]
     now: Option<DateTime<FixedOffset>>,
-    /// After writing, remove all but the newest N snapshots in --out (only folders this
-    /// command made; the one just written is always kept).
-    #[arg(long, value_name = "N")]
+    /// After writing, remove all but the newest N snapshots in --out (N at least 1; only
+    /// folders this command made; the one just written is always kept).
+    #[arg(long, value_name = "N", value_parser = keep)]
     keep: Option<usize>,
     /// Write even inside a git working tree (one that is never committed or shared).
     #[arg(long)]
@@ -53,6 +53,27 @@ fn max_age(text: &str) -> Result<u32, String> {
     parse_minutes(text)
         .filter(|&m| m > 0)
         .ok_or_else(|| "a duration such as 4h, 90m or 1h30m".to_string())
+}
+
+/// `--now`: a date and time with its offset. Without one the time is ambiguous (local time or
+/// UTC?) and the data's age would be a guess: one message with the accepted form, not
+/// chrono's.
+fn now(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
+        "a date and time with its offset is needed: 2026-11-29T16:00:00+00:00, or 2026-11-29T16:00:00Z for UTC".to_string()
+    })
+}
+
+/// `--keep`: 0 would remove the snapshot just written, which is never done.
+fn keep(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err(
+            "0 would remove the snapshot just written: give 1 or more (1 keeps only the newest)"
+                .to_string(),
+        ),
+        Ok(n) => Ok(n),
+        Err(_) => Err("a number of snapshots to keep, 1 or more".to_string()),
+    }
 }
 
 pub fn run(args: Args) -> Result<ExitCode, Error> {

@@ -30,6 +30,9 @@ pub struct Ward {
     pub numbering: Vec<super::numbering::NumberRange>,
     /// Identifiers of the FHIR Locations that are this ward, for `downtime snapshot`.
     pub fhir_location: Vec<String>,
+    /// A clinic whose appointments are cancelled while systems are down: its patients go on
+    /// the ring-round contact list. Always false for a ward that is not a clinic.
+    pub cancel_if_down: bool,
     pub file: PathBuf,
 }
 
@@ -86,6 +89,7 @@ pub(super) fn resolve(
                     diags,
                 ),
                 fhir_location: v.fhir_location.clone(),
+                cancel_if_down: cancel_if_down(ward, diags),
                 file: ward.file.clone(),
             }
         })
@@ -198,6 +202,25 @@ fn shared_fhir_locations(wards: &[Sourced<raw::Ward>], diags: &mut Vec<Diagnosti
             }
         }
     }
+}
+
+/// A clinic's `cancel_if_down` (default true); set on a ward that is not a clinic, it is an
+/// error: it would read as though the ward's patients were rung round.
+fn cancel_if_down(ward: &Sourced<raw::Ward>, diags: &mut Vec<Diagnostic>) -> bool {
+    let v = &ward.value;
+    let clinic = v.kind == raw::WardKind::Outpatient;
+    if v.cancel_if_down.is_some() && !clinic {
+        diags.push(
+            Diagnostic::error(
+                "cancel-if-down-not-clinic",
+                &ward.file,
+                "cancel_if_down is for clinics (kind outpatient): this ward's patients are not rung round",
+            )
+            .at_path("cancel_if_down")
+            .with_hint("remove cancel_if_down, or make the ward kind: outpatient if it is a clinic"),
+        );
+    }
+    clinic && v.cancel_if_down.unwrap_or(true)
 }
 
 fn buddy(

@@ -14,6 +14,9 @@ use std::collections::{BTreeMap, HashMap};
 /// One filled row of a ward's tracking list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Inpatient {
+    /// The Patient's index in the export; none for a record the export does not hold.
+    #[serde(skip)]
+    pub patient: Option<usize>,
     pub bed: String,
     pub name: String,
     pub nhs_number: String,
@@ -37,7 +40,7 @@ pub fn census(model: &Model, index: &Index, problems: &mut Vec<Diagnostic>) -> C
     let mut census = Census::default();
     for (origin, encounter) in current_encounters(index, problems) {
         let patient_id = encounter.subject.as_ref().and_then(|s| s.id_of("Patient"));
-        let Some((_, patient, duplicate)) = patient_id.and_then(|id| index.patient(id)) else {
+        let Some((p, patient, duplicate)) = patient_id.and_then(|id| index.patient(id)) else {
             problems.push(index.export.problem(
                 origin,
                 "fhir-missing-reference",
@@ -48,6 +51,7 @@ pub fn census(model: &Model, index: &Index, problems: &mut Vec<Diagnostic>) -> C
         };
         let location = current_location(encounter);
         let mut row = inpatient(index, patient, encounter, duplicate);
+        row.patient = Some(p);
         match index.ward_of(location) {
             // A clinic prints appointments, not a tracking list: no patient is lost there.
             Ok((w, _)) if model.wards[w].kind == WardKind::Outpatient => {
@@ -64,7 +68,7 @@ pub fn census(model: &Model, index: &Index, problems: &mut Vec<Diagnostic>) -> C
             Err(why) => {
                 if !matches!(why, Unmapped::NoWard(_)) {
                     let message = format!(
-                        "an Encounter in progress with {}: on the unplaced list",
+                        "an Encounter in progress: {}; on the unplaced list",
                         why.describe()
                     );
                     problems.push(
@@ -156,6 +160,7 @@ fn inpatient(
     checks.append(&mut alerts);
     let (consultant, admitted) = consultant_and_admitted(encounter);
     Inpatient {
+        patient: None,
         bed: String::new(),
         name: patient.display_name(),
         nhs_number,
@@ -208,6 +213,7 @@ fn unknown_patient(model: &Model, index: &Index, encounter: &Encounter, census: 
     let reference = encounter.subject.as_ref().and_then(|s| s.reference.clone());
     let (consultant, admitted) = consultant_and_admitted(encounter);
     let mut row = Inpatient {
+        patient: None,
         bed: String::new(),
         name: "(patient not in the export)".to_string(),
         nhs_number: String::new(),

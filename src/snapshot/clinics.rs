@@ -21,6 +21,9 @@ const COMING: [&str; 5] = ["proposed", "pending", "booked", "arrived", "checked-
 pub struct Booking {
     #[serde(skip)]
     pub start: DateTime<FixedOffset>,
+    /// The Patient's index in the export; none when the export does not hold them.
+    #[serde(skip)]
+    pub patient: Option<usize>,
     /// Day and time, "Mon 30 Nov 08:30", for lists across days.
     pub time: String,
     /// Time alone, "08:30", under a day's heading.
@@ -116,6 +119,7 @@ fn booking(
 ) -> Booking {
     let mut booking = Booking {
         start,
+        patient: None,
         time: start.format("%a %-d %b %H:%M").to_string(),
         clock: start.format("%H:%M").to_string(),
         name: "(patient not in the export)".to_string(),
@@ -126,8 +130,9 @@ fn booking(
         reason: String::new(),
     };
     match actor(appointment, "Patient").and_then(|id| index.patient(id)) {
-        Some((_, patient, duplicate)) => {
+        Some((p, patient, duplicate)) => {
             let (number, checks) = nhs_number(patient, duplicate);
+            booking.patient = Some(p);
             booking.name = patient.display_name();
             booking.nhs_number = number;
             booking.born = patient

@@ -18,23 +18,31 @@ pub struct Index<'a> {
     alerts: HashMap<&'a str, Vec<String>>,
     /// Patients (by index) whose NHS number another Patient also carries.
     duplicate_nhs: Vec<bool>,
+    /// Each group of Patients (by index) carrying one NHS number; reported once the lists
+    /// are made, when what happened to each record is known.
+    duplicate_groups: Vec<Vec<usize>>,
 }
 
 /// Why a Location gives no ward.
 pub enum Unmapped {
     NoLocation,
+    /// The id of the Location the export does not hold.
     NotInExport(String),
+    /// The Location, as [`location_name`] names it for a person.
     NoWard(String),
 }
 
 impl Unmapped {
-    /// Printed on the unplaced page and in problems: Location ids and names, never patients.
+    /// Printed on the unplaced page and in problems: what a person finding the patient needs
+    /// (the EPR's name for the place; an identifier only labelled as such), never the patient.
     pub fn describe(&self) -> String {
         match self {
-            Unmapped::NoLocation => "no location recorded".to_string(),
-            Unmapped::NotInExport(id) => format!("Location/{id} is not in the export"),
-            Unmapped::NoWard(name) => {
-                format!("location {name} is not any ward's fhir_location")
+            Unmapped::NoLocation => "the EPR records no location: ward not known".to_string(),
+            Unmapped::NotInExport(id) => {
+                format!("the EPR Location it names (id {id}) is missing from the export: ward not known")
+            }
+            Unmapped::NoWard(place) => {
+                format!("in {place}: no ward or clinic in the procedures lists it")
             }
         }
     }
@@ -51,6 +59,7 @@ impl<'a> Index<'a> {
             wards: HashMap::new(),
             alerts: HashMap::new(),
             duplicate_nhs: vec![false; export.patients.len()],
+            duplicate_groups: Vec::new(),
         };
         for (w, ward) in model.wards.iter().enumerate() {
             for id in &ward.fhir_location {
@@ -89,18 +98,46 @@ impl<'a> Index<'a> {
                 None => {}
             }
         }
-        for group in by_nhs.values().filter(|g| g.len() > 1) {
+        let mut groups: Vec<Vec<usize>> = by_nhs.into_values().filter(|g| g.len() > 1).collect();
+        groups.sort();
+        for &i in groups.iter().flatten() {
+            self.duplicate_nhs[i] = true;
+        }
+        self.duplicate_groups = groups;
+    }
+
+    /// Report each Patient whose NHS number another carries, saying what became of it and of
+    /// the others: `printed` holds the lists each patient (by index) is on. File and line
+    /// only, never the number.
+    pub fn report_duplicate_nhs(
+        &self,
+        printed: &HashMap<usize, Vec<&'static str>>,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        let export = self.export;
+        let line = |i: usize| export.patients[i].0.line;
+        let fate = |i: usize| match printed.get(&i) {
+            Some(lists) => format!("is printed on {}, marked CHECK", lists.join(" and ")),
+            None => "is not printed (no encounter in progress, no appointment coming)".to_string(),
+        };
+        for group in &self.duplicate_groups {
             for &i in group {
-                self.duplicate_nhs[i] = true;
-                let others: Vec<String> = (group.iter().filter(|&&j| j != i))
-                    .map(|&j| format!("line {}", export.patients[j].0.line))
+                let others: Vec<usize> = group.iter().copied().filter(|&j| j != i).collect();
+                let lines: Vec<String> = others
+                    .iter()
+                    .map(|&j| format!("line {}", line(j)))
+                    .collect();
+                let fates: Vec<String> = (others.iter())
+                    .map(|&j| format!("the record on line {} {}", line(j), fate(j)))
                     .collect();
                 problems.push(export.problem(
                     export.patients[i].0,
                     "fhir-duplicate-nhs-number",
                     format!(
-                        "the same NHS number as the Patient on {}: both printed, marked",
-                        others.join(", ")
+                        "the same NHS number as the Patient on {}: this record {}; {}",
+                        lines.join(", "),
+                        fate(i),
+                        fates.join("; ")
                     ),
                 ));
             }
@@ -154,10 +191,11 @@ impl<'a> Index<'a> {
         }
     }
 
-    pub fn patient(&self, id: &str) -> Option<(Origin, &'a Patient, bool)> {
+    /// Patient `id`: its index in the export, the resource, and whether another Patient
+    /// carries its NHS number.
+    pub fn patient(&self, id: &str) -> Option<(usize, &'a Patient, bool)> {
         let &i = self.patients.get(id)?;
-        let (origin, patient) = &self.export.patients[i];
-        Some((*origin, patient, self.duplicate_nhs[i]))
+        Some((i, &self.export.patients[i].1, self.duplicate_nhs[i]))
     }
 
     /// Allergies and alerts of patient `id`, as printed.
@@ -188,7 +226,8 @@ impl<'a> Index<'a> {
                 None => break,
             }
         }
-        Err(Unmapped::NoWard(location_name(here)))
+        let bed = (!std::ptr::eq(here, first)).then_some(first);
+        Err(Unmapped::NoWard(location_name(here, bed)))
     }
 
     fn location(&self, id: &str) -> Result<&'a Location, Unmapped> {
@@ -198,14 +237,24 @@ impl<'a> Index<'a> {
     }
 }
 
-/// A Location as the unplaced page names it: its name and identifier.
-fn location_name(location: &Location) -> String {
+/// A Location as the unplaced page names it: the EPR's name for it (a bed with the place
+/// it is part of), and its identifier, labelled so it is not read as a ward's name.
+fn location_name(location: &Location, bed: Option<&Location>) -> String {
     let identifier = location.identifier.iter().find_map(|i| i.value.as_deref());
-    match (location.name.as_deref(), identifier) {
-        (Some(name), Some(id)) => format!("\u{201c}{name}\u{201d} ({id})"),
-        (Some(name), None) => format!("\u{201c}{name}\u{201d}"),
-        (None, Some(id)) => id.to_string(),
-        (None, None) => format!("Location/{}", location.id),
+    let name = match location.name.as_deref() {
+        Some(name) => format!("\u{201c}{name}\u{201d}"),
+        None => "an EPR Location with no name".to_string(),
+    };
+    let bed = bed
+        .and_then(|b| b.name.as_deref())
+        .map(|b| format!("{b}, "))
+        .unwrap_or_default();
+    match identifier {
+        Some(id) => format!("{bed}{name} (EPR Location identifier {id})"),
+        None => format!(
+            "{bed}{name} (EPR Location id {}, no identifier)",
+            location.id
+        ),
     }
 }
 

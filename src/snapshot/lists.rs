@@ -4,12 +4,13 @@
 use super::census::{Census, Inpatient};
 use super::clinics::{Booking, Clinics};
 use super::export::Export;
-use super::print::Job;
+use super::print::{Job, Kind};
 use super::tracking::{tracking_list, Tracking};
 use crate::diagnostic::Diagnostic;
 use crate::load::raw::WardKind;
 use crate::model::{Model, WardIx};
 use crate::pack::Furniture;
+use crate::typeset::Footer;
 use serde::Serialize;
 
 /// Facts every list prints.
@@ -17,7 +18,7 @@ pub struct Facts<'a> {
     pub model: &'a Model,
     /// "in the 3 days from ...".
     pub window: String,
-    /// When the data stops being fit to act on, printed as the review date.
+    /// When the data stops being fit to act on.
     pub replace_by: String,
 }
 
@@ -51,14 +52,33 @@ pub fn jobs<'a>(
     jobs
 }
 
-fn furniture(facts: &Facts, title: String, whose: &str) -> Furniture {
-    Furniture {
-        review_due: facts.replace_by.clone(),
-        ..Furniture::trust_wide(
-            facts.model,
-            title,
-            format!("{whose} · CONFIDENTIAL: patient data, shred after use"),
-        )
+/// A list of `kind` called `title`, for `whose` use: the header says whose it is and that it
+/// is confidential; the footer names the list and when to replace it (a loose page must say
+/// which list it belongs to, and a list is no controlled document with a version or code).
+fn job<'a>(
+    facts: &Facts,
+    kind: Kind,
+    (file, template): (String, &'static str),
+    (title, whose): (String, &str),
+    context: Box<dyn crate::pack::Data + 'a>,
+) -> Job<'a> {
+    let footer = Footer {
+        control: format!("{title} · Replace by {}", facts.replace_by),
+        note: "CONFIDENTIAL: shred when replaced or when the EPR is back, never the ordinary bin"
+            .to_string(),
+        code: String::new(),
+    };
+    let header = format!("{whose} · CONFIDENTIAL: patient data, shred after use");
+    Job {
+        file,
+        kind,
+        template,
+        furniture: Furniture {
+            review_due: facts.replace_by.clone(),
+            ..Furniture::trust_wide(facts.model, title, header)
+        },
+        footer,
+        context,
     }
 }
 
@@ -88,12 +108,13 @@ fn ward_list<'a>(
         unplaced,
         list: tracking_list(model, w, rows),
     };
-    Job {
-        file: format!("ward-{}.pdf", ward.id),
-        template: "snapshot-ward.md",
-        furniture: furniture(facts, format!("Patient list: {}", ward.name), &ward.name),
-        context: Box::new(context),
-    }
+    job(
+        facts,
+        Kind::Ward,
+        (format!("ward-{}.pdf", ward.id), "snapshot-ward.md"),
+        (format!("Patient list: {}", ward.name), &ward.name),
+        Box::new(context),
+    )
 }
 
 #[derive(Serialize)]
@@ -109,6 +130,9 @@ struct ClinicList<'a> {
     clinic: &'a str,
     window: &'a str,
     count: usize,
+    /// The clinic runs on paper while systems are down (`cancel_if_down: false`): its
+    /// appointments stand, so it is no ring-round list.
+    runs_on_paper: bool,
     days: Vec<Day<'a>>,
 }
 
@@ -121,14 +145,16 @@ fn clinic<'a>(facts: &'a Facts<'a>, w: WardIx, rows: &'a [Booking]) -> Job<'a> {
         clinic: &ward.name,
         window: &facts.window,
         count: rows.len(),
+        runs_on_paper: !ward.cancel_if_down,
         days: by_day(rows),
     };
-    Job {
-        file: format!("clinic-{}.pdf", ward.id),
-        template: "snapshot-clinic.md",
-        furniture: furniture(facts, format!("Clinic list: {}", ward.name), &ward.name),
-        context: Box::new(context),
-    }
+    job(
+        facts,
+        Kind::Clinic,
+        (format!("clinic-{}.pdf", ward.id), "snapshot-clinic.md"),
+        (format!("Clinic list: {}", ward.name), &ward.name),
+        Box::new(context),
+    )
 }
 
 /// `rows` (in time order) cut where the day changes.
@@ -155,11 +181,15 @@ struct Contacts<'a> {
     count: usize,
     unplaced: usize,
     clinics: Vec<ClinicRows<'a>>,
+    /// Mapped clinics left off because they run on paper while systems are down.
+    on_paper: Vec<&'a str>,
 }
 
 fn contacts<'a>(facts: &'a Facts<'a>, clinics: &'a Clinics) -> Job<'a> {
     let model = facts.model;
+    // Only clinics cancelled while systems are down are rung round.
     let mut by_clinic: Vec<ClinicRows> = (clinics.clinics.iter())
+        .filter(|(&w, _)| model.wards[w].cancel_if_down)
         .map(|(&w, rows)| ClinicRows {
             name: &model.wards[w].name,
             site: &model.sites[model.wards[w].site].name,
@@ -167,19 +197,27 @@ fn contacts<'a>(facts: &'a Facts<'a>, clinics: &'a Clinics) -> Job<'a> {
         })
         .collect();
     by_clinic.sort_by(|a, b| a.name.cmp(b.name));
+    let mut on_paper: Vec<&str> = (model.wards.iter())
+        .filter(|w| w.kind == WardKind::Outpatient && !w.fhir_location.is_empty())
+        .filter(|w| !w.cancel_if_down)
+        .map(|w| w.name.as_str())
+        .collect();
+    on_paper.sort();
     let context = Contacts {
         trust: &model.trust.name,
         window: &facts.window,
-        count: clinics.clinics.values().map(Vec::len).sum(),
+        count: by_clinic.iter().map(|c| c.rows.len()).sum(),
         unplaced: clinics.unplaced.len(),
         clinics: by_clinic,
+        on_paper,
     };
-    Job {
-        file: "contacts.pdf".to_string(),
-        template: "snapshot-contacts.md",
-        furniture: furniture(facts, "Ring-round contact list".to_string(), "Every clinic"),
-        context: Box::new(context),
-    }
+    job(
+        facts,
+        Kind::Contacts,
+        ("contacts.pdf".to_string(), "snapshot-contacts.md"),
+        ("Ring-round contact list".to_string(), "Every clinic"),
+        Box::new(context),
+    )
 }
 
 #[derive(Serialize)]
@@ -229,10 +267,11 @@ fn unplaced<'a>(
         problem_count: problems.len(),
         problems: listed.collect(),
     };
-    Job {
-        file: "unplaced.pdf".to_string(),
-        template: "snapshot-unplaced.md",
-        furniture: furniture(facts, "Unplaced patients".to_string(), "Site team"),
-        context: Box::new(context),
-    }
+    job(
+        facts,
+        Kind::Unplaced,
+        ("unplaced.pdf".to_string(), "snapshot-unplaced.md"),
+        ("Unplaced patients".to_string(), "Site team"),
+        Box::new(context),
+    )
 }

@@ -24,9 +24,10 @@ use crate::model::Model;
 use crate::render::Renderer;
 use chrono::{DateTime, Duration, FixedOffset};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::Path;
 
-pub use print::{Printed, WRISTBAND};
+pub use print::{Printed, BY_PHONE, FIND_AND_CHECK, WRISTBAND};
 
 /// How a snapshot is made.
 pub struct Options {
@@ -61,6 +62,51 @@ pub struct Summary {
     pub stale: bool,
 }
 
+/// The lists each patient (by index in the export) is printed on, as problems name them.
+fn printed_on(
+    census: &census::Census,
+    clinics: &clinics::Clinics,
+) -> HashMap<usize, Vec<&'static str>> {
+    let lists = [
+        (
+            census
+                .wards
+                .values()
+                .flatten()
+                .map(|r| r.patient)
+                .collect::<Vec<_>>(),
+            "a ward list",
+        ),
+        (
+            census.unplaced.iter().map(|r| r.patient).collect(),
+            "the unplaced list",
+        ),
+        (
+            clinics
+                .clinics
+                .values()
+                .flatten()
+                .map(|b| b.patient)
+                .collect(),
+            "a clinic list",
+        ),
+        (
+            clinics.unplaced.iter().map(|b| b.patient).collect(),
+            "the unplaced list",
+        ),
+    ];
+    let mut on: HashMap<usize, Vec<&'static str>> = HashMap::new();
+    for (patients, list) in lists {
+        for p in patients.into_iter().flatten() {
+            let names = on.entry(p).or_default();
+            if !names.contains(&list) {
+                names.push(list);
+            }
+        }
+    }
+    on
+}
+
 /// Read the export in `fhir` and print every list for `model`'s wards and clinics.
 pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, Error> {
     let mut export = export::read(fhir)?;
@@ -72,6 +118,7 @@ pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, E
     let census = census::census(model, &index, &mut problems);
     let until = options.now + Duration::days(i64::from(options.days));
     let clinics = clinics::clinics(model, &index, options.now, until, &mut problems);
+    index.report_duplicate_nhs(&printed_on(&census, &clinics), &mut problems);
     diagnostic::sort(&mut problems);
     let age_minutes = (options.now - as_of).num_minutes();
     let stale = age_minutes > options.max_age_minutes;

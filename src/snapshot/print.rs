@@ -1,6 +1,6 @@
 //! Printing the lists: Markdown through the snapshot templates, typeset with the body moved
-//! down to make room for the band every page carries: when the data was true, the wristband
-//! check, and when the data is too old, a warning.
+//! down to make room for the band every page carries: when the data was true, the identity
+//! check that list's reader makes, and when the data is too old, a warning.
 
 use crate::error::Error;
 use crate::pack::Furniture;
@@ -8,6 +8,7 @@ use crate::render::Renderer;
 use crate::typeset;
 use crate::typeset::fonts::Face;
 use crate::typeset::page::{Geometry, Item, Page, RectStyle};
+use crate::typeset::Footer;
 
 /// What the band at the top of every page says.
 #[derive(Debug, Clone)]
@@ -18,8 +19,33 @@ pub struct Band {
     pub stale: Option<String>,
 }
 
-/// The sentence every page carries under the data-as-of line.
+/// The identity check a ward list's pages carry: its patients are in the beds.
 pub const WRISTBAND: &str = "Check identity against the wristband before acting";
+/// A clinic's and the ring-round list's: their patients are at the other end of a phone.
+pub const BY_PHONE: &str =
+    "Check identity (name, date of birth) before discussing an appointment by phone";
+/// The unplaced list's: inpatients to find on a ward and appointments to call.
+pub const FIND_AND_CHECK: &str =
+    "Find each patient first: check the wristband on a ward, name and date of birth by phone";
+
+/// What a list is for, which decides the identity check its band asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Ward,
+    Clinic,
+    Contacts,
+    Unplaced,
+}
+
+impl Kind {
+    fn identity_check(self) -> &'static str {
+        match self {
+            Kind::Ward => WRISTBAND,
+            Kind::Clinic | Kind::Contacts => BY_PHONE,
+            Kind::Unplaced => FIND_AND_CHECK,
+        }
+    }
+}
 
 const AS_OF_SIZE: f32 = 17.0;
 /// Body text of the lists: a point under the packs', so a row of a ward list is two or three
@@ -39,9 +65,12 @@ pub struct Printed {
 /// (borrowing the census it shows).
 pub struct Job<'a> {
     pub file: String,
+    pub kind: Kind,
     pub template: &'static str,
     pub context: Box<dyn crate::pack::Data + 'a>,
     pub furniture: Furniture,
+    /// The list's own footer: it is no controlled document, so no version or content code.
+    pub footer: Footer,
 }
 
 /// Render, typeset and paint one list.
@@ -54,14 +83,15 @@ pub fn print(
     let rendered = renderer
         .render_with(job.template, job.context.as_ref(), &[])
         .map_err(|d| Error::Invalid(vec![*d]))?;
-    let furniture = Furniture {
-        code: rendered.code.clone(),
-        ..job.furniture.clone()
-    };
-    let mut document =
-        typeset::typeset_reserving(&rendered.markdown, &furniture, LIST_SIZE, band.height());
+    let mut document = typeset::typeset_reserving(
+        &rendered.markdown,
+        &job.furniture,
+        &job.footer,
+        LIST_SIZE,
+        band.height(),
+    );
     for page in &mut document.pages {
-        band.draw(page);
+        band.draw(page, job.kind.identity_check());
     }
     Ok(Printed {
         file: job.file.clone(),
@@ -83,7 +113,7 @@ impl Band {
     }
 
     /// Draw the band at the top of the body of `page`: boxed, and shaded when stale.
-    fn draw(&self, page: &mut Page) {
+    fn draw(&self, page: &mut Page, identity_check: &str) {
         let geo = Geometry::a4();
         let (x, top, width) = (geo.left, geo.body_top, geo.body_width());
         let h = self.height() - 8.0;
@@ -112,7 +142,7 @@ impl Band {
         }
         text(page, x, baseline, AS_OF_SIZE, &self.as_of, room);
         baseline += LINE_SIZE * 1.4 + 2.0;
-        text(page, x, baseline, LINE_SIZE, WRISTBAND, room);
+        text(page, x, baseline, LINE_SIZE, identity_check, room);
     }
 }
 

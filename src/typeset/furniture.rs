@@ -23,11 +23,62 @@ pub struct Furniture {
     pub code: String,
 }
 
+/// What a footer says besides "Page N of M": a control line beside it, a note under it and
+/// a code at the right of the note (none when empty).
+#[derive(Debug, Clone)]
+pub struct Footer {
+    pub control: String,
+    pub note: String,
+    pub code: String,
+}
+
+impl Footer {
+    /// A controlled document's footer: version and review date, the uncontrolled-copy
+    /// warning and the content code.
+    pub fn controlled(furniture: &Furniture) -> Footer {
+        let mut control = format!(
+            "Version {} · Review due {}",
+            furniture.version, furniture.review_due
+        );
+        if furniture.draft {
+            control.insert_str(0, "DRAFT · ");
+        }
+        Footer {
+            control,
+            note: "Uncontrolled when printed - check the review date".to_string(),
+            code: if furniture.code.is_empty() {
+                String::new()
+            } else {
+                format!("Code {}", furniture.code)
+            },
+        }
+    }
+}
+
 /// Add furniture to `pages`, numbered from `first` out of `total`.
 pub fn add(pages: &mut [Page], furniture: &Furniture, geo: &Geometry, first: usize, total: usize) {
+    add_with_footer(
+        pages,
+        furniture,
+        &Footer::controlled(furniture),
+        geo,
+        first,
+        total,
+    );
+}
+
+/// As [`add`], with a footer of the caller's (a patient list is no controlled document).
+pub fn add_with_footer(
+    pages: &mut [Page],
+    furniture: &Furniture,
+    footer_text: &Footer,
+    geo: &Geometry,
+    first: usize,
+    total: usize,
+) {
     for (i, page) in pages.iter_mut().enumerate() {
         header(page, furniture, geo);
-        footer(page, furniture, geo, first + i, total);
+        footer(page, footer_text, geo, first + i, total);
     }
 }
 
@@ -64,9 +115,9 @@ fn header(page: &mut Page, furniture: &Furniture, geo: &Geometry) {
     rule(page, geo, geo.header_rule);
 }
 
-/// The footer rule; "Page N of M" on the right with version and review date beside it; the
-/// uncontrolled-copy warning and the content code on the line below.
-fn footer(page: &mut Page, furniture: &Furniture, geo: &Geometry, number: usize, total: usize) {
+/// The footer rule; "Page N of M" on the right with the control line beside it; the note
+/// and the code on the line below.
+fn footer(page: &mut Page, footer: &Footer, geo: &Geometry, number: usize, total: usize) {
     rule(page, geo, geo.footer_rule);
     let page_label = format!("Page {number} of {total}");
     let page_width = Face::Bold.metrics().width(&page_label, SIZE);
@@ -79,23 +130,23 @@ fn footer(page: &mut Page, furniture: &Furniture, geo: &Geometry, number: usize,
         SIZE,
         &page_label,
     );
-    let mut control = format!(
-        "Version {} · Review due {}",
-        furniture.version, furniture.review_due
-    );
-    if furniture.draft {
-        control.insert_str(0, "DRAFT · ");
-    }
     let room = geo.right - geo.left - page_width - 12.0;
-    let control = fit(&control, Face::Regular, SIZE, room);
+    let control = fit(&footer.control, Face::Regular, SIZE, room);
     text(page, geo.left, baseline, Face::Regular, SIZE, &control);
     let second = geo.footer_second_baseline;
-    let warning = "Uncontrolled when printed - check the review date";
-    text(page, geo.left, second, Face::Italic, SIZE, warning);
-    if !furniture.code.is_empty() {
-        let code = format!("Code {}", furniture.code);
-        let width = Face::Bold.metrics().width(&code, SIZE);
-        text(page, geo.right - width, second, Face::Bold, SIZE, &code);
+    let code_width = Face::Bold.metrics().width(&footer.code, SIZE);
+    let room = geo.right - geo.left - code_width - 12.0;
+    let note = fit(&footer.note, Face::Italic, SIZE, room);
+    text(page, geo.left, second, Face::Italic, SIZE, &note);
+    if !footer.code.is_empty() {
+        text(
+            page,
+            geo.right - code_width,
+            second,
+            Face::Bold,
+            SIZE,
+            &footer.code,
+        );
     }
 }
 

@@ -16,7 +16,7 @@ pub mod pdf;
 mod table;
 
 use blocks::Block;
-pub use furniture::Furniture;
+pub use furniture::{Footer, Furniture};
 pub use layout::Appended;
 use layout::{Layout, TocEntry};
 use page::{Document, Geometry, Item};
@@ -59,10 +59,12 @@ pub fn layout_appended(markdown: &str, body: f32, appended: &[Appended]) -> Docu
 }
 
 /// As [`typeset_with`], the body starting `reserve` points lower on every page: room for
-/// something the caller prints at the top of each page (a patient list's data-as-of band).
+/// something the caller prints at the top of each page (a patient list's data-as-of band);
+/// and `footer` in place of a controlled document's.
 pub fn typeset_reserving(
     markdown: &str,
     furniture: &Furniture,
+    footer: &furniture::Footer,
     body: f32,
     reserve: f32,
 ) -> Document {
@@ -70,7 +72,7 @@ pub fn typeset_reserving(
     geo.body_top += reserve;
     let mut doc = layout_appended_in(markdown, body, &[], geo);
     let total = doc.pages.len();
-    furniture::add(&mut doc.pages, furniture, &Geometry::a4(), 1, total);
+    furniture::add_with_footer(&mut doc.pages, furniture, footer, &Geometry::a4(), 1, total);
     doc.title = furniture.title.clone();
     doc.author = furniture.author.clone();
     doc

@@ -14,6 +14,10 @@ const PAD_X: f32 = 4.0;
 const PAD_Y: f32 = 3.0;
 /// Narrowest useful column: two characters and padding.
 const MIN_COLUMN: f32 = 26.0;
+/// Height of a body row with no text at all: such a row is there to be written in (a ward
+/// list's rows for admissions since it was printed), so it gets two of the blank forms'
+/// writing lines, a name above a number, not one line of type.
+pub const WRITE_IN_ROW: f32 = 2.0 * super::form::PITCH;
 
 type Cell = Vec<Span>;
 
@@ -45,7 +49,7 @@ fn start(
 ) -> f32 {
     let first = rows
         .first()
-        .map(|r| row_height(&break_row(layout, r, widths), layout.line))
+        .map(|r| body_row_height(&break_row(layout, r, widths), layout.line))
         .unwrap_or(0.0);
     row_height(header_lines, layout.line) + first.min(layout.line * 3.0 + 2.0 * PAD_Y)
 }
@@ -114,7 +118,7 @@ pub fn table(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, w
     for row in &rows {
         let mut lines = break_row(layout, row, &widths);
         loop {
-            let height = row_height(&lines, layout.line);
+            let height = body_row_height(&lines, layout.line);
             let room = layout.geo.body_bottom - layout.y;
             if height <= room + 0.01 {
                 draw_row(layout, &lines, &widths, x, false);
@@ -172,6 +176,15 @@ pub(super) fn row_height(lines: &[Vec<Line>], line: f32) -> f32 {
     lines.iter().map(Vec::len).max().unwrap_or(0).max(1) as f32 * line + 2.0 * PAD_Y
 }
 
+/// A body row's height: its text's, or [`WRITE_IN_ROW`] when it has none.
+fn body_row_height(lines: &[Vec<Line>], line: f32) -> f32 {
+    if lines.iter().all(Vec::is_empty) {
+        WRITE_IN_ROW
+    } else {
+        row_height(lines, line)
+    }
+}
+
 pub(super) fn draw_row(
     layout: &mut Layout,
     lines: &[Vec<Line>],
@@ -179,7 +192,11 @@ pub(super) fn draw_row(
     x: f32,
     header: bool,
 ) {
-    let height = row_height(lines, layout.line);
+    let height = if header {
+        row_height(lines, layout.line)
+    } else {
+        body_row_height(lines, layout.line)
+    };
     let top = layout.y;
     let mut cell_x = x;
     if header {

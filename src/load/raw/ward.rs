@@ -42,6 +42,12 @@ pub struct Ward {
     /// `downtime snapshot` prints the patients and appointments found there on its lists.
     #[serde(default)]
     pub fhir_location: Vec<String>,
+    /// Clinics (kind `outpatient`) only: whether the clinic's appointments are cancelled while
+    /// systems are down, putting its patients on `downtime snapshot`'s ring-round contact list
+    /// (default true). A clinic that runs on paper anyway (a walk-in fracture clinic) says
+    /// false: its clinic list still prints.
+    #[serde(default)]
+    pub cancel_if_down: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, JsonSchema)]
