@@ -27,11 +27,7 @@ fn valid_trees_pass() {
     let trust = Trust::fixture("minimal");
     let run = trust.run(&["check", "--today", "2026-02-01"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("ok: 1 site, 2 wards"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("ok: 1 site, 2 wards"), "{}", run.stderr);
 
     // The example trust is in date on the day of this release; its one draft (community
     // nursing) is flagged, as it should be, and so are the gaps its exercise record shows (two

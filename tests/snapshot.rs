@@ -5,7 +5,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 /// The time the lists are judged against: an hour after the export.
@@ -29,18 +28,8 @@ fn export() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
     DIR.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut cargo = Command::new(env!("CARGO"));
-        cargo.args(["run", "--quiet"]);
-        if !cfg!(debug_assertions) {
-            cargo.arg("--release");
-        }
-        let status = cargo
-            .args(["--example", "fhir_export", "--", "--bad", "--out"])
-            .arg(dir.path())
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .expect("cargo runs the fhir_export example");
-        assert!(status.success(), "fhir_export example failed");
+        let out = dir.path().to_str().expect("temp path is UTF-8");
+        common::run_example("fhir_export", &["--bad", "--out", out]);
         dir
     })
     .path()

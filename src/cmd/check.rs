@@ -129,7 +129,11 @@ fn counts(m: &downtime::model::Model) -> String {
     [
         (m.sites.len(), "site", "sites"),
         (m.wards.len(), "ward", "wards"),
-        (m.components.len(), "system or component", "systems and components"),
+        (
+            m.components.len(),
+            "system or component",
+            "systems and components",
+        ),
         (m.procedures.len(), "procedure", "procedures"),
         (m.forms.len(), "form", "forms"),
         (m.scenarios.len(), "scenario", "scenarios"),
