@@ -249,3 +249,26 @@ fn missing_flags_without_a_terminal_fail() {
     assert!(trust.contains("code: RNA"), "{trust}");
     assert!(!tmp.path().join("trust").exists());
 }
+
+// `downtime new ward` in a new trust shows that trust's own ids in its commented examples,
+// not the example trust's (a reader copies what the comment shows).
+#[test]
+fn new_ward_in_a_new_trust_uses_its_own_ids() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    assert_eq!(init(tmp.path(), "trust").code, 0);
+    let trust = tmp.path().join("trust");
+    let run = run_in(
+        &trust,
+        &["new", "ward", "ward-2", "--site", "main-hospital"],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(trust.join("procedures/wards/ward-2.yaml")).unwrap();
+    assert!(text.contains("# buddy: ward-1 "), "{text}");
+    for other in ["ward-7", "RKV", "riverside"] {
+        assert!(
+            !text.contains(other),
+            "`{other}` is the example trust's:\n{text}"
+        );
+    }
+}

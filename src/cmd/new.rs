@@ -86,6 +86,8 @@ struct Fill<'a> {
     scenario: &'a str,
     /// A procedure a new exercise tested (empty when the trust has none).
     procedure: &'a str,
+    /// A ward of the same site, to show a new ward's `buddy:` with one of the trust's own.
+    buddy: &'a str,
 }
 
 impl<'a> Fill<'a> {
@@ -100,6 +102,10 @@ impl<'a> Fill<'a> {
             .iter()
             .filter(|c| c.system().is_some())
             .map(|c| c.id.as_str());
+        let buddy = (m.wards.iter())
+            .find(|w| m.sites[w.site].id == site && w.id != id)
+            .or(m.wards.first())
+            .map_or("ward-1", |w| w.id.as_str());
         Fill {
             id,
             site,
@@ -117,6 +123,7 @@ impl<'a> Fill<'a> {
             to: systems.next().unwrap_or("pathology"),
             scenario: m.scenarios.first().map_or("", |s| s.id.as_str()),
             procedure: m.procedures.first().map_or("", |p| p.id.as_str()),
+            buddy,
         }
     }
 }
