@@ -260,9 +260,9 @@ fn check_name(name: &str) -> Result<String, String> {
 }
 
 /// An ODS organisation code: letters and digits, such as RKV or R1H.
-fn check_code(code: &str) -> Result<String, String> {
+fn check_code(typed: &str) -> Result<String, String> {
     // Organisation codes are capitals; `rkv` typed at a prompt means RKV.
-    let code = code.to_ascii_uppercase();
+    let code = typed.to_ascii_uppercase();
     let ok = (2..=10).contains(&code.len())
         && code
             .chars()
@@ -270,8 +270,9 @@ fn check_code(code: &str) -> Result<String, String> {
     if ok {
         Ok(code)
     } else {
+        // Quote what was typed, not our capitalised copy of it.
         Err(format!(
-            "`{code}` is not an organisation code: use 2 to 10 capital letters and digits, such as RKV"
+            "`{typed}` is not an organisation code: use 2 to 10 capital letters and digits, such as RKV"
         ))
     }
 }
