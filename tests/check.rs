@@ -76,6 +76,7 @@ fn broken_inputs_give_located_errors() {
         "not-utf8",
         "missing-trust",
         "outdented-key",
+        "overindented-item",
     ] {
         insta::assert_snapshot!(case, check_broken(case));
     }

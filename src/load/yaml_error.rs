@@ -41,7 +41,10 @@ pub fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) 
     let hint = match (&checked, code) {
         (Some(problem), _) => problem.hint.clone(),
         (None, "yaml-schema") => {
-            format!("this file should describe {what}; see README.md for its fields")
+            // Not "README.md": in a trust's own repository that is the trust's README.
+            format!(
+                "this file should describe {what}; downtime's README (\"The YAML files\") lists its fields"
+            )
         }
         (None, _) if message.contains("control characters") => "delete the control character \
              (shown as `\\u{..}` in the quoted line); editors often do not show it"
@@ -49,6 +52,11 @@ pub fn yaml_error(file: &Path, what: &str, err: &serde_yaml::Error, text: &str) 
         (None, _) if text.contains('\t') => {
             "YAML does not allow tabs for indentation; use spaces".to_string()
         }
+        (None, _) if message.contains("mapping values are not allowed") => "a `key: value` \
+             stands where YAML does not expect one: line this line up with the lines around it \
+             (list items `- ` under the same key start in the same column), or put a value \
+             holding `: ` in quotes"
+            .to_string(),
         (None, _) => "check indentation and quoting near this line".to_string(),
     };
     let mut location = match offset {
