@@ -2,7 +2,7 @@
 
 use super::super::{Context, Rule};
 use crate::diagnostic::Diagnostic;
-use crate::load::raw::{LintLevel, Outcome, Status};
+use crate::load::raw::{DocControl, LintLevel, Outcome, Status};
 use crate::model::Procedure;
 use chrono::Months;
 
@@ -29,72 +29,68 @@ pub const UNTESTED_FALLBACK: Rule = Rule {
 
 fn draft_in_pack(cx: &Context) -> Vec<Diagnostic> {
     let model = cx.model;
-    // Which procedures some pack prints: one pass over the wards, not one per procedure.
-    let mut in_packs = vec![false; model.procedures.len()];
-    for p in (0..model.wards.len())
-        .flat_map(|w| model.ward_procedures(w))
-        .chain(model.site_procedures())
-    {
-        in_packs[p] = true;
+    let wards = 0..model.wards.len();
+    let procedures = wards.clone().flat_map(|w| model.ward_procedures(w));
+    let procedures = printed(&model.procedures, procedures.chain(model.site_procedures()));
+    let pages = printed(
+        &model.references,
+        wards.clone().flat_map(|w| model.ward_references(w)),
+    );
+    // A form's blank copies, in the ward's pack and on their own, say DRAFT too.
+    let forms = printed(
+        &model.forms,
+        wards.flat_map(|w| crate::pack::card::ward_forms(model, w)),
+    );
+    let mut found = drafts(cx, "procedure", IN_PACK, procedures, |p| {
+        (&p.file, &p.id, &p.control)
+    });
+    found.extend(drafts(cx, "reference page", IN_PACK, pages, |r| {
+        (&r.file, &r.id, &r.control)
+    }));
+    let copies = "its printed copies say DRAFT until it is approved";
+    found.extend(drafts(cx, "form", copies, forms, |f| {
+        (&f.file, &f.id, &f.control)
+    }));
+    found
+}
+
+const IN_PACK: &str = "packs containing it say DRAFT on every page until it is approved";
+
+/// The documents some pack prints, of all `docs`: one pass over the packs' lists, not one per
+/// document.
+fn printed<T>(docs: &[T], in_packs: impl Iterator<Item = usize>) -> Vec<&T> {
+    let mut printed = vec![false; docs.len()];
+    for i in in_packs {
+        printed[i] = true;
     }
-    model
-        .procedures
-        .iter()
-        .enumerate()
-        .filter(|(p, proc)| proc.control.status == Status::Draft && in_packs[*p])
-        .map(|(_, proc)| {
-            cx.finding(
-                &proc.file,
-                "control.status",
-                format!("draft procedure `{}` is printed in packs", proc.id),
-            )
-            .with_hint("packs containing it say DRAFT on every page until it is approved")
-        })
-        .chain(draft_references(cx))
-        .chain(draft_forms(cx))
+    docs.iter()
+        .zip(printed)
+        .filter(|(_, p)| *p)
+        .map(|(d, _)| d)
         .collect()
 }
 
-/// Draft forms some ward's procedures use: their blank copies, printed in the ward's pack and
-/// on their own, say DRAFT like a draft procedure's pages.
-fn draft_forms<'a>(cx: &'a Context) -> impl Iterator<Item = Diagnostic> + 'a {
-    let model = cx.model;
-    let mut in_packs = vec![false; model.forms.len()];
-    for f in (0..model.wards.len()).flat_map(|w| crate::pack::card::ward_forms(model, w)) {
-        in_packs[f] = true;
-    }
-    (0..model.forms.len())
-        .filter(move |&f| model.forms[f].control.status == Status::Draft && in_packs[f])
-        .map(move |f| {
-            let form = &model.forms[f];
+/// A finding for each draft among `docs` (a procedure, reference page or form: `parts` gives
+/// its file, id and document control).
+fn drafts<T>(
+    cx: &Context,
+    what: &str,
+    hint: &str,
+    docs: Vec<&T>,
+    parts: impl Fn(&T) -> (&std::path::Path, &str, &DocControl),
+) -> Vec<Diagnostic> {
+    docs.into_iter()
+        .map(parts)
+        .filter(|(_, _, control)| control.status == Status::Draft)
+        .map(|(file, id, _)| {
             cx.finding(
-                &form.file,
+                file,
                 "control.status",
-                format!("draft form `{}` is printed in packs", form.id),
+                format!("draft {what} `{id}` is printed in packs"),
             )
-            .with_hint("its printed copies say DRAFT until it is approved")
+            .with_hint(hint)
         })
-}
-
-/// Draft reference pages some ward's pack prints.
-fn draft_references<'a>(cx: &'a Context) -> impl Iterator<Item = Diagnostic> + 'a {
-    let model = cx.model;
-    // Which pages some pack prints: one pass over the wards, as for procedures above.
-    let mut in_packs = vec![false; model.references.len()];
-    for r in (0..model.wards.len()).flat_map(|w| model.ward_references(w)) {
-        in_packs[r] = true;
-    }
-    (0..model.references.len())
-        .filter(move |&r| model.references[r].control.status == Status::Draft && in_packs[r])
-        .map(move |r| {
-            let page = &model.references[r];
-            cx.finding(
-                &page.file,
-                "control.status",
-                format!("draft reference page `{}` is printed in packs", page.id),
-            )
-            .with_hint("packs containing it say DRAFT on every page until it is approved")
-        })
+        .collect()
 }
 
 fn no_fallback(cx: &Context) -> Vec<Diagnostic> {
