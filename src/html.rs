@@ -244,6 +244,7 @@ summary { font-weight: bold; cursor: pointer; }
 .crumbs a { margin-right: 0; }
 .results li { margin: .6rem 0; }
 .snippet { font-size: .9rem; color: #333; }
+.first a { font-weight: bold; font-size: 1.15rem; }
 .draft { border: 3px solid #000; padding: .2rem .5rem; font-weight: bold; }
 @media print {
   @page { size: A4; margin: 22mm 15mm 20mm 25mm; }

@@ -8,12 +8,21 @@ use std::process::Command;
 
 /// The minimal trust with its outage scenarios, built once for every test of this binary
 /// that only reads it (Chromium runs are the slow part). Ward B is renamed "Acorn Clinic"
-/// so that a list by name and a list by id differ.
+/// so that a list by name and a list by id differ, and clinics "Ward 7" and "Ward 12" are
+/// added so that a list by name as text and by name as people read it differ.
 fn built() -> &'static Trust {
     static BUILT: std::sync::OnceLock<Trust> = std::sync::OnceLock::new();
     BUILT.get_or_init(|| {
         let trust = Trust::fixture("minimal");
         trust.overlay(&common::fixtures().join("scenarios"));
+        // Two more wards whose names only sort right by number: "Ward 7" before "Ward 12".
+        let clinic = std::fs::read_to_string(trust.procedures().join("wards/ward-b.yaml")).unwrap();
+        for n in ["7", "12"] {
+            let ward = clinic
+                .replace("id: ward-b", &format!("id: ward-{n}"))
+                .replace("name: Ward B", &format!("name: Ward {n}"));
+            trust.write(&format!("wards/ward-{n}.yaml"), &ward);
+        }
         trust.edit("wards/ward-b.yaml", "name: Ward B", "name: Acorn Clinic");
         // A routine task gives the wards a readiness log, appended to their packs like a form
         // but with a file name of its own, which the pack page must link to.
@@ -298,10 +307,21 @@ fn start_by_place_in_chromium() {
     let acorn = hospital
         .find("<a href=\"ward-b/_home.html\">Acorn Clinic</a></td><td>Outpatient clinic</td>")
         .unwrap_or_else(|| panic!("Acorn Clinic, with its kind: {hospital:.3000}"));
-    let ward_a = hospital
-        .find("<a href=\"ward-a/_home.html\">Ward A</a>")
-        .expect("Ward A");
+    let ward = |id: &str, name: &str| {
+        hospital
+            .find(&format!("<a href=\"{id}/_home.html\">{name}</a>"))
+            .unwrap_or_else(|| panic!("{name}: {hospital:.3000}"))
+    };
+    let (ward_7, ward_12, ward_a) = (
+        ward("ward-7", "Ward 7"),
+        ward("ward-12", "Ward 12"),
+        ward("ward-a", "Ward A"),
+    );
     assert!(acorn < ward_a, "wards by name, not by id");
+    assert!(
+        acorn < ward_7 && ward_7 < ward_12 && ward_12 < ward_a,
+        "numbers in names by value: Ward 7 before Ward 12"
+    );
     assert!(hospital.contains("href=\"../index.html\">All hospitals</a>"));
     let home = dom("north/ward-a/_home.html", "", "home");
     assert!(home.contains("<h1>Ward A</h1>"), "{home:.2000}");
@@ -337,6 +357,23 @@ fn ward_home_answers_what_is_down_in_chromium() {
         assert!(records.contains(expected), "{expected}: {records}");
     }
     answer("system-phones");
+    // Whom to call and the recovery checklist, in the ward's pack, before the answers (the
+    // links are checked to land on their sections in viewer_is_self_contained_and_links_resolve).
+    let down = home.find("id=\"down-heading\"").expect("What is down?");
+    for link in [
+        "href=\"../ward-a.html#emergency-contacts\">Emergency contacts</a>",
+        "href=\"../ward-a.html#recovery-checklist\">Systems back: recovery checklist</a>",
+    ] {
+        let at = (home.find(link)).unwrap_or_else(|| panic!("{link}: {home:.3000}"));
+        assert!(at < down, "{link} comes after the answers");
+    }
+    let pack = built().read("_viewer/north/ward-a.html");
+    for anchor in ["emergency-contacts", "recovery-checklist"] {
+        assert!(
+            pack.contains(&format!(" id=\"{anchor}\"")),
+            "no section {anchor}"
+        );
+    }
     let outage = answer("scenario-phones-down");
     assert!(
         outage.contains("href=\"../_scenarios/phones-down/ward-a.html\""),

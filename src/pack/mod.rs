@@ -16,7 +16,7 @@ mod site;
 pub use site::site_kind_label;
 pub mod view;
 mod ward;
-pub use ward::ward_kind_label;
+pub use ward::{ward_kind_label, EMERGENCY_CONTACTS, RECOVERY_CHECKLIST};
 
 use crate::model::{FormIx, Model, RoleIx, ScenarioIx, SiteIx, WardIx};
 use crate::typeset::form::FormSpec;

@@ -19,6 +19,12 @@ pub fn ward_kind_label(kind: WardKind) -> &'static str {
     }
 }
 
+/// The anchor of a ward pack's "Emergency contacts" (on its cover), which the cover's table
+/// and the ward's home in the viewer link to.
+pub const EMERGENCY_CONTACTS: &str = "emergency-contacts";
+/// The anchor of a ward pack's "Recovery checklist", for "Systems back: recovery".
+pub const RECOVERY_CHECKLIST: &str = "recovery-checklist";
+
 #[derive(Serialize)]
 struct WardView {
     id: String,
@@ -115,7 +121,7 @@ fn cover(
         "Emergency contacts"
     };
     let mut sections = vec![
-        row(contacts, "emergency-contacts"),
+        row(contacts, EMERGENCY_CONTACTS),
         row("First 15 minutes", "first-15-minutes"),
     ];
     sections.extend(cards.iter().map(|c| {
@@ -128,7 +134,7 @@ fn cover(
     if !forms.is_empty() {
         sections.push(row(&format!("Forms ({})", forms.len()), "forms"));
     }
-    sections.push(row("Systems back: recovery", "recovery-checklist"));
+    sections.push(row("Systems back: recovery", RECOVERY_CHECKLIST));
     let systems = (systems.iter())
         .map(|s| row(&s.name, &slug(&format!("{} is down", s.name))))
         .collect();

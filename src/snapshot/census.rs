@@ -7,6 +7,7 @@ use super::index::{Index, Unmapped};
 use super::when;
 use crate::diagnostic::Diagnostic;
 use crate::load::raw::WardKind;
+use crate::model::order::natural;
 use crate::model::{Model, WardIx};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -244,36 +245,4 @@ fn unknown_patient(model: &Model, index: &Index, encounter: &Encounter, census: 
         }
     }
     census.unplaced.push(row);
-}
-
-/// Sort key putting "Bed 2" before "Bed 10": digit runs compare as numbers.
-fn natural(text: &str) -> Vec<(u64, String)> {
-    let mut key = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let split = rest
-            .find(|c: char| c.is_ascii_digit() != rest.starts_with(|d: char| d.is_ascii_digit()))
-            .unwrap_or(rest.len());
-        let (part, tail) = rest.split_at(split);
-        match part.parse::<u64>() {
-            Ok(n) => key.push((n, String::new())),
-            Err(_) => key.push((u64::MAX, part.to_string())),
-        }
-        rest = tail;
-    }
-    key
-}
-
-#[cfg(test)]
-mod tests {
-    // Beds sort as a ward reads them: bay and number, 2 before 10.
-    #[test]
-    fn beds_in_natural_order() {
-        let mut beds = vec!["Bay 1 Bed 10", "Bay 1 Bed 2", "Side room 1", "Bay 2 Bed 1"];
-        beds.sort_by_key(|b| super::natural(b));
-        assert_eq!(
-            beds,
-            ["Bay 1 Bed 2", "Bay 1 Bed 10", "Bay 2 Bed 1", "Side room 1"]
-        );
-    }
 }

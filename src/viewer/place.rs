@@ -6,7 +6,7 @@
 
 use super::search;
 use crate::html;
-use crate::model::{Model, SiteIx, WardIx};
+use crate::model::{order, Model, SiteIx, WardIx};
 use crate::pack::{self, card, layout, PackKind};
 use std::path::{Path, PathBuf};
 
@@ -117,8 +117,8 @@ pub fn hospital_home(model: &Model, s: SiteIx) -> String {
     let site = &model.sites[s];
     let here = hospital_home_path(model, s);
     let mut wards = site.wards.clone();
-    // Staff look their ward up by the name on the door.
-    wards.sort_by(|&a, &b| model.wards[a].name.cmp(&model.wards[b].name));
+    // Staff look their ward up by the name on the door: "Ward 7" before "Ward 12".
+    order::wards_by_name(model, &mut wards);
     let rows: String = (wards.iter())
         .map(|&w| {
             format!(
@@ -186,11 +186,24 @@ pub fn ward_home(model: &Model, w: WardIx, has_pdf: bool) -> String {
         location = html::escape(&ward.location),
         search = search::search_box(&root(&here), &scope),
     );
+    body.push_str(&first_stops(model, w, &here));
     body.push_str(&super::answer::what_is_down(model, w, &here, has_pdf));
     body.push_str(&ward_documents(model, w, &here, has_pdf));
     let nav = crumbs(model, &here, Some(ward.site), &ward.name);
     let title = format!("{}, {}", ward.name, site.name);
     place_page(model, &here, &title, &nav, &body)
+}
+
+/// The two parts of the ward's pack a nurse needs first, whatever is down: whom to call, and
+/// what to do when systems are back. Right below the search box (which stays among the first
+/// stops of the keyboard), above the answers.
+fn first_stops(model: &Model, w: WardIx, here: &Path) -> String {
+    let page = href(here, &page_of(model, PackKind::Ward(w)));
+    format!(
+        "<section class=\"first\" aria-labelledby=\"first-heading\">\n<h2 id=\"first-heading\">In your ward's pack</h2>\n<ul><li><a href=\"{page}#{contacts}\">Emergency contacts</a>: whom to call, and how without phones</li><li><a href=\"{page}#{recovery}\">Systems back: recovery checklist</a>: back-enter, reconcile, and tell patients</li></ul>\n</section>\n",
+        contacts = pack::EMERGENCY_CONTACTS,
+        recovery = pack::RECOVERY_CHECKLIST,
+    )
 }
 
 /// A ward's pack (its main sections), action cards and blank forms, each one click away.
