@@ -379,15 +379,17 @@ pub fn index_pack(model: &Model) -> Pack {
                 kind: site_kind_label(site.kind),
                 link: layout::link(model, PackKind::Index, PackKind::Site(s)),
                 wards: {
-                    // Staff look their ward up by the name on the door.
-                    let mut wards: Vec<IndexWard> = (site.wards.iter())
+                    // Staff look their ward up by the name on the door, in the viewer's
+                    // order: Ward 7 before Ward 12.
+                    let mut order = site.wards.clone();
+                    crate::model::order::wards_by_name(model, &mut order);
+                    let wards: Vec<IndexWard> = (order.iter())
                         .map(|&w| IndexWard {
                             name: model.wards[w].name.clone(),
                             kind: ward_kind_label(model.wards[w].kind),
                             link: layout::link(model, PackKind::Index, PackKind::Ward(w)),
                         })
                         .collect();
-                    wards.sort_by(|a, b| a.name.cmp(&b.name));
                     wards
                 },
             })
