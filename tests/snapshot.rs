@@ -213,6 +213,8 @@ fn nhs_numbers_dates_of_birth_and_phones_are_never_split() {
                     phones += 1;
                 }
             }
+            // A Location identifier is one code, even in brackets.
+            assert!(!line.ends_with("(RKV-"), "{file}: an identifier split");
             previous = line;
         }
     }
