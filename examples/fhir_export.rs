@@ -83,6 +83,22 @@ const ALERTS: [&str; 4] = [
     "Safeguarding concern",
 ];
 
+/// What `--help` prints: a new user's first try, so every option with its default.
+const USAGE: &str = "\
+Write a synthetic FHIR R4 Bulk Data export of the example trust (made-up patients) for
+`downtime snapshot`, with answers.tsv saying where each patient belongs.
+
+Usage: cargo run --release --example fhir_export -- [OPTIONS]
+
+Options:
+  --out DIR           folder to write (default fhir-export)
+  --inpatients N      inpatients with an encounter in progress (default 150)
+  --appointments N    clinic appointments (default 400)
+  --as-of TIME        the export's transactionTime, RFC 3339 (default 2026-11-29T14:00:00+00:00)
+  --bad               add broken lines a real export can hold
+  -h, --help          print this help
+";
+
 struct Args {
     out: PathBuf,
     inpatients: usize,
@@ -101,6 +117,10 @@ fn parse_args() -> Result<Args, String> {
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--help" || flag == "-h" {
+            print!("{USAGE}");
+            std::process::exit(0);
+        }
         if flag == "--bad" {
             args.bad = true;
             continue;
@@ -118,7 +138,7 @@ fn parse_args() -> Result<Args, String> {
             "--as-of" => args.as_of = value.clone(),
             other => {
                 return Err(format!(
-                    "unknown option {other}; use --out --inpatients --appointments --as-of --bad"
+                    "unknown option {other}; use --out --inpatients --appointments --as-of --bad (--help says more)"
                 ))
             }
         }

@@ -121,61 +121,114 @@ fn every_inpatient_once_on_the_right_list() {
         }
     }
     let unplaced = &texts["unplaced"];
-    // A person reads the EPR's name for the place; an identifier is labelled as one, and
-    // the YAML's field name is not printed.
+    // A person reads the EPR's name for the place, quoted, its identifier in brackets, and
+    // what is wrong in short words; the YAML's field name is not printed.
     assert!(
-        unplaced.contains("“Ward9(notmapped)”(EPRLocationidentifierRKV-W9):nowardorclinic"),
+        unplaced.contains("“Ward9(notmapped)”(RKV-W9),Bed2:notinthedowntimeprocedures"),
         "unmapped ward explained"
     );
     assert!(
-        unplaced.contains("“EyeClinic”(EPRLocationidentifierSA-EYE):nowardorclinic"),
+        unplaced.contains("“EyeClinic”(SA-EYE):notinthedowntimeprocedures"),
         "unmapped clinic explained"
     );
     assert!(
         !unplaced.contains("fhir_location"),
         "a YAML field name printed"
     );
-    assert!(unplaced.contains("theEPRLocationitnames(idno-such-bed)ismissingfromtheexport"));
+    let unknown = "Placenotknown:theEPRLocationitnames(idno-such-bed)isnotintheexport";
+    let in_clinic = "RiversideGeneralHospital,FractureClinic:aclinic,whichhasnowardlist";
+    // By place, as a nurse walks it: hospitals the procedures know, then places only the EPR
+    // names (bed 2 before bed 10), then unknown places; not by surname.
+    let at = |needle: &str| {
+        unplaced
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing"))
+    };
     assert!(
-        unplaced.contains("aclinic,whichhasnowardlist"),
-        "encounter in a clinic explained"
+        at(in_clinic) < at("(RKV-W9),Bed2:"),
+        "known hospitals first"
     );
+    assert!(
+        at("(RKV-W9),Bed2:") < at("(RKV-W9),Bed10:"),
+        "beds in order"
+    );
+    assert!(at("(RKV-W9),Bed10:") < at(unknown), "unknown places last");
     assert!(texts["RKV-W7"].contains("CHECK:anotherrecordhasthisNHSnumber"));
 }
 
-// An NHS number is never split across lines: a nurse reading half of one at 3 a.m. has the
-// wrong patient. Every "NHS" on a ward list is followed, on its own line, by all ten digits.
+// An NHS number, a date of birth or a phone number is never split across lines, on any list:
+// a nurse reading half of one at 3 a.m. has the wrong patient, or dials half a number. Each
+// NHS number the export holds is found whole on a line as often as the squeezed text has it;
+// every "born" is followed on its line by the whole date; each phone number is found whole as
+// often as the squeezed text has it.
 #[test]
-fn nhs_numbers_are_never_split() {
+fn nhs_numbers_dates_of_birth_and_phones_are_never_split() {
     let (folder, _, _) = lists();
-    let mut seen = 0;
-    for entry in std::fs::read_dir(folder).unwrap() {
-        let path = entry.unwrap().path();
-        if !path
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("ward-")
-        {
-            continue;
-        }
-        let text = common::pdf_text(&path);
-        for line in text.lines() {
-            // "NHS " before a digit: a number follows (not "NHS Foundation Trust").
-            let numbers = line.split("NHS ").skip(1);
-            for after in numbers.filter(|a| a.starts_with(|c: char| c.is_ascii_digit())) {
-                let digits: String = after.chars().take(12).collect();
-                let whole = digits.len() == 12
-                    && digits.chars().enumerate().all(|(i, c)| match i {
-                        3 | 7 => c == ' ',
-                        _ => c.is_ascii_digit(),
-                    });
-                assert!(whole, "{}: split NHS number in {line:?}", path.display());
-                seen += 1;
-            }
+    let numbers: Vec<String> = answers().into_iter().map(|a| a[0].clone()).collect();
+    let patients = std::fs::read_to_string(export().join("Patient.ndjson")).unwrap();
+    let mut phone_numbers = std::collections::BTreeSet::new();
+    for patient in patients
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+    {
+        for t in patient["telecom"].as_array().into_iter().flatten() {
+            phone_numbers.insert(t["value"].as_str().unwrap().to_string());
         }
     }
-    assert!(seen > 100, "only {seen} NHS numbers seen");
+    let (mut nhs, mut born, mut phones) = (0, 0, 0);
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|x| x != "pdf") {
+            continue;
+        }
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = common::pdf_text(&path);
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        for n in &numbers {
+            let spaced = format!("{} {} {}", &n[..3], &n[3..6], &n[6..]);
+            let whole = text.matches(spaced.as_str()).count();
+            assert_eq!(
+                whole,
+                squeezed.matches(n.as_str()).count(),
+                "{file}: an NHS number split"
+            );
+            nhs += whole;
+        }
+        for phone in &phone_numbers {
+            let whole = text.matches(phone.as_str()).count();
+            let digits: String = phone.chars().filter(|c| !c.is_whitespace()).collect();
+            let anywhere = squeezed.matches(digits.as_str()).count();
+            assert_eq!(whole, anywhere, "{file}: a phone number split");
+            phones += whole;
+        }
+        let mut previous = "";
+        for line in text.lines() {
+            for (at, _) in line.match_indices("born") {
+                // "NHS number, born" is a heading (wrapped in a narrow column); a date
+                // follows every other "born".
+                let heading = (line[..at].ends_with("number, "))
+                    || (at == 0 && previous.trim_end().ends_with("number,"));
+                if heading {
+                    continue;
+                }
+                let after = &line[at + "born".len()..];
+                let date: Vec<&str> = after.split_whitespace().take(3).collect();
+                let whole = date.len() == 3
+                    && date[0].parse::<u8>().is_ok()
+                    && date[1].len() == 3
+                    && date[2].len() == 4;
+                assert!(whole, "{file}: a date of birth split");
+                born += 1;
+            }
+            // A Location identifier is one code, even in brackets.
+            assert!(!line.ends_with("(RKV-"), "{file}: an identifier split");
+            previous = line;
+        }
+    }
+    assert!(
+        nhs > 500 && born > 500 && phones > 200,
+        "{nhs} {born} {phones} seen"
+    );
 }
 
 // A clinic's list holds its coming appointments once each, in time order, each with a phone
@@ -296,6 +349,11 @@ fn every_page_says_data_as_of_and_its_identity_check() {
                 assert!(!page.contains(pack), "{at}: the packs' {pack:?}");
             }
             assert!(!page.contains("OUT OF DATE"), "fresh data marked stale");
+            // Only a Patient line is unreadable here: its bed and appointments still print.
+            assert!(
+                !page.contains("could not be read"),
+                "{at}: a needless warning"
+            );
         }
     }
     assert!(pages >= 12, "only {pages} pages");
@@ -312,7 +370,13 @@ fn stale_data_carries_a_warning_band() {
         &["--max-age", "4h"],
     );
     assert!((run.code == 0), "{}", run.stderr);
-    assert!(run.stderr.contains("more than --max-age"));
+    // The terminal says the age as the page does, not in minutes.
+    assert!(
+        run.stderr
+            .contains("the export is 5 h 30 min old, more than --max-age"),
+        "{}",
+        run.stderr
+    );
     let text = common::pdf_text(
         &dir.path()
             .join("lists/snapshot-20261129T140000Z/ward-ward-7.pdf"),
@@ -366,9 +430,10 @@ fn bad_input_reported_by_file_and_line_without_patient_data() {
     );
     let unplaced = squeezed(&folder.join("unplaced.pdf"));
     assert!(
-        unplaced.contains("inWard7(AcuteMedicalUnit)Bed1"),
-        "{unplaced}"
+        unplaced.contains("RiversideGeneralHospital,Ward7(AcuteMedicalUnit),Bed1:patientrecordunreadableintheexport;thebedismarkedOCCUPIED"),
+        "the unreadable patient's place not on the unplaced list"
     );
+    assert!(!unplaced.contains("(patientnotintheexport)"));
     let lost = line_of("Encounter.ndjson", "enc-lost");
     assert!(
         stderr.contains(&format!("Encounter.ndjson:{lost}:1")),
@@ -749,10 +814,17 @@ fn a_clinic_that_runs_on_paper_is_not_rung_round() {
     let list = squeezed(&folder.join("clinic-fracture-clinic.pdf"));
     let contacts = squeezed(&folder.join("contacts.pdf"));
     assert!(list.contains("Thisclinicrunsonpaperwhilesystemsaredown:itsappointmentsstand"));
+    // With no clinic cancelled, the ring-round list says so, and not "0 appointments in 0
+    // clinics" beside "no clinic appointments in the export".
     assert!(
-        contacts.contains("Notonthislist:FractureClinic,whichrunsonpaper"),
-        "{contacts}"
+        contacts.contains(
+            "Noappointmentiscancelledifsystemsaredown:everyclinicrunsonpaper(FractureClinic)"
+        ),
+        "ring-round list not explained"
     );
+    for wrong in ["0appointmentsin0clinics", "Noclinicappointmentsintheexport"] {
+        assert!(!contacts.contains(wrong), "ring-round list says {wrong}");
+    }
     let fracture: Vec<String> = (answers().into_iter())
         .filter(|a| a.len() == 5 && a[2] == "RKV-FRAC" && a[4] == "booked")
         .map(|a| a[0].clone())
@@ -784,4 +856,199 @@ fn a_clinic_that_runs_on_paper_is_not_rung_round() {
         "{}",
         run.stderr
     );
+}
+
+/// A file of the export and which of its lines to cut.
+type Cut<'a> = (&'a str, &'a dyn Fn(&str) -> bool);
+
+/// A copy of the export in `dir` with the first line of `file` matching `pick` cut short, as
+/// a transfer can leave it (`dir/export`, copied once).
+fn export_cut(dir: &Path, cuts: &[Cut]) -> PathBuf {
+    let copy = dir.join("export");
+    if !copy.exists() {
+        common::copy_tree(export(), &copy);
+    }
+    for (file, pick) in cuts {
+        let path = copy.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let at = lines.iter().position(|l| pick(l)).expect("a line to cut");
+        let half = lines[at].len() / 2;
+        lines[at].truncate(half);
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    }
+    copy
+}
+
+/// Each page of the PDF at `path`, with white space removed.
+fn squeezed_pages(path: &Path) -> Vec<String> {
+    (common::pdf_text(path).split('\u{c}'))
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| p.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect()
+}
+
+// An admission record that cannot be read cannot be tied to a ward, so its patient may be
+// missing from any ward list, with the bed looking free: every page of every ward list says
+// so under the band, and the clinic lists (which it cannot touch) do not warn of it.
+#[test]
+fn an_unreadable_admission_is_announced_on_every_ward_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let bed_28 = |l: &str| l.contains("in-progress") && l.contains("RKV-W7-bed-28\"");
+    let a_bed = |l: &str| l.contains("RKV-W12-bed-");
+    let export = export_cut(
+        dir.path(),
+        &[("Encounter.ndjson", &bed_28), ("Location.ndjson", &a_bed)],
+    );
+    let run = snapshot_of(
+        dir.path(),
+        (&procedures(), &export),
+        &dir.path().join("lists"),
+        NOW,
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = dir.path().join("lists/snapshot-20261129T140000Z");
+    let warning = "WARNING:1admissionrecordand1wardorbedrecordintheexportcouldnotberead:apatientmaybemissingfromthislist.";
+    let action = "Checkeverybedagainsttheward:ablankrowmaynotbeafreebed.Seetheunplacedlist.";
+    for (_, file) in WARD_FILES {
+        for (i, page) in squeezed_pages(&folder.join(file)).iter().enumerate() {
+            let at = page
+                .find(warning)
+                .unwrap_or_else(|| panic!("{file} page {}: no warning", i + 1));
+            assert!(
+                page[at..].starts_with(&format!("{warning}{action}")),
+                "{file} page {}",
+                i + 1
+            );
+        }
+    }
+    let ward = squeezed(&folder.join("ward-ward-7.pdf"));
+    assert!(
+        ward.contains("patients(theremaybemore:seethewarningabove)"),
+        "count not qualified"
+    );
+    for file in ["clinic-fracture-clinic.pdf", "contacts.pdf"] {
+        // A Location may be a clinic's, so they warn of it; never of an admission.
+        assert!(
+            !squeezed(&folder.join(file)).contains("admissionrecord"),
+            "{file}"
+        );
+    }
+}
+
+// An appointment record that cannot be read may be anyone's in any clinic: every page of
+// every clinic list and of the ring-round list says so. An appointment whose patient's
+// record cannot be read is printed with its time and what to do, not as "not in the export".
+#[test]
+fn an_unreadable_appointment_is_announced_on_every_clinic_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = chrono::DateTime::parse_from_rfc3339(NOW).unwrap();
+    let coming: Vec<(String, chrono::DateTime<chrono::FixedOffset>)> = (answers().into_iter())
+        .filter(|a| a.len() == 5 && a[2] == "RKV-FRAC" && a[4] == "booked")
+        .map(|a| {
+            (
+                a[0].clone(),
+                chrono::DateTime::parse_from_rfc3339(&a[3]).unwrap(),
+            )
+        })
+        .filter(|(_, t)| *t >= now && *t < now + chrono::Duration::days(3))
+        .collect();
+    let ((lost, _), (unread, when)) = (coming[0].clone(), coming[1].clone());
+    let by_number = |n: String| move |l: &str| l.contains(&format!("\"value\":\"{n}\""));
+    let (lost, unread) = (by_number(lost), by_number(unread));
+    let patients = std::fs::read_to_string(export().join("Patient.ndjson")).unwrap();
+    let id_of = |pick: &dyn Fn(&str) -> bool| {
+        let line = patients.lines().find(|l| pick(l)).unwrap();
+        serde_json::from_str::<serde_json::Value>(line).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let lost_id = format!("\"Patient/{}\"", id_of(&lost));
+    let booking = move |l: &str| l.contains(&lost_id);
+    let export = export_cut(
+        dir.path(),
+        &[
+            ("Appointment.ndjson", &booking),
+            ("Patient.ndjson", &unread),
+        ],
+    );
+    let run = snapshot_of(
+        dir.path(),
+        (&procedures(), &export),
+        &dir.path().join("lists"),
+        NOW,
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = dir.path().join("lists/snapshot-20261129T140000Z");
+    let warning =
+        "WARNING:1appointmentrecordintheexportcouldnotberead:apatientmaybemissingfromthislist.";
+    for (file, action) in [
+        (
+            "clinic-fracture-clinic.pdf",
+            "Checktheclinic'sappointmentsinthebookingsystemorpaperdiary.",
+        ),
+        (
+            "contacts.pdf",
+            "Checkeachclinic'sappointmentsinthebookingsystemorpaperdiary.",
+        ),
+    ] {
+        for (i, page) in squeezed_pages(&folder.join(file)).iter().enumerate() {
+            assert!(
+                page.contains(&format!("{warning}{action}")),
+                "{file} page {}",
+                i + 1
+            );
+        }
+        let list = squeezed(&folder.join(file));
+        let slot = format!(
+            "PATIENTNOTKNOWN(patientrecordunreadableintheexport):lookupthe{}appointmentinthebookingsystem",
+            when.format("%H:%M")
+        );
+        assert!(
+            list.contains(&slot),
+            "{file}: the unreadable patient's slot"
+        );
+        assert!(!list.contains("(patientnotintheexport)"), "{file}");
+    }
+    assert!(!squeezed(&folder.join("ward-ward-7.pdf")).contains("couldnotberead"));
+}
+
+// An export dated after now (a wrong clock or --now) says so on every page, not only on the
+// terminal, which says it in the page's words. The help names every option's purpose, and the
+// example export generator answers --help.
+#[test]
+fn an_export_dated_after_now_says_so_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = snapshot(
+        dir.path(),
+        &dir.path().join("lists"),
+        "2026-11-29T11:30:00+00:00",
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the export is dated 2 h 30 min after now"),
+        "{}",
+        run.stderr
+    );
+    let folder = dir.path().join("lists/snapshot-20261129T140000Z");
+    for file in ["ward-ward-7.pdf", "contacts.pdf", "unplaced.pdf"] {
+        for page in squeezed_pages(&folder.join(file)) {
+            assert!(
+                page.contains("CHECKTHECLOCK:theexportisdated2h30minafterthislistwasmade"),
+                "{file}"
+            );
+        }
+    }
+    let help = common::run_in(Path::new("."), &["snapshot", "--help"], &[]);
+    assert!(
+        help.stdout.contains("Folder of the trust's procedures"),
+        "{}",
+        help.stdout
+    );
+    common::run_example("fhir_export", &["--help"]);
 }

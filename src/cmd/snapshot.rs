@@ -45,6 +45,8 @@ pub struct Args {
     /// Write even inside a git working tree (one that is never committed or shared).
     #[arg(long)]
     allow_git: bool,
+    /// Folder of the trust's procedures (trust.yaml, wards/...): which wards and clinics get
+    /// a list, through their fhir_location.
     #[arg(long, value_name = "DIR", default_value = "procedures")]
     procedures: PathBuf,
 }
@@ -102,15 +104,15 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     );
     if s.stale {
         eprintln!(
-            "warning: the export is {} minutes old, more than --max-age: every page carries an out-of-date warning",
-            s.age_minutes
+            "warning: the export is {} old, more than --max-age: every page carries an out-of-date warning",
+            s.age
         );
     }
     // An export from the future means a wrong clock or --now: the age printed cannot be trusted.
-    if s.age_minutes < -5 {
+    if s.age_minutes < -snapshot::FUTURE_MINUTES {
         eprintln!(
-            "warning: the export is dated {} minutes after now: check the clock (or --now)",
-            -s.age_minutes
+            "warning: the export is dated {} after now: check the clock (or --now); every page says so",
+            s.age
         );
     }
     if let Some(keep) = args.keep {

@@ -3,7 +3,8 @@
 
 use super::export::Origin;
 use super::fhir::{format_nhs_number, nhs_number_valid, Encounter, Patient};
-use super::index::{Index, Unmapped};
+use super::index::Index;
+use super::place::{natural, Place, Unmapped};
 use super::when;
 use crate::diagnostic::Diagnostic;
 use crate::load::raw::WardKind;
@@ -25,8 +26,11 @@ pub struct Inpatient {
     pub alerts: String,
     pub consultant: String,
     pub admitted: String,
-    /// Why this patient is on the unplaced list; empty on a ward's list.
+    /// Where this patient is and why they are on the unplaced list; empty on a ward's list.
     pub reason: String,
+    /// Where the unplaced list sorts this row.
+    #[serde(skip)]
+    pub place: Place,
 }
 
 /// The inpatients of each ward (by ward), and those with no ward.
@@ -56,10 +60,9 @@ pub fn census(model: &Model, index: &Index, problems: &mut Vec<Diagnostic>) -> C
         match index.ward_of(location) {
             // A clinic prints appointments, not a tracking list: no patient is lost there.
             Ok((w, _)) if model.wards[w].kind == WardKind::Outpatient => {
-                row.reason = format!(
-                    "in {}, a clinic, which has no ward list",
-                    model.wards[w].name
-                );
+                let (site, clinic) = (&model.sites[model.wards[w].site].name, &model.wards[w].name);
+                row.reason = format!("{site}, {clinic}: a clinic, which has no ward list");
+                row.place = Place::mapped(model, w, "");
                 census.unplaced.push(row);
             }
             Ok((w, bed)) => {
@@ -67,7 +70,7 @@ pub fn census(model: &Model, index: &Index, problems: &mut Vec<Diagnostic>) -> C
                 census.wards.entry(w).or_default().push(row);
             }
             Err(why) => {
-                if !matches!(why, Unmapped::NoWard(_)) {
+                if !matches!(why, Unmapped::NoWard { .. }) {
                     let message = format!(
                         "an Encounter in progress: {}; on the unplaced list",
                         why.describe()
@@ -79,6 +82,7 @@ pub fn census(model: &Model, index: &Index, problems: &mut Vec<Diagnostic>) -> C
                     );
                 }
                 row.reason = why.describe();
+                row.place = why.place();
                 census.unplaced.push(row);
             }
         }
@@ -91,8 +95,8 @@ pub fn census(model: &Model, index: &Index, problems: &mut Vec<Diagnostic>) -> C
         });
     }
     census.unplaced.sort_by(|a, b| {
-        a.name
-            .cmp(&b.name)
+        (a.place.cmp(&b.place))
+            .then_with(|| a.name.cmp(&b.name))
             .then_with(|| a.nhs_number.cmp(&b.nhs_number))
     });
     census
@@ -168,12 +172,13 @@ fn inpatient(
         born: patient
             .birth_date
             .as_deref()
-            .map(when::date)
+            .map(when::birth_date)
             .unwrap_or_default(),
         alerts: checks.join("; "),
         consultant,
         admitted,
         reason: String::new(),
+        place: Place::default(),
     }
 }
 
@@ -211,37 +216,47 @@ pub fn nhs_number(patient: &Patient, duplicate: bool) -> (String, Vec<String>) {
 /// not be read): on the unplaced list with where they are, and, when that is a ward's bed, on
 /// the ward's list too as an occupied bed, so it never reads as free.
 fn unknown_patient(model: &Model, index: &Index, encounter: &Encounter, census: &mut Census) {
-    let reference = encounter.subject.as_ref().and_then(|s| s.reference.clone());
     let (consultant, admitted) = consultant_and_admitted(encounter);
+    let missing = index.missing_patient();
     let mut row = Inpatient {
         patient: None,
         bed: String::new(),
-        name: "(patient not in the export)".to_string(),
+        name: "PATIENT NOT KNOWN: identify at the bedside".to_string(),
         nhs_number: String::new(),
         born: String::new(),
         alerts: String::new(),
         consultant,
         admitted,
-        reason: format!(
-            "Encounter/{} names {}, which is not in the export",
-            encounter.id,
-            reference.as_deref().unwrap_or("no patient")
-        ),
+        reason: String::new(),
+        place: Place::default(),
     };
-    if let Ok((w, bed)) = index.ward_of(current_location(encounter)) {
-        let ward = &model.wards[w];
-        let bed = bed.unwrap_or("").to_string();
-        row.reason = format!("{}; in {} {bed}", row.reason, ward.name);
-        if ward.kind != WardKind::Outpatient {
-            let occupied = Inpatient {
-                bed: bed.clone(),
-                name: "OCCUPIED: patient's record unreadable in the export".to_string(),
-                alerts: "CHECK: identify the patient at the bedside; see the unplaced list"
-                    .to_string(),
-                reason: String::new(),
-                ..row.clone()
-            };
-            census.wards.entry(w).or_default().push(occupied);
+    match index.ward_of(current_location(encounter)) {
+        Ok((w, bed)) => {
+            let ward = &model.wards[w];
+            let bed = bed.unwrap_or("").to_string();
+            let site = &model.sites[ward.site].name;
+            let at = [site.as_str(), &ward.name, &bed]
+                .into_iter()
+                .filter(|s| !s.is_empty());
+            row.reason = format!("{}: {missing}", at.collect::<Vec<_>>().join(", "));
+            row.place = Place::mapped(model, w, &bed);
+            if ward.kind != WardKind::Outpatient {
+                row.reason
+                    .push_str("; the bed is marked OCCUPIED on the ward list");
+                let occupied = Inpatient {
+                    bed: bed.clone(),
+                    name: "OCCUPIED: patient's record unreadable in the export".to_string(),
+                    alerts: "CHECK: identify the patient at the bedside; see the unplaced list"
+                        .to_string(),
+                    reason: String::new(),
+                    ..row.clone()
+                };
+                census.wards.entry(w).or_default().push(occupied);
+            }
+        }
+        Err(why) => {
+            row.reason = format!("{}; {missing}", why.describe());
+            row.place = why.place();
         }
     }
     census.unplaced.push(row);

@@ -5,6 +5,7 @@ use super::census::nhs_number;
 use super::export::Origin;
 use super::fhir::Appointment;
 use super::index::Index;
+use super::place::Place;
 use super::when;
 use crate::diagnostic::Diagnostic;
 use crate::load::raw::WardKind;
@@ -34,8 +35,11 @@ pub struct Booking {
     pub phones: String,
     /// Checks printed beside the patient (duplicate or invalid NHS number).
     pub checks: String,
-    /// Why the appointment is on the unplaced list; empty on a clinic's list.
+    /// Where the appointment is and why it is on the unplaced list; empty on a clinic's list.
     pub reason: String,
+    /// Where the unplaced list sorts this row.
+    #[serde(skip)]
+    pub place: Place,
 }
 
 /// The coming appointments of each clinic, and those whose clinic is not known.
@@ -45,6 +49,8 @@ pub struct Clinics {
     pub unplaced: Vec<Booking>,
     /// Appointments outside the window or no longer coming: counted, not printed.
     pub skipped: usize,
+    /// Appointments with no readable start: each may belong on a list, so the lists say so.
+    pub no_start: usize,
 }
 
 /// The appointments starting in `[from, until)`, by clinic, each in time order.
@@ -71,6 +77,7 @@ pub fn clinics(
                 let message =
                     "an Appointment without a readable start: not on any list".to_string();
                 problems.push(index.export.problem(*origin, "fhir-invalid", message));
+                out.no_start += 1;
                 continue;
             }
         };
@@ -85,14 +92,17 @@ pub fn clinics(
                 out.clinics.entry(w).or_default().push(booking);
             }
             Ok((w, _)) => {
+                let ward = &model.wards[w];
                 booking.reason = format!(
-                    "booked at {}, which is not a clinic (kind outpatient)",
-                    model.wards[w].name
+                    "{}, {}: booked on a ward, not a clinic",
+                    model.sites[ward.site].name, ward.name
                 );
+                booking.place = Place::mapped(model, w, "");
                 out.unplaced.push(booking);
             }
             Err(why) => {
                 booking.reason = why.describe();
+                booking.place = why.place();
                 out.unplaced.push(booking);
             }
         }
@@ -100,8 +110,11 @@ pub fn clinics(
     for list in out.clinics.values_mut() {
         list.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.name.cmp(&b.name)));
     }
-    out.unplaced
-        .sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.name.cmp(&b.name)));
+    out.unplaced.sort_by(|a, b| {
+        (a.place.cmp(&b.place))
+            .then_with(|| a.start.cmp(&b.start))
+            .then_with(|| a.name.cmp(&b.name))
+    });
     out
 }
 
@@ -122,12 +135,13 @@ fn booking(
         patient: None,
         time: start.format("%a %-d %b %H:%M").to_string(),
         clock: start.format("%H:%M").to_string(),
-        name: "(patient not in the export)".to_string(),
+        name: String::new(),
         nhs_number: String::new(),
         born: String::new(),
         phones: String::new(),
         checks: String::new(),
         reason: String::new(),
+        place: Place::default(),
     };
     match actor(appointment, "Patient").and_then(|id| index.patient(id)) {
         Some((p, patient, duplicate)) => {
@@ -138,7 +152,7 @@ fn booking(
             booking.born = patient
                 .birth_date
                 .as_deref()
-                .map(when::date)
+                .map(when::birth_date)
                 .unwrap_or_default();
             let phones = patient.phones();
             booking.phones = if phones.is_empty() {
@@ -149,6 +163,14 @@ fn booking(
             booking.checks = checks.join("; ");
         }
         None => {
+            // Who it is cannot be printed, but the slot can: the booking system or the
+            // clinic's paper diary has the patient for that time.
+            booking.name = format!(
+                "PATIENT NOT KNOWN ({}): look up the {} appointment in the booking system or the clinic's paper diary",
+                index.missing_patient(),
+                booking.clock
+            );
+            booking.checks = "see the problems on the unplaced list".to_string();
             let message =
                 "an Appointment for a Patient not in the export: listed without one".to_string();
             problems.push(

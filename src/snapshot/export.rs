@@ -35,6 +35,9 @@ pub struct Export {
     pub flags: Vec<(Origin, Flag)>,
     /// Lines read, blank ones aside.
     pub lines: usize,
+    /// Lines that could not be read, by the resource type they were meant to hold (from
+    /// their `resourceType`, else the file's name): each may be a patient missing from a list.
+    pub unreadable: BTreeMap<String, usize>,
     pub problems: Vec<Diagnostic>,
 }
 
@@ -42,6 +45,15 @@ impl Export {
     /// A problem found at `origin`.
     pub fn problem(&self, origin: Origin, code: &'static str, message: String) -> Diagnostic {
         Diagnostic::warning(code, &self.files[origin.file], message).at_line(origin.line, 1)
+    }
+
+    /// How many lines meant to hold one of `kinds` could not be read. A line whose type is
+    /// not known at all (a file not named by type) counts for every kind: it may be any.
+    pub fn unreadable(&self, kinds: &[&str]) -> usize {
+        (self.unreadable.iter())
+            .filter(|(kind, _)| kinds.contains(&kind.as_str()) || kind.is_empty())
+            .map(|(_, n)| n)
+            .sum()
     }
 }
 
@@ -86,6 +98,9 @@ pub fn read(dir: &Path) -> Result<Export, Error> {
         for (origin, code, message) in file.problems {
             export.problems.push(export.problem(origin, code, message));
         }
+        for (kind, n) in file.unreadable {
+            *export.unreadable.entry(kind).or_default() += n;
+        }
     }
     Ok(export)
 }
@@ -124,10 +139,30 @@ fn ndjson_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(files)
 }
 
+/// The resource type a Bulk Data file holds by its name (`Encounter.ndjson`,
+/// `Encounter-2.ndjson`): how a line too broken to name its own type is counted. Empty when
+/// the name does not say.
+fn kind_of_file(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let kind: String = stem.chars().take_while(char::is_ascii_alphabetic).collect();
+    if kind.starts_with(|c: char| c.is_ascii_uppercase()) {
+        kind
+    } else {
+        String::new()
+    }
+}
+
 /// What one file held.
 #[derive(Default)]
 struct File {
+    /// The type the file's name says it holds (see [`kind_of_file`]).
+    kind: String,
     lines: usize,
+    /// Lines that could not be read, by the type they were meant to hold.
+    unreadable: BTreeMap<String, usize>,
     patients: Vec<(Origin, Patient)>,
     encounters: Vec<(Origin, Encounter)>,
     locations: Vec<(Origin, Location)>,
@@ -141,7 +176,10 @@ struct File {
 
 fn read_file(index: usize, path: &Path) -> Result<File, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "cannot read", e))?;
-    let mut file = File::default();
+    let mut file = File {
+        kind: kind_of_file(path),
+        ..File::default()
+    };
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -167,10 +205,12 @@ impl File {
                 resource_type: None,
             }) => {
                 let message = "a JSON object without resourceType".to_string();
+                *self.unreadable.entry(self.kind.clone()).or_default() += 1;
                 return self.problems.push((origin, "fhir-invalid", message));
             }
             Err(e) => {
                 let message = format!("not valid JSON: {}", json_problem(&e));
+                *self.unreadable.entry(self.kind.clone()).or_default() += 1;
                 return self.problems.push((origin, "fhir-syntax", message));
             }
         };
@@ -194,6 +234,7 @@ impl File {
             }
         };
         if let Err(e) = result {
+            *self.unreadable.entry(kind.clone()).or_default() += 1;
             let message = format!("a {kind} that does not match FHIR R4: {}", json_problem(&e));
             self.problems.push((origin, "fhir-invalid", message));
         }

@@ -222,11 +222,13 @@ impl Patient {
     }
 
     /// Phone numbers with what they are ("07700 900123 (mobile)"), in the export's order.
+    /// Each is joined by no-break spaces: half a number on one line and half on the next
+    /// gets dialled as two.
     pub fn phones(&self) -> Vec<String> {
         (self.telecom.iter())
             .filter(|t| matches!(t.system.as_deref(), Some("phone") | Some("sms")))
             .filter_map(|t| {
-                let value = t.value.as_deref()?;
+                let value = t.value.as_deref()?.trim().replace(' ', "\u{a0}");
                 Some(match t.use_.as_deref() {
                     Some(u) => format!("{value} ({u})"),
                     None => value.to_string(),

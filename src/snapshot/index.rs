@@ -3,6 +3,7 @@
 
 use super::export::{Export, Origin};
 use super::fhir::{format_nhs_number, nhs_number_valid, Location, Patient};
+use super::place::{location_name, Unmapped};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Model, WardIx};
 use std::collections::HashMap;
@@ -21,31 +22,6 @@ pub struct Index<'a> {
     /// Each group of Patients (by index) carrying one NHS number; reported once the lists
     /// are made, when what happened to each record is known.
     duplicate_groups: Vec<Vec<usize>>,
-}
-
-/// Why a Location gives no ward.
-pub enum Unmapped {
-    NoLocation,
-    /// The id of the Location the export does not hold.
-    NotInExport(String),
-    /// The Location, as [`location_name`] names it for a person.
-    NoWard(String),
-}
-
-impl Unmapped {
-    /// Printed on the unplaced page and in problems: what a person finding the patient needs
-    /// (the EPR's name for the place; an identifier only labelled as such), never the patient.
-    pub fn describe(&self) -> String {
-        match self {
-            Unmapped::NoLocation => "the EPR records no location: ward not known".to_string(),
-            Unmapped::NotInExport(id) => {
-                format!("the EPR Location it names (id {id}) is missing from the export: ward not known")
-            }
-            Unmapped::NoWard(place) => {
-                format!("in {place}: no ward or clinic in the procedures lists it")
-            }
-        }
-    }
 }
 
 impl<'a> Index<'a> {
@@ -198,6 +174,16 @@ impl<'a> Index<'a> {
         Some((i, &self.export.patients[i].1, self.duplicate_nhs[i]))
     }
 
+    /// What became of a Patient an Encounter or Appointment names but the export does not
+    /// hold: a line that could not be read is the likely reason when there is one.
+    pub fn missing_patient(&self) -> &'static str {
+        if self.export.unreadable(&["Patient"]) > 0 {
+            "patient record unreadable in the export"
+        } else {
+            "patient record missing from the export"
+        }
+    }
+
     /// Allergies and alerts of patient `id`, as printed.
     pub fn alerts(&self, id: &str) -> &[String] {
         self.alerts.get(id).map_or(&[], Vec::as_slice)
@@ -227,34 +213,16 @@ impl<'a> Index<'a> {
             }
         }
         let bed = (!std::ptr::eq(here, first)).then_some(first);
-        Err(Unmapped::NoWard(location_name(here, bed)))
+        Err(Unmapped::NoWard {
+            place: location_name(here),
+            bed: bed.map(|b| b.name.clone().unwrap_or_else(|| format!("bed id {}", b.id))),
+        })
     }
 
     fn location(&self, id: &str) -> Result<&'a Location, Unmapped> {
         (self.locations.get(id))
             .map(|&i| &self.export.locations[i].1)
             .ok_or_else(|| Unmapped::NotInExport(id.to_string()))
-    }
-}
-
-/// A Location as the unplaced page names it: the EPR's name for it (a bed with the place
-/// it is part of), and its identifier, labelled so it is not read as a ward's name.
-fn location_name(location: &Location, bed: Option<&Location>) -> String {
-    let identifier = location.identifier.iter().find_map(|i| i.value.as_deref());
-    let name = match location.name.as_deref() {
-        Some(name) => format!("\u{201c}{name}\u{201d}"),
-        None => "an EPR Location with no name".to_string(),
-    };
-    let bed = bed
-        .and_then(|b| b.name.as_deref())
-        .map(|b| format!("{b}, "))
-        .unwrap_or_default();
-    match identifier {
-        Some(id) => format!("{bed}{name} (EPR Location identifier {id})"),
-        None => format!(
-            "{bed}{name} (EPR Location id {}, no identifier)",
-            location.id
-        ),
     }
 }
 

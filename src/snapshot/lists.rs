@@ -4,6 +4,7 @@
 use super::census::{Census, Inpatient};
 use super::clinics::{Booking, Clinics};
 use super::export::Export;
+use super::notice::{missing_notices, CHECK_BEDS, CHECK_DIARIES, CHECK_DIARY};
 use super::print::{Job, Kind};
 use super::tracking::{tracking_list, Tracking};
 use crate::diagnostic::Diagnostic;
@@ -34,6 +35,7 @@ pub fn jobs<'a>(
     problems: &[Diagnostic],
 ) -> Vec<Job<'a>> {
     let model = facts.model;
+    let (admissions, appointments) = missing_notices(export, clinics);
     let mut jobs = Vec::new();
     for (w, ward) in model.wards.iter().enumerate() {
         if ward.fhir_location.is_empty() {
@@ -41,13 +43,20 @@ pub fn jobs<'a>(
         }
         if ward.kind == WardKind::Outpatient {
             let rows = clinics.clinics.get(&w).map_or(&[][..], Vec::as_slice);
-            jobs.push(clinic(facts, w, rows));
+            jobs.push(clinic(facts, w, rows).with_notice(&appointments, CHECK_DIARY));
         } else {
             let rows = census.wards.get(&w).map_or(&[][..], Vec::as_slice);
-            jobs.push(ward_list(facts, w, rows, census.unplaced.len()));
+            let job = ward_list(
+                facts,
+                w,
+                rows,
+                census.unplaced.len(),
+                !admissions.is_empty(),
+            );
+            jobs.push(job.with_notice(&admissions, CHECK_BEDS));
         }
     }
-    jobs.push(contacts(facts, clinics));
+    jobs.push(contacts(facts, clinics).with_notice(&appointments, CHECK_DIARIES));
     jobs.push(unplaced(facts, census, clinics, export, problems));
     jobs
 }
@@ -79,6 +88,7 @@ fn job<'a>(
         },
         footer,
         context,
+        notice: Vec::new(),
     }
 }
 
@@ -89,6 +99,8 @@ struct WardList<'a> {
     ward: &'a str,
     count: usize,
     unplaced: usize,
+    /// A record that could place a patient here was unreadable: the count may be short.
+    may_be_missing: bool,
     list: Tracking,
 }
 
@@ -97,6 +109,7 @@ fn ward_list<'a>(
     w: WardIx,
     rows: &'a [Inpatient],
     unplaced: usize,
+    may_be_missing: bool,
 ) -> Job<'a> {
     let model = facts.model;
     let ward = &model.wards[w];
@@ -106,6 +119,7 @@ fn ward_list<'a>(
         ward: &ward.name,
         count: rows.len(),
         unplaced,
+        may_be_missing,
         list: tracking_list(model, w, rows),
     };
     job(
@@ -181,6 +195,8 @@ struct Contacts<'a> {
     count: usize,
     unplaced: usize,
     clinics: Vec<ClinicRows<'a>>,
+    /// Mapped clinics that are cancelled while systems are down, so rung round.
+    rung_round: usize,
     /// Mapped clinics left off because they run on paper while systems are down.
     on_paper: Vec<&'a str>,
 }
@@ -203,7 +219,12 @@ fn contacts<'a>(facts: &'a Facts<'a>, clinics: &'a Clinics) -> Job<'a> {
         .map(|w| w.name.as_str())
         .collect();
     on_paper.sort();
+    let rung_round = (model.wards.iter())
+        .filter(|w| w.kind == WardKind::Outpatient && !w.fhir_location.is_empty())
+        .filter(|w| w.cancel_if_down)
+        .count();
     let context = Contacts {
+        rung_round,
         trust: &model.trust.name,
         window: &facts.window,
         count: by_clinic.iter().map(|c| c.rows.len()).sum(),

@@ -13,6 +13,8 @@ pub mod export;
 pub mod fhir;
 mod index;
 mod lists;
+mod notice;
+mod place;
 mod print;
 pub mod store;
 mod tracking;
@@ -59,6 +61,8 @@ pub struct Summary {
     pub unplaced_appointments: usize,
     /// Minutes between the data and now.
     pub age_minutes: i64,
+    /// That age as the lists print it ("5 h 30 min"), so the terminal and the page agree.
+    pub age: String,
     pub stale: bool,
 }
 
@@ -107,6 +111,22 @@ fn printed_on(
     on
 }
 
+/// More than this many minutes in the future, an export means a wrong clock (here or on the
+/// EPR's server) or a wrong --now.
+pub const FUTURE_MINUTES: i64 = 5;
+
+/// The note every page carries when the export is dated after now: its age cannot be judged,
+/// so the reader must not take "Data as of" on trust.
+fn future_note(age_minutes: i64) -> Vec<String> {
+    if age_minutes >= -FUTURE_MINUTES {
+        return Vec::new();
+    }
+    vec![format!(
+        "CHECK THE CLOCK: the export is dated {} after this list was made, so its age cannot be judged.",
+        when::age(-age_minutes)
+    )]
+}
+
 /// Read the export in `fhir` and print every list for `model`'s wards and clinics.
 pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, Error> {
     let mut export = export::read(fhir)?;
@@ -131,6 +151,7 @@ pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, E
                 when::age(options.max_age_minutes)
             )
         }),
+        notes: future_note(age_minutes),
     };
     let facts = lists::Facts {
         model,
@@ -157,6 +178,7 @@ pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, E
         appointments: clinics.clinics.values().map(Vec::len).sum(),
         unplaced_appointments: clinics.unplaced.len(),
         age_minutes,
+        age: when::age(age_minutes.abs()),
         stale,
     };
     Ok(Snapshot {

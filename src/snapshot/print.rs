@@ -17,6 +17,8 @@ pub struct Band {
     pub as_of: String,
     /// The warning printed when the snapshot is older than allowed.
     pub stale: Option<String>,
+    /// Lines every list prints under the band (an export dated after now).
+    pub notes: Vec<String>,
 }
 
 /// The identity check a ward list's pages carry: its patients are in the beds.
@@ -52,6 +54,8 @@ const AS_OF_SIZE: f32 = 17.0;
 /// lines, not four, and a ward fits on a few pages.
 const LIST_SIZE: f32 = 10.0;
 const LINE_SIZE: f32 = 11.5;
+/// The notes under the band: as large as fits a full sentence on one line.
+const NOTE_SIZE: f32 = 11.0;
 
 /// One list, ready to write.
 pub struct Printed {
@@ -71,6 +75,8 @@ pub struct Job<'a> {
     pub furniture: Furniture,
     /// The list's own footer: it is no controlled document, so no version or content code.
     pub footer: Footer,
+    /// Lines printed under the band on every page: what may be missing from this list.
+    pub notice: Vec<String>,
 }
 
 /// Render, typeset and paint one list.
@@ -83,15 +89,20 @@ pub fn print(
     let rendered = renderer
         .render_with(job.template, job.context.as_ref(), &[])
         .map_err(|d| Error::Invalid(vec![*d]))?;
+    let room = Geometry::a4().body_width() - 12.0;
+    let notes: Vec<String> = (band.notes.iter().chain(&job.notice))
+        .flat_map(|note| wrap(note, NOTE_SIZE, room))
+        .collect();
     let mut document = typeset::typeset_reserving(
         &rendered.markdown,
         &job.furniture,
         &job.footer,
         LIST_SIZE,
-        band.height(),
+        band.height() + notes_height(&notes),
     );
     for page in &mut document.pages {
         band.draw(page, job.kind.identity_check());
+        draw_notes(page, band.height(), &notes);
     }
     Ok(Printed {
         file: job.file.clone(),
@@ -143,6 +154,67 @@ impl Band {
         text(page, x, baseline, AS_OF_SIZE, &self.as_of, room);
         baseline += LINE_SIZE * 1.4 + 2.0;
         text(page, x, baseline, LINE_SIZE, identity_check, room);
+    }
+}
+
+/// `text` cut into lines of bold type at `size` no wider than `room`, at spaces: a notice
+/// is read whole, never shrunk to fit.
+fn wrap(text: &str, size: f32, room: f32) -> Vec<String> {
+    let width = |s: &str| Face::Bold.metrics().width(s, size);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let longer = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if width(&longer) > room && !line.is_empty() {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        } else {
+            line = longer;
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// Height of the notes box under the band, gap below included; none without notes.
+fn notes_height(notes: &[String]) -> f32 {
+    if notes.is_empty() {
+        0.0
+    } else {
+        NOTE_SIZE * 1.4 * notes.len() as f32 + 8.0 + 8.0
+    }
+}
+
+/// Notes under the band, in a heavy box on every page: a list that may be missing someone
+/// must say so where every reader looks, not only on the unplaced list.
+fn draw_notes(page: &mut Page, top: f32, notes: &[String]) {
+    if notes.is_empty() {
+        return;
+    }
+    let geo = Geometry::a4();
+    let (x, width) = (geo.left, geo.body_width());
+    let (top, h) = (geo.body_top + top - 4.0, notes_height(notes) - 8.0);
+    page.items.push(Item::Rect {
+        x,
+        y: top,
+        w: width,
+        h,
+        style: RectStyle::Fill(0.9),
+    });
+    page.items.push(Item::Rect {
+        x,
+        y: top,
+        w: width,
+        h,
+        style: RectStyle::Stroke(2.5),
+    });
+    let mut baseline = top + 2.0 + NOTE_SIZE;
+    for note in notes {
+        text(page, x + 6.0, baseline, NOTE_SIZE, note, width - 12.0);
+        baseline += NOTE_SIZE * 1.4;
     }
 }
 

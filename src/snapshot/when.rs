@@ -11,6 +11,12 @@ pub fn date(text: &str) -> String {
     }
 }
 
+/// A date of birth as [`date`] prints it, joined by no-break spaces: "5 Feb / 2000" split
+/// across lines reads as two facts, and a date of birth is how a patient is identified.
+pub fn birth_date(text: &str) -> String {
+    date(text).replace(' ', "\u{a0}")
+}
+
 /// "27 Nov 14:05" from a FHIR dateTime (the year goes without saying on a list of who is
 /// in now, and leaves room in narrow columns); a date alone as [`date`].
 pub fn date_time(text: &str) -> String {
@@ -46,5 +52,6 @@ mod tests {
             "27 Nov 14:05"
         );
         assert_eq!(super::age(320), "5 h 20 min");
+        assert_eq!(super::birth_date("2000-02-05"), "5\u{a0}Feb\u{a0}2000");
     }
 }

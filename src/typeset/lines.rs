@@ -217,7 +217,8 @@ fn split_words(spans: &[Span], size: f32, missing: &mut Vec<char>) -> Vec<Word> 
 /// `back-entry`, ids like `records-downtime` and URLs can wrap there instead of mid-letter.
 /// Never inside a number or a code: `DT-700001`, `2026-11-18` and the content code `C368-F30E`
 /// are read (and compared on a walk-round) as one thing, so a hyphen with a digit beside it,
-/// or after a piece in capitals, is no break.
+/// or after a piece in capitals, is no break. A code in brackets or quotes is still a code:
+/// `(RKV-W9)` split as `(RKV-` / `W9)` reads as two places.
 pub fn hyphen_pieces(word: &str) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -229,7 +230,7 @@ pub fn hyphen_pieces(word: &str) -> Vec<&str> {
         let code_like = ch == '-'
             && (before.is_ascii_digit()
                 || after.is_ascii_digit()
-                || piece
+                || (piece.trim_start_matches(|c: char| !c.is_alphanumeric()))
                     .chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()));
         if (ch == '-' || ch == '/')
@@ -307,6 +308,7 @@ mod tests {
             "DT-700001",
             "2026-11-18",
             "07700-900",
+            "(RKV-W9)",
         ] {
             assert_eq!(hyphen_pieces(whole), [whole]);
         }

@@ -1,0 +1,80 @@
+//! The warning a list carries under its band when unreadable lines of the export may have
+//! taken a patient off it: such a line cannot be tied to a ward or clinic, so every list of
+//! its kind says so, with what its reader does about it.
+
+use super::clinics::Clinics;
+use super::export::Export;
+use super::print::Job;
+
+/// What a ward list's reader does when a record that could put a patient on it was unreadable.
+pub const CHECK_BEDS: &str =
+    "Check every bed against the ward: a blank row may not be a free bed. See the unplaced list.";
+/// A clinic list's.
+pub const CHECK_DIARY: &str =
+    "Check the clinic's appointments in the booking system or paper diary. See the unplaced list.";
+/// The ring-round list's.
+pub const CHECK_DIARIES: &str =
+    "Check each clinic's appointments in the booking system or paper diary. See the unplaced list.";
+
+/// What unreadable lines of the export may have taken off the ward lists and off the clinic
+/// lists: "WARNING: 1 admission record in the export could not be read...", or nothing. Such
+/// a line cannot be tied to a ward or clinic, so every list of its kind says it. A Patient
+/// line is not counted: the bed or appointment naming it is still printed, saying so.
+pub fn missing_notices(export: &Export, clinics: &Clinics) -> (String, String) {
+    let count = |kind: &str| export.unreadable.get(kind).copied().unwrap_or(0);
+    let unknown = (
+        count(""),
+        "record of unknown type",
+        "records of unknown type",
+    );
+    let admissions = [
+        (count("Encounter"), "admission record", "admission records"),
+        (
+            count("Location"),
+            "ward or bed record",
+            "ward or bed records",
+        ),
+        unknown,
+    ];
+    let appointments = [
+        (
+            count("Appointment"),
+            "appointment record",
+            "appointment records",
+        ),
+        (
+            clinics.no_start,
+            "appointment with no readable time",
+            "appointments with no readable time",
+        ),
+        (count("Location"), "clinic record", "clinic records"),
+        unknown,
+    ];
+    (unreadable(&admissions), unreadable(&appointments))
+}
+
+/// "WARNING: 1 admission record and 2 ward or bed records in the export could not be read:
+/// ...", or empty when every count is 0.
+fn unreadable(counts: &[(usize, &str, &str)]) -> String {
+    let parts: Vec<String> = (counts.iter())
+        .filter(|(n, _, _)| *n > 0)
+        .map(|&(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!(
+        "WARNING: {} in the export could not be read: a patient may be missing from this list.",
+        parts.join(" and ")
+    )
+}
+
+impl Job<'_> {
+    /// `warning` and what to do about it under the band of every page, when there is one.
+    pub fn with_notice(mut self, warning: &str, action: &str) -> Self {
+        if !warning.is_empty() {
+            self.notice = vec![warning.to_string(), action.to_string()];
+        }
+        self
+    }
+}
