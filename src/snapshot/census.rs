@@ -4,7 +4,7 @@
 use super::export::Origin;
 use super::fhir::{format_nhs_number, nhs_number_valid, Encounter, Patient};
 use super::index::Index;
-use super::place::{natural, Place, Unmapped};
+use super::place::{Place, Unmapped};
 use super::when;
 use crate::diagnostic::Diagnostic;
 use crate::load::raw::WardKind;

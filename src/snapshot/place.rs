@@ -2,6 +2,7 @@
 //! can act on, and the order rows are listed in (by hospital, ward or clinic, bed).
 
 use super::fhir::Location;
+use crate::model::order::natural;
 use crate::model::{Model, WardIx};
 
 /// Why a Location gives no ward.
@@ -78,24 +79,6 @@ impl Place {
     }
 }
 
-/// Sort key putting "Bed 2" before "Bed 10": digit runs compare as numbers.
-pub fn natural(text: &str) -> Vec<(u64, String)> {
-    let mut key = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let split = rest
-            .find(|c: char| c.is_ascii_digit() != rest.starts_with(|d: char| d.is_ascii_digit()))
-            .unwrap_or(rest.len());
-        let (part, tail) = rest.split_at(split);
-        match part.parse::<u64>() {
-            Ok(n) => key.push((n, String::new())),
-            Err(_) => key.push((u64::MAX, part.to_string())),
-        }
-        rest = tail;
-    }
-    key
-}
-
 /// A Location as the unplaced page names it: the EPR's name for it, quoted so it is not
 /// read as a ward of the procedures, and its identifier in brackets.
 pub(super) fn location_name(location: &Location) -> String {
@@ -107,19 +90,5 @@ pub(super) fn location_name(location: &Location) -> String {
     match identifier {
         Some(id) => format!("{name} ({id})"),
         None => format!("{name} (EPR Location id {}, no identifier)", location.id),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    // Beds sort as a ward reads them: bay and number, 2 before 10.
-    #[test]
-    fn beds_in_natural_order() {
-        let mut beds = vec!["Bay 1 Bed 10", "Bay 1 Bed 2", "Side room 1", "Bay 2 Bed 1"];
-        beds.sort_by_key(|b| super::natural(b));
-        assert_eq!(
-            beds,
-            ["Bay 1 Bed 2", "Bay 1 Bed 10", "Bay 2 Bed 1", "Side room 1"]
-        );
     }
 }
