@@ -525,7 +525,8 @@ fn refuses_the_packs_output_folder() {
 }
 
 // Same export, same now: the same bytes. --keep N keeps the snapshot just written and the
-// newest N-1 others this command made; folders without its marker are never removed.
+// newest N-1 others this command made; folders without its marker, and snapshots of newer
+// data, are never removed.
 #[test]
 fn deterministic_and_keep_removes_only_own_snapshots() {
     let dir = tempfile::tempdir().unwrap();
@@ -557,9 +558,17 @@ fn deterministic_and_keep_removes_only_own_snapshots() {
             path.display()
         );
     }
+    // A snapshot of newer data is never removed, even by --keep 1: an older export written
+    // late must not delete the list the downtime PC should print. The command says so.
     let run = snapshot(dir.path(), &out, NOW, &["--keep", "1"]);
     assert!(
-        run.code == 0 && ours.exists() && !newer.exists(),
+        run.code == 0 && ours.exists() && newer.exists(),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("holds newer data than this export; kept it"),
         "{}",
         run.stderr
     );
@@ -801,7 +810,9 @@ fn a_clinic_that_runs_on_paper_is_not_rung_round() {
     common::copy_tree(&procedures(), &copy);
     let clinic = copy.join("wards/fracture-clinic.yaml");
     let text = std::fs::read_to_string(&clinic).unwrap();
-    std::fs::write(&clinic, format!("{text}cancel_if_down: false\n")).unwrap();
+    assert!(text.contains("\ncancel_if_down: true\n"), "the example states it");
+    let text = text.replace("\ncancel_if_down: true\n", "\ncancel_if_down: false\n");
+    std::fs::write(&clinic, text).unwrap();
     let run = snapshot_of(
         dir.path(),
         (&copy, export()),
@@ -1051,4 +1062,37 @@ fn an_export_dated_after_now_says_so_on_every_page() {
         help.stdout
     );
     common::run_example("fhir_export", &["--help"]);
+}
+
+// An export that lost a file, or whose Encounter file is empty, would print lists that look
+// whole with every bed free (from a trial: exit 0, "0 patients", "No problems"). Refused with
+// one error naming what is missing, and nothing written.
+#[test]
+fn an_incomplete_or_empty_export_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("export");
+    common::copy_tree(export(), &copy);
+    let out = dir.path().join("lists");
+    std::fs::remove_file(copy.join("Encounter.ndjson")).unwrap();
+    let run = snapshot_of(dir.path(), (&procedures(), &copy), &out, NOW, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[fhir-file-missing]: the manifest lists Encounter.ndjson"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists(), "nothing is written");
+
+    std::fs::write(copy.join("Encounter.ndjson"), "").unwrap();
+    let run = snapshot_of(dir.path(), (&procedures(), &copy), &out, NOW, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[fhir-no-records]: the export holds no Encounter records at all"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
+    assert!(!out.exists(), "nothing is written");
 }

@@ -116,8 +116,15 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         );
     }
     if let Some(keep) = args.keep {
-        for removed in store::prune(&args.out, keep, &folder)? {
+        let (removed, newer) = store::prune(&args.out, keep, &folder)?;
+        for removed in removed {
             eprintln!("removed older snapshot {}", removed.display());
+        }
+        if let Some(newest) = newer.last() {
+            eprintln!(
+                "warning: {} holds newer data than this export; kept it: print that one",
+                newest.display()
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

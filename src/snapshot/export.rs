@@ -61,6 +61,16 @@ impl Export {
 struct Manifest {
     #[serde(rename = "transactionTime")]
     transaction_time: String,
+    /// The files the export wrote, by resource type.
+    #[serde(default)]
+    output: Vec<Output>,
+}
+
+#[derive(Deserialize)]
+struct Output {
+    #[serde(rename = "type")]
+    kind: String,
+    url: String,
 }
 
 #[derive(Deserialize)]
@@ -72,11 +82,13 @@ struct Head {
 /// Read the export in `dir`. Only a missing folder or manifest fails: bad lines are
 /// problems, reported and counted.
 pub fn read(dir: &Path) -> Result<Export, Error> {
+    let manifest = manifest(dir)?;
     let mut export = Export {
-        as_of: Some(transaction_time(dir)?),
+        as_of: Some(transaction_time(dir, &manifest)?),
         files: ndjson_files(dir)?,
         ..Export::default()
     };
+    refuse_missing_files(dir, &manifest)?;
     let parsed: Vec<File> = (export.files.par_iter().enumerate())
         .map(|(i, path)| read_file(i, path))
         .collect::<Result<_, _>>()?;
@@ -105,8 +117,8 @@ pub fn read(dir: &Path) -> Result<Export, Error> {
     Ok(export)
 }
 
-/// `transactionTime` from `manifest.json`: without it the lists could not say how old they are.
-fn transaction_time(dir: &Path) -> Result<DateTime<FixedOffset>, Error> {
+/// `manifest.json`, the `$export` status response.
+fn manifest(dir: &Path) -> Result<Manifest, Error> {
     let path = dir.join("manifest.json");
     let text = std::fs::read_to_string(&path).map_err(|e| {
         Error::Usage(format!(
@@ -114,18 +126,44 @@ fn transaction_time(dir: &Path) -> Result<DateTime<FixedOffset>, Error> {
             path.display()
         ))
     })?;
-    let manifest: Manifest = serde_json::from_str(&text).map_err(|_| {
+    serde_json::from_str(&text).map_err(|_| {
         Error::Usage(format!(
             "{}: no transactionTime in the manifest",
             path.display()
         ))
-    })?;
+    })
+}
+
+/// `transactionTime`: without it the lists could not say how old they are.
+fn transaction_time(dir: &Path, manifest: &Manifest) -> Result<DateTime<FixedOffset>, Error> {
     DateTime::parse_from_rfc3339(&manifest.transaction_time).map_err(|_| {
         Error::Usage(format!(
             "{}: transactionTime is not a date and time with offset (RFC 3339)",
-            path.display()
+            dir.join("manifest.json").display()
         ))
     })
+}
+
+/// Every file the manifest lists must be in the folder: an export copied in part would print
+/// lists that look whole (every bed free when the Encounter file is missing).
+fn refuse_missing_files(dir: &Path, manifest: &Manifest) -> Result<(), Error> {
+    let missing: Vec<Diagnostic> = (manifest.output.iter())
+        .filter_map(|o| Some((o, o.url.rsplit('/').next().filter(|n| !n.is_empty())?)))
+        .filter(|(_, name)| !dir.join(name).is_file())
+        .map(|(o, name)| {
+            Diagnostic::error(
+                "fhir-file-missing",
+                &dir.join("manifest.json"),
+                format!("the manifest lists {name} ({} records), which is not in the export folder", o.kind),
+            )
+            .with_hint("the export is incomplete, and lists printed from it would leave patients out: copy the whole export, or export again")
+        })
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(missing))
+    }
 }
 
 /// The export's `*.ndjson` files, by name, so reports come out in the same order every run.

@@ -22,6 +22,7 @@ mod when;
 
 use crate::diagnostic::{self, Diagnostic};
 use crate::error::Error;
+use crate::load::raw::WardKind;
 use crate::model::Model;
 use crate::render::Renderer;
 use chrono::{DateTime, Duration, FixedOffset};
@@ -127,9 +128,53 @@ fn future_note(age_minutes: i64) -> Vec<String> {
     )]
 }
 
+/// An export with no records at all of a type the lists need (its file empty, or not exported)
+/// is refused: every ward list would show its beds free, or the ring-round list nobody to
+/// ring, and look whole. (Lines that could not be read are another matter: the lists print,
+/// each warning that a patient may be missing.)
+fn refuse_empty(model: &Model, fhir: &Path, export: &export::Export) -> Result<(), Error> {
+    let mapped = |clinic: bool| {
+        (model.wards.iter())
+            .any(|w| !w.fhir_location.is_empty() && (w.kind == WardKind::Outpatient) == clinic)
+    };
+    let needed = [
+        (
+            "Patient",
+            export.patients.len(),
+            mapped(false) || mapped(true),
+        ),
+        ("Encounter", export.encounters.len(), mapped(false)),
+        (
+            "Location",
+            export.locations.len(),
+            mapped(false) || mapped(true),
+        ),
+        ("Appointment", export.appointments.len(), mapped(true)),
+    ];
+    let empty: Vec<Diagnostic> = (needed.iter())
+        .filter(|(kind, read, needed)| *needed && *read == 0 && export.unreadable(&[kind]) == 0)
+        .map(|(kind, _, _)| {
+            Diagnostic::error(
+                "fhir-no-records",
+                &fhir.join("manifest.json"),
+                format!("the export holds no {kind} records at all"),
+            )
+            .with_hint(format!(
+                "lists printed without them would look whole but leave patients out: check that the EPR's $export includes {kind} (its `_type`), then export again"
+            ))
+        })
+        .collect();
+    if empty.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(empty))
+    }
+}
+
 /// Read the export in `fhir` and print every list for `model`'s wards and clinics.
 pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, Error> {
     let mut export = export::read(fhir)?;
+    refuse_empty(model, fhir, &export)?;
     let as_of = export
         .as_of
         .ok_or_else(|| Error::Usage("the export has no transactionTime".into()))?;

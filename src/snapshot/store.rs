@@ -125,9 +125,15 @@ fn create_private(dir: &Path) -> Result<(), Error> {
 }
 
 /// Keep `current` and the newest `keep - 1` other snapshot folders in `out` that carry the
-/// marker, and remove the older ones; other folders and files are left alone. Returns the
-/// folders removed.
-pub fn prune(out: &Path, keep: usize, current: &Path) -> Result<Vec<PathBuf>, Error> {
+/// marker, and remove the older ones; other folders and files are left alone. A snapshot of
+/// newer data than `current` is never removed: an older export written late must not delete
+/// the list the downtime PC should print. Returns the folders removed and those newer than
+/// `current`.
+pub fn prune(
+    out: &Path,
+    keep: usize,
+    current: &Path,
+) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
     let entries = std::fs::read_dir(out).map_err(|e| Error::io(out, "cannot read folder", e))?;
     let mut ours: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -137,11 +143,13 @@ pub fn prune(out: &Path, keep: usize, current: &Path) -> Result<Vec<PathBuf>, Er
         })
         .filter(|p| p.as_path() != current && !p.is_symlink() && p.join(MARKER).is_file())
         .collect();
+    // Folder names are the data's UTC time, so name order is time order.
     ours.sort();
-    let old = ours.len().saturating_sub(keep.saturating_sub(1));
-    let removed: Vec<PathBuf> = ours.into_iter().take(old).collect();
+    let newer = ours.split_off(ours.partition_point(|p| p.file_name() < current.file_name()));
+    let room = keep.saturating_sub(1 + newer.len());
+    let removed: Vec<PathBuf> = ours.drain(..ours.len().saturating_sub(room)).collect();
     for dir in &removed {
         std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, "cannot remove", e))?;
     }
-    Ok(removed)
+    Ok((removed, newer))
 }
