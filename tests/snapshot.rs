@@ -810,7 +810,10 @@ fn a_clinic_that_runs_on_paper_is_not_rung_round() {
     common::copy_tree(&procedures(), &copy);
     let clinic = copy.join("wards/fracture-clinic.yaml");
     let text = std::fs::read_to_string(&clinic).unwrap();
-    assert!(text.contains("\ncancel_if_down: true\n"), "the example states it");
+    assert!(
+        text.contains("\ncancel_if_down: true\n"),
+        "the example states it"
+    );
     let text = text.replace("\ncancel_if_down: true\n", "\ncancel_if_down: false\n");
     std::fs::write(&clinic, text).unwrap();
     let run = snapshot_of(
@@ -1095,4 +1098,49 @@ fn an_incomplete_or_empty_export_is_refused() {
     );
     assert_eq!(run.stderr.matches("error[").count(), 1, "{}", run.stderr);
     assert!(!out.exists(), "nothing is written");
+}
+
+// One very long name must not split the clinic list into column groups (names on early pages,
+// phone numbers pages later, matched only by time): its column gives up the room and the
+// name is cut between characters, as any word wider than its line is.
+#[test]
+fn a_very_long_name_keeps_each_row_whole() {
+    let long = "Featherstonehaugh-Wolfeschlegelsteinhausenbergerdorff";
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("export");
+    common::copy_tree(export(), &copy);
+    let patients = copy.join("Patient.ndjson");
+    let text = std::fs::read_to_string(&patients).unwrap();
+    assert!(
+        text.contains("\"family\":\"Evans\""),
+        "the export has an Evans"
+    );
+    let text = text.replace("\"family\":\"Evans\"", &format!("\"family\":\"{long}\""));
+    std::fs::write(&patients, text).unwrap();
+    let run = snapshot_of(
+        dir.path(),
+        (&procedures(), &copy),
+        &dir.path().join("lists"),
+        NOW,
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let folder = dir.path().join("lists/snapshot-20261129T140000Z");
+    for file in ["clinic-fracture-clinic.pdf", "contacts.pdf"] {
+        let pages = squeezed_pages(&folder.join(file));
+        let upper = long.to_uppercase();
+        assert!(
+            pages.iter().any(|p| p.contains(long) || p.contains(&upper)),
+            "{file}: the long name is printed whole"
+        );
+        for (i, page) in pages.iter().enumerate() {
+            if page.contains("Phonenumbers") || page.contains("NHSnumber,born") {
+                assert!(
+                    page.contains("Patient") && page.contains("Phonenumbers"),
+                    "{file} page {}: names and phone numbers on different pages",
+                    i + 1
+                );
+            }
+        }
+    }
 }

@@ -96,14 +96,19 @@ pub fn table(layout: &mut Layout, header: &[Cell], rows: &[Vec<Cell>], x: f32, w
         return as_records(layout, header, rows, x, width);
     }
     let (header, rows) = normalized(header, rows, columns);
-    let (min, max) = column_wants(&header, &rows, layout.body);
+    let (mut min, max) = column_wants(&header, &rows, layout.body);
     if min.iter().sum::<f32>() > width + 0.01 {
-        // Columns that cannot each hold their longest word: change the table's shape rather
-        // than split a word.
-        return match parts(&min, width) {
-            Some(parts) => in_parts(layout, &header, &rows, &parts, x, width),
-            None => as_records(layout, &header, &rows, x, width),
-        };
+        match relieve_widest(&min, width) {
+            Some(relieved) => min = relieved,
+            // Columns that cannot each hold their longest word: change the table's shape
+            // rather than split a word.
+            None => {
+                return match parts(&min, width) {
+                    Some(parts) => in_parts(layout, &header, &rows, &parts, x, width),
+                    None => as_records(layout, &header, &rows, x, width),
+                }
+            }
+        }
     }
     let widths = share_width(min, max, width);
     let has_header = header.iter().any(|c| !c.is_empty());
@@ -241,6 +246,22 @@ fn column_wants(header: &[Cell], rows: &[Vec<Cell>], size: f32) -> (Vec<f32>, Ve
         }
     }
     (min, max)
+}
+
+/// When one column alone makes the table too wide (one overlong word: a long name, a URL),
+/// that column gives up the excess and the word is cut, as a word wider than a line is:
+/// splitting the table into parts for it would part each row's cells from its name (a
+/// clinic list's phone numbers pages away from the patients). Only while the column keeps at
+/// least an even share of the width; `None` when it would not.
+fn relieve_widest(min: &[f32], width: f32) -> Option<Vec<f32>> {
+    let excess = min.iter().sum::<f32>() - width;
+    let (widest, &wants) = (min.iter().enumerate()).max_by(|a, b| a.1.total_cmp(b.1))?;
+    let keeps = wants - excess;
+    (keeps >= width / min.len() as f32).then(|| {
+        let mut relieved = min.to_vec();
+        relieved[widest] = keeps;
+        relieved
+    })
 }
 
 /// Group the columns after the first into parts that fit `width` beside the first column, each
