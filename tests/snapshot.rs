@@ -1027,6 +1027,11 @@ fn an_unreadable_appointment_is_announced_on_every_clinic_list() {
         );
         assert!(!list.contains("(patientnotintheexport)"), "{file}");
     }
+    assert!(
+        squeezed(&folder.join("clinic-fracture-clinic.pdf"))
+            .contains("appointments(theremaybemore:seethewarningabove)"),
+        "the clinic's count says it may be short, as a ward list's does"
+    );
     assert!(!squeezed(&folder.join("ward-ward-7.pdf")).contains("couldnotberead"));
 }
 

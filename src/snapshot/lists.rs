@@ -43,7 +43,9 @@ pub fn jobs<'a>(
         }
         if ward.kind == WardKind::Outpatient {
             let rows = clinics.clinics.get(&w).map_or(&[][..], Vec::as_slice);
-            jobs.push(clinic(facts, w, rows).with_notice(&appointments, CHECK_DIARY));
+            let may_be_missing = !appointments.is_empty();
+            let job = clinic(facts, w, rows, may_be_missing);
+            jobs.push(job.with_notice(&appointments, CHECK_DIARY));
         } else {
             let rows = census.wards.get(&w).map_or(&[][..], Vec::as_slice);
             let job = ward_list(
@@ -144,13 +146,20 @@ struct ClinicList<'a> {
     clinic: &'a str,
     window: &'a str,
     count: usize,
+    /// A record that could put an appointment here was unreadable: the count may be short.
+    may_be_missing: bool,
     /// The clinic runs on paper while systems are down (`cancel_if_down: false`): its
     /// appointments stand, so it is no ring-round list.
     runs_on_paper: bool,
     days: Vec<Day<'a>>,
 }
 
-fn clinic<'a>(facts: &'a Facts<'a>, w: WardIx, rows: &'a [Booking]) -> Job<'a> {
+fn clinic<'a>(
+    facts: &'a Facts<'a>,
+    w: WardIx,
+    rows: &'a [Booking],
+    may_be_missing: bool,
+) -> Job<'a> {
     let model = facts.model;
     let ward = &model.wards[w];
     let context = ClinicList {
@@ -159,6 +168,7 @@ fn clinic<'a>(facts: &'a Facts<'a>, w: WardIx, rows: &'a [Booking]) -> Job<'a> {
         clinic: &ward.name,
         window: &facts.window,
         count: rows.len(),
+        may_be_missing,
         runs_on_paper: !ward.cancel_if_down,
         days: by_day(rows),
     };
