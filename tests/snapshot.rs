@@ -1149,3 +1149,15 @@ fn a_very_long_name_keeps_each_row_whole() {
         }
     }
 }
+
+// The unplaced count on a ward list is the trust's, and says so: a ward's nurse must not read
+// it as patients of this ward gone missing.
+#[test]
+fn a_ward_list_says_whose_unplaced_count_it_gives() {
+    let (folder, _, _) = lists();
+    let ward = squeezed(&folder.join("ward-ward-7.pdf"));
+    assert!(
+        ward.contains("Acrossthetrust,") && ward.contains("patientsintheexportcouldnotbeplacedonanyward:apatientofthiswardmissingheremaybeontheunplacedlist."),
+        "Ward 7's list: the unplaced count does not say it is the trust's"
+    );
+}

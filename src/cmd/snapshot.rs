@@ -92,7 +92,7 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
     let s = &made.summary;
     let pages: usize = made.printed.iter().map(|p| p.pages).sum();
     eprintln!(
-        "wrote {} ({} lists, {pages} pages): {} inpatients on ward lists, {} unplaced; {} appointments on clinic lists, {} unplaced; {} lines read, {} problems",
+        "wrote {} ({} lists, {pages} pages): {} inpatients on ward lists, {} unplaced; {} appointments on clinic lists, {} unplaced; {} lines read, {} problem{}",
         folder.display(),
         made.printed.len(),
         s.inpatients,
@@ -100,7 +100,8 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         s.appointments,
         s.unplaced_appointments,
         s.lines,
-        made.problems.len()
+        made.problems.len(),
+        if made.problems.len() == 1 { "" } else { "s" }
     );
     if s.stale {
         eprintln!(
