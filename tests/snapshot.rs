@@ -1161,3 +1161,71 @@ fn a_ward_list_says_whose_unplaced_count_it_gives() {
         "Ward 7's list: the unplaced count does not say it is the trust's"
     );
 }
+
+// A blank allergies cell reads as "no known allergies". So a patient without one in the export
+// says "None in the EPR export", and an export whose allergy or alert records are unreadable,
+// or missing altogether, warns on every page of every ward list (from a trial: a cut allergy
+// line left a blank cell and no warning).
+#[test]
+fn missing_allergies_are_never_a_blank_cell() {
+    let (folder, _, _) = lists();
+    let ward = squeezed(&folder.join("ward-ward-7.pdf"));
+    assert!(
+        ward.contains("NoneintheEPRexport"),
+        "a patient with none says so"
+    );
+    assert!(
+        !ward.contains("allergyoralertrecord"),
+        "no warning without cause"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let any_line = |_: &str| true;
+    let export = export_cut(dir.path(), &[("AllergyIntolerance.ndjson", &any_line)]);
+    let run = snapshot_of(
+        dir.path(),
+        (&procedures(), &export),
+        &dir.path().join("a"),
+        NOW,
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cut = "WARNING:1allergyoralertrecordintheexportcouldnotberead:apatient'sallergiesmaybemissingfromthislist.";
+    let action = "Checkallergieswiththepatient,thewristbandandthedrugchartbeforegivinganymedicine.";
+    for (_, file) in WARD_FILES {
+        let path = dir.path().join("a/snapshot-20261129T140000Z").join(file);
+        for (i, page) in squeezed_pages(&path).iter().enumerate() {
+            assert!(
+                page.contains(cut) && page.contains(action),
+                "{file} page {}",
+                i + 1
+            );
+        }
+    }
+
+    // An export that left allergies and alerts out altogether (not asked for in its $export).
+    std::fs::remove_file(export.join("AllergyIntolerance.ndjson")).unwrap();
+    std::fs::remove_file(export.join("Flag.ndjson")).unwrap();
+    let manifest = std::fs::read_to_string(export.join("manifest.json")).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    json["output"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|o| o["type"] != "AllergyIntolerance" && o["type"] != "Flag");
+    std::fs::write(export.join("manifest.json"), json.to_string()).unwrap();
+    let run = snapshot_of(
+        dir.path(),
+        (&procedures(), &export),
+        &dir.path().join("b"),
+        NOW,
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let none = "WARNING:Theexportholdsnoallergyrecordsatall.Theexportholdsnoalertrecordsatall.AblankAlertsandallergiescelldoesnotmeannone.";
+    for (_, file) in WARD_FILES {
+        let path = dir.path().join("b/snapshot-20261129T140000Z").join(file);
+        for (i, page) in squeezed_pages(&path).iter().enumerate() {
+            assert!(page.contains(none), "{file} page {}", i + 1);
+        }
+    }
+}

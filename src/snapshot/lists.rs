@@ -4,7 +4,9 @@
 use super::census::{Census, Inpatient};
 use super::clinics::{Booking, Clinics};
 use super::export::Export;
-use super::notice::{missing_notices, CHECK_BEDS, CHECK_DIARIES, CHECK_DIARY};
+use super::notice::{
+    allergy_notice, missing_notices, CHECK_ALLERGIES, CHECK_BEDS, CHECK_DIARIES, CHECK_DIARY,
+};
 use super::print::{Job, Kind};
 use super::tracking::{tracking_list, Tracking};
 use crate::diagnostic::Diagnostic;
@@ -36,6 +38,7 @@ pub fn jobs<'a>(
 ) -> Vec<Job<'a>> {
     let model = facts.model;
     let (admissions, appointments) = missing_notices(export, clinics);
+    let allergies = allergy_notice(export);
     let mut jobs = Vec::new();
     for (w, ward) in model.wards.iter().enumerate() {
         if ward.fhir_location.is_empty() {
@@ -55,7 +58,8 @@ pub fn jobs<'a>(
                 census.unplaced.len(),
                 !admissions.is_empty(),
             );
-            jobs.push(job.with_notice(&admissions, CHECK_BEDS));
+            let job = job.with_notice(&admissions, CHECK_BEDS);
+            jobs.push(job.with_notice(&allergies, CHECK_ALLERGIES));
         }
     }
     jobs.push(contacts(facts, clinics).with_notice(&appointments, CHECK_DIARIES));

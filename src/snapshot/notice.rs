@@ -12,6 +12,9 @@ pub const CHECK_BEDS: &str =
 /// A clinic list's.
 pub const CHECK_DIARY: &str =
     "Check the clinic's appointments in the booking system or paper diary. See the unplaced list.";
+/// A ward list's, when allergies or alerts may be missing from it.
+pub const CHECK_ALLERGIES: &str =
+    "Check allergies with the patient, the wristband and the drug chart before giving any medicine.";
 /// The ring-round list's.
 pub const CHECK_DIARIES: &str =
     "Check each clinic's appointments in the booking system or paper diary. See the unplaced list.";
@@ -69,11 +72,43 @@ fn unreadable(counts: &[(usize, &str, &str)]) -> String {
     )
 }
 
+/// What a ward list's Alerts and allergies column may lack: a blank cell there reads as "no
+/// known allergies", so an export without allergy or alert records, or with some that could
+/// not be read, says so on every ward list. Empty when neither happened.
+pub fn allergy_notice(export: &Export) -> String {
+    let count = |kind: &str| export.unreadable.get(kind).copied().unwrap_or(0);
+    let unreadable = count("AllergyIntolerance") + count("Flag");
+    let mut parts = Vec::new();
+    if unreadable > 0 {
+        parts.push(format!(
+            "{unreadable} allergy or alert record{} in the export could not be read: a patient's allergies may be missing from this list.",
+            if unreadable == 1 { "" } else { "s" }
+        ));
+    }
+    for (kind, read, what) in [
+        ("AllergyIntolerance", export.allergies.len(), "allergy"),
+        ("Flag", export.flags.len(), "alert"),
+    ] {
+        if read == 0 && count(kind) == 0 {
+            parts.push(format!("The export holds no {what} records at all."));
+        }
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!(
+        "WARNING: {} A blank Alerts and allergies cell does not mean none.",
+        parts.join(" ")
+    )
+}
+
 impl Job<'_> {
-    /// `warning` and what to do about it under the band of every page, when there is one.
+    /// `warning` and what to do about it under the band of every page, when there is one;
+    /// after any notice the list already carries.
     pub fn with_notice(mut self, warning: &str, action: &str) -> Self {
         if !warning.is_empty() {
-            self.notice = vec![warning.to_string(), action.to_string()];
+            self.notice
+                .extend([warning.to_string(), action.to_string()]);
         }
         self
     }
