@@ -1162,20 +1162,25 @@ fn a_ward_list_says_whose_unplaced_count_it_gives() {
     );
 }
 
-// A blank allergies cell reads as "no known allergies". So a patient without one in the export
-// says "None in the EPR export", and an export whose allergy or alert records are unreadable,
-// or missing altogether, warns on every page of every ward list (from a trial: a cut allergy
-// line left a blank cell and no warning).
+// A blank allergies cell reads as "no known allergies", and so does "None". A patient without
+// an allergy in the export says where the answer came from and to ask; an export whose allergy
+// or alert records are unreadable, or missing altogether, warns on every page of every ward
+// list and of the unplaced list, and every allergies cell says they are not known (from
+// trials: a cut allergy line left a blank cell and no warning).
 #[test]
 fn missing_allergies_are_never_a_blank_cell() {
     let (folder, _, _) = lists();
     let ward = squeezed(&folder.join("ward-ward-7.pdf"));
     assert!(
-        ward.contains("NoneintheEPRexport"),
+        ward.contains("NotrecordedintheEPRexport:askthepatient"),
         "a patient with none says so"
     );
     assert!(
         !ward.contains("allergyoralertrecord"),
+        "no warning without cause"
+    );
+    assert!(
+        !ward.contains("ALLERGIESNOTKNOWN"),
         "no warning without cause"
     );
 
@@ -1190,18 +1195,38 @@ fn missing_allergies_are_never_a_blank_cell() {
         &[],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let cut = "WARNING:1allergyoralertrecordintheexportcouldnotberead:apatient'sallergiesmaybemissingfromthislist.";
+    assert!(run
+        .stderr
+        .contains("warning: allergy or alert records were unreadable"));
+    let cut = "WARNING:1allergyoralertrecordintheexportcouldnotberead:apatient'sallergiesmaybemissingfromthislist.Noallergyonthislistcanbetakenascomplete.";
     let action = "Checkallergieswiththepatient,thewristbandandthedrugchartbeforegivinganymedicine.";
-    for (_, file) in WARD_FILES {
-        let path = dir.path().join("a/snapshot-20261129T140000Z").join(file);
+    let listed = |run: &str| {
+        let folder = dir.path().join(run).join("snapshot-20261129T140000Z");
+        (WARD_FILES.iter().map(|(_, f)| folder.join(f)))
+            .chain([folder.join("unplaced.pdf")])
+            .collect::<Vec<_>>()
+    };
+    for path in listed("a") {
         for (i, page) in squeezed_pages(&path).iter().enumerate() {
             assert!(
                 page.contains(cut) && page.contains(action),
-                "{file} page {}",
+                "{} page {}",
+                path.display(),
                 i + 1
             );
         }
+        let list = squeezed(&path);
+        assert!(
+            !list.contains("NotrecordedintheEPRexport"),
+            "{}",
+            path.display()
+        );
     }
+    let ward = squeezed(
+        &dir.path()
+            .join("a/snapshot-20261129T140000Z/ward-ward-7.pdf"),
+    );
+    assert!(ward.contains("ALLERGIESNOTKNOWN:check(seethewarningabove)"));
 
     // An export that left allergies and alerts out altogether (not asked for in its $export).
     std::fs::remove_file(export.join("AllergyIntolerance.ndjson")).unwrap();
@@ -1221,11 +1246,10 @@ fn missing_allergies_are_never_a_blank_cell() {
         &[],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let none = "WARNING:Theexportholdsnoallergyrecordsatall.Theexportholdsnoalertrecordsatall.AblankAlertsandallergiescelldoesnotmeannone.";
-    for (_, file) in WARD_FILES {
-        let path = dir.path().join("b/snapshot-20261129T140000Z").join(file);
+    let none = "WARNING:Theexportholdsnoallergyrecordsatall.Theexportholdsnoalertrecordsatall.Noallergyonthislistcanbetakenascomplete.";
+    for path in listed("b") {
         for (i, page) in squeezed_pages(&path).iter().enumerate() {
-            assert!(page.contains(none), "{file} page {}", i + 1);
+            assert!(page.contains(none), "{} page {}", path.display(), i + 1);
         }
     }
 }

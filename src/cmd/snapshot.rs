@@ -103,6 +103,11 @@ pub fn run(args: Args) -> Result<ExitCode, Error> {
         made.problems.len(),
         if made.problems.len() == 1 { "" } else { "s" }
     );
+    if s.allergies_uncertain {
+        eprintln!(
+            "warning: allergy or alert records were unreadable or missing from the export: every ward list says its allergies may be incomplete"
+        );
+    }
     if s.stale {
         eprintln!(
             "warning: the export is {} old, more than --max-age: every page carries an out-of-date warning",

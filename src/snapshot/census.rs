@@ -160,7 +160,7 @@ fn inpatient(
     encounter: &Encounter,
     duplicate: bool,
 ) -> Inpatient {
-    let mut alerts: Vec<String> = index.alerts(&patient.id).to_vec();
+    let mut alerts: Vec<String> = index.alerts(&patient.id);
     let (nhs_number, mut checks) = nhs_number(patient, duplicate);
     checks.append(&mut alerts);
     let (consultant, admitted) = consultant_and_admitted(encounter);
@@ -224,7 +224,7 @@ fn unknown_patient(model: &Model, index: &Index, encounter: &Encounter, census: 
         name: "PATIENT NOT KNOWN: identify at the bedside".to_string(),
         nhs_number: String::new(),
         born: String::new(),
-        alerts: String::new(),
+        alerts: "NOT KNOWN: identify the patient first".to_string(),
         consultant,
         admitted,
         reason: String::new(),

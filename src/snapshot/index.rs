@@ -17,12 +17,18 @@ pub struct Index<'a> {
     wards: HashMap<&'a str, WardIx>,
     /// Allergies and alerts of each patient id, as printed.
     alerts: HashMap<&'a str, Vec<String>>,
+    /// Allergy or alert records were unreadable or absent from the export: no patient's
+    /// allergies are known to be complete.
+    allergies_uncertain: bool,
     /// Patients (by index) whose NHS number another Patient also carries.
     duplicate_nhs: Vec<bool>,
     /// Each group of Patients (by index) carrying one NHS number; reported once the lists
     /// are made, when what happened to each record is known.
     duplicate_groups: Vec<Vec<usize>>,
 }
+
+/// The alerts cell's words when no allergy list can be trusted.
+pub const ALLERGIES_NOT_KNOWN: &str = "ALLERGIES NOT KNOWN: check (see the warning above)";
 
 impl<'a> Index<'a> {
     /// Index `export` for `model`'s wards; problems found on the way (duplicate ids, NHS
@@ -34,6 +40,7 @@ impl<'a> Index<'a> {
             locations: HashMap::new(),
             wards: HashMap::new(),
             alerts: HashMap::new(),
+            allergies_uncertain: !super::notice::allergy_notice(export).is_empty(),
             duplicate_nhs: vec![false; export.patients.len()],
             duplicate_groups: Vec::new(),
         };
@@ -184,9 +191,17 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// Allergies and alerts of patient `id`, as printed.
-    pub fn alerts(&self, id: &str) -> &[String] {
-        self.alerts.get(id).map_or(&[], Vec::as_slice)
+    /// Allergies and alerts of patient `id`, as printed: never an empty cell, which would
+    /// read as "no known allergies", and never a complete-looking one when the export's
+    /// allergy records were unreadable or missing.
+    pub fn alerts(&self, id: &str) -> Vec<String> {
+        let mut alerts = self.alerts.get(id).cloned().unwrap_or_default();
+        if self.allergies_uncertain {
+            alerts.push(ALLERGIES_NOT_KNOWN.to_string());
+        } else if alerts.is_empty() {
+            alerts.push("Not recorded in the EPR export: ask the patient".to_string());
+        }
+        alerts
     }
 
     /// The ward Location `id` is in, and the bed when it is one: beds and rooms reach their

@@ -63,7 +63,8 @@ pub fn jobs<'a>(
         }
     }
     jobs.push(contacts(facts, clinics).with_notice(&appointments, CHECK_DIARIES));
-    jobs.push(unplaced(facts, census, clinics, export, problems));
+    let unplaced = unplaced(facts, census, clinics, export, problems);
+    jobs.push(unplaced.with_notice(&allergies, CHECK_ALLERGIES));
     jobs
 }
 

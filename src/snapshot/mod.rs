@@ -65,6 +65,8 @@ pub struct Summary {
     /// That age as the lists print it ("5 h 30 min"), so the terminal and the page agree.
     pub age: String,
     pub stale: bool,
+    /// Allergy or alert records were unreadable or missing: every ward list says so.
+    pub allergies_uncertain: bool,
 }
 
 /// The lists each patient (by index in the export) is printed on, as problems name them.
@@ -225,6 +227,7 @@ pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, E
         age_minutes,
         age: when::age(age_minutes.abs()),
         stale,
+        allergies_uncertain: !notice::allergy_notice(&export).is_empty(),
     };
     Ok(Snapshot {
         as_of,

@@ -97,7 +97,7 @@ pub fn allergy_notice(export: &Export) -> String {
         return String::new();
     }
     format!(
-        "WARNING: {} A blank Alerts and allergies cell does not mean none.",
+        "WARNING: {} No allergy on this list can be taken as complete.",
         parts.join(" ")
     )
 }

@@ -156,8 +156,6 @@ fn row(columns: &[Fill], p: &Inpatient) -> Vec<String> {
                 p.nhs_number,
                 p.born.replace(' ', "\u{a0}")
             ),
-            // Blank would read as "no known allergies": say where the answer came from.
-            Fill::Alerts if p.alerts.is_empty() => "None in the EPR export".to_string(),
             Fill::Alerts => p.alerts.clone(),
             Fill::Consultant => [p.consultant.clone(), admitted(&p.admitted)]
                 .into_iter()
