@@ -1172,8 +1172,13 @@ fn missing_allergies_are_never_a_blank_cell() {
     let (folder, _, _) = lists();
     let ward = squeezed(&folder.join("ward-ward-7.pdf"));
     assert!(
-        ward.contains("NotrecordedintheEPRexport:askthepatient"),
+        ward.contains("AllergiesnotrecordedintheEPRexport:askthepatient"),
         "a patient with none says so"
+    );
+    // Ward 7's bed 8 has an alert and no allergy: the alert alone must not read as none.
+    assert!(
+        ward.contains("Alert:Safeguardingconcern;AllergiesnotrecordedintheEPRexport:askthepatient"),
+        "an alert alone says allergies are not recorded"
     );
     assert!(
         !ward.contains("allergyoralertrecord"),
@@ -1198,8 +1203,8 @@ fn missing_allergies_are_never_a_blank_cell() {
     assert!(run
         .stderr
         .contains("warning: allergy or alert records were unreadable"));
-    let cut = "WARNING:1allergyoralertrecordintheexportcouldnotberead:apatient'sallergiesmaybemissingfromthislist.Noallergyonthislistcanbetakenascomplete.";
-    let action = "Checkallergieswiththepatient,thewristbandandthedrugchartbeforegivinganymedicine.";
+    let cut = "WARNING:1allergyoralertrecordintheexportcouldnotberead:apatient'sallergiesmaybemissingfromthislist.Noallergyoralertonthislistcanbetakenascomplete.";
+    let action = "Checkallergieswiththepatient,thewristbandandthedrugchartbeforegivinganymedicine,andalerts(resuscitationstatus,infection)inthenotes.";
     let listed = |run: &str| {
         let folder = dir.path().join(run).join("snapshot-20261129T140000Z");
         (WARD_FILES.iter().map(|(_, f)| folder.join(f)))
@@ -1226,7 +1231,7 @@ fn missing_allergies_are_never_a_blank_cell() {
         &dir.path()
             .join("a/snapshot-20261129T140000Z/ward-ward-7.pdf"),
     );
-    assert!(ward.contains("ALLERGIESNOTKNOWN:check(seethewarningabove)"));
+    assert!(ward.contains("ALLERGIESANDALERTSNOTKNOWN:check(seethewarningabove)"));
 
     // An export that left allergies and alerts out altogether (not asked for in its $export).
     std::fs::remove_file(export.join("AllergyIntolerance.ndjson")).unwrap();
@@ -1246,7 +1251,7 @@ fn missing_allergies_are_never_a_blank_cell() {
         &[],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let none = "WARNING:Theexportholdsnoallergyrecordsatall.Theexportholdsnoalertrecordsatall.Noallergyonthislistcanbetakenascomplete.";
+    let none = "WARNING:Theexportholdsnoallergyrecordsatall.Theexportholdsnoalertrecordsatall.Noallergyoralertonthislistcanbetakenascomplete.";
     for path in listed("b") {
         for (i, page) in squeezed_pages(&path).iter().enumerate() {
             assert!(page.contains(none), "{} page {}", path.display(), i + 1);

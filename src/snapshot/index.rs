@@ -28,7 +28,8 @@ pub struct Index<'a> {
 }
 
 /// The alerts cell's words when no allergy list can be trusted.
-pub const ALLERGIES_NOT_KNOWN: &str = "ALLERGIES NOT KNOWN: check (see the warning above)";
+pub const ALLERGIES_NOT_KNOWN: &str =
+    "ALLERGIES AND ALERTS NOT KNOWN: check (see the warning above)";
 
 impl<'a> Index<'a> {
     /// Index `export` for `model`'s wards; problems found on the way (duplicate ids, NHS
@@ -196,10 +197,14 @@ impl<'a> Index<'a> {
     /// allergy records were unreadable or missing.
     pub fn alerts(&self, id: &str) -> Vec<String> {
         let mut alerts = self.alerts.get(id).cloned().unwrap_or_default();
+        // An alert alone ("Alert: Falls risk") would read as no known allergies too.
+        let any_allergy = alerts
+            .iter()
+            .any(|a| a.to_lowercase().starts_with("allergy"));
         if self.allergies_uncertain {
             alerts.push(ALLERGIES_NOT_KNOWN.to_string());
-        } else if alerts.is_empty() {
-            alerts.push("Not recorded in the EPR export: ask the patient".to_string());
+        } else if !any_allergy {
+            alerts.push("Allergies not recorded in the EPR export: ask the patient".to_string());
         }
         alerts
     }

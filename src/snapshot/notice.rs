@@ -14,7 +14,7 @@ pub const CHECK_DIARY: &str =
     "Check the clinic's appointments in the booking system or paper diary. See the unplaced list.";
 /// A ward list's, when allergies or alerts may be missing from it.
 pub const CHECK_ALLERGIES: &str =
-    "Check allergies with the patient, the wristband and the drug chart before giving any medicine.";
+    "Check allergies with the patient, the wristband and the drug chart before giving any medicine, and alerts (resuscitation status, infection) in the notes.";
 /// The ring-round list's.
 pub const CHECK_DIARIES: &str =
     "Check each clinic's appointments in the booking system or paper diary. See the unplaced list.";
@@ -97,7 +97,7 @@ pub fn allergy_notice(export: &Export) -> String {
         return String::new();
     }
     format!(
-        "WARNING: {} No allergy on this list can be taken as complete.",
+        "WARNING: {} No allergy or alert on this list can be taken as complete.",
         parts.join(" ")
     )
 }
