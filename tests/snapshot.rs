@@ -1032,6 +1032,11 @@ fn an_unreadable_appointment_is_announced_on_every_clinic_list() {
             .contains("appointments(theremaybemore:seethewarningabove)"),
         "the clinic's count says it may be short, as a ward list's does"
     );
+    assert!(
+        squeezed(&folder.join("contacts.pdf"))
+            .contains("clinic(theremaybemore:seethewarningabove)"),
+        "so does the ring-round list's"
+    );
     assert!(!squeezed(&folder.join("ward-ward-7.pdf")).contains("couldnotberead"));
 }
 
@@ -1251,6 +1256,13 @@ fn missing_allergies_are_never_a_blank_cell() {
         &[],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning[fhir-no-records]: the export holds no AllergyIntolerance records"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(" 0 problems"), "{}", run.stderr);
     let none = "WARNING:Theexportholdsnoallergyrecordsatall.Theexportholdsnoalertrecordsatall.Noallergyoralertonthislistcanbetakenascomplete.";
     for path in listed("b") {
         for (i, page) in squeezed_pages(&path).iter().enumerate() {

@@ -62,7 +62,8 @@ pub fn jobs<'a>(
             jobs.push(job.with_notice(&allergies, CHECK_ALLERGIES));
         }
     }
-    jobs.push(contacts(facts, clinics).with_notice(&appointments, CHECK_DIARIES));
+    let contacts = contacts(facts, clinics, !appointments.is_empty());
+    jobs.push(contacts.with_notice(&appointments, CHECK_DIARIES));
     let unplaced = unplaced(facts, census, clinics, export, problems);
     jobs.push(unplaced.with_notice(&allergies, CHECK_ALLERGIES));
     jobs
@@ -214,9 +215,11 @@ struct Contacts<'a> {
     rung_round: usize,
     /// Mapped clinics left off because they run on paper while systems are down.
     on_paper: Vec<&'a str>,
+    /// A record that could put an appointment here was unreadable: the count may be short.
+    may_be_missing: bool,
 }
 
-fn contacts<'a>(facts: &'a Facts<'a>, clinics: &'a Clinics) -> Job<'a> {
+fn contacts<'a>(facts: &'a Facts<'a>, clinics: &'a Clinics, may_be_missing: bool) -> Job<'a> {
     let model = facts.model;
     // Only clinics cancelled while systems are down are rung round.
     let mut by_clinic: Vec<ClinicRows> = (clinics.clinics.iter())
@@ -246,6 +249,7 @@ fn contacts<'a>(facts: &'a Facts<'a>, clinics: &'a Clinics) -> Job<'a> {
         unplaced: clinics.unplaced.len(),
         clinics: by_clinic,
         on_paper,
+        may_be_missing,
     };
     job(
         facts,

@@ -173,6 +173,25 @@ fn refuse_empty(model: &Model, fhir: &Path, export: &export::Export) -> Result<(
     }
 }
 
+/// No allergy or alert records at all is not refused (an EPR may not export Flags), but it is
+/// a problem to count and list, not "No problems": every ward list's allergies are unknown.
+fn absent_allergies(fhir: &Path, export: &export::Export) -> Vec<Diagnostic> {
+    [
+        ("AllergyIntolerance", export.allergies.len()),
+        ("Flag", export.flags.len()),
+    ]
+    .into_iter()
+    .filter(|&(kind, read)| read == 0 && export.unreadable.get(kind).is_none())
+    .map(|(kind, _)| {
+        Diagnostic::warning(
+            "fhir-no-records",
+            &fhir.join("manifest.json"),
+            format!("the export holds no {kind} records: every ward list says its allergies and alerts are not known"),
+        )
+    })
+    .collect()
+}
+
 /// Read the export in `fhir` and print every list for `model`'s wards and clinics.
 pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, Error> {
     let mut export = export::read(fhir)?;
@@ -181,6 +200,7 @@ pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, E
         .as_of
         .ok_or_else(|| Error::Usage("the export has no transactionTime".into()))?;
     let mut problems = std::mem::take(&mut export.problems);
+    problems.extend(absent_allergies(fhir, &export));
     let index = index::Index::new(model, &export, &mut problems);
     let census = census::census(model, &index, &mut problems);
     let until = options.now + Duration::days(i64::from(options.days));
