@@ -181,7 +181,7 @@ fn absent_allergies(fhir: &Path, export: &export::Export) -> Vec<Diagnostic> {
         ("Flag", export.flags.len()),
     ]
     .into_iter()
-    .filter(|&(kind, read)| read == 0 && export.unreadable.get(kind).is_none())
+    .filter(|&(kind, read)| read == 0 && !export.unreadable.contains_key(kind))
     .map(|(kind, _)| {
         Diagnostic::warning(
             "fhir-no-records",
