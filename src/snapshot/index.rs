@@ -192,6 +192,11 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// Allergy or alert records were unreadable or absent: no allergy list is complete.
+    pub fn allergies_uncertain(&self) -> bool {
+        self.allergies_uncertain
+    }
+
     /// Allergies and alerts of patient `id`, as printed: never an empty cell, which would
     /// read as "no known allergies", and never a complete-looking one when the export's
     /// allergy records were unreadable or missing.

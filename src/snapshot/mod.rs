@@ -247,7 +247,7 @@ pub fn make(model: &Model, fhir: &Path, options: &Options) -> Result<Snapshot, E
         age_minutes,
         age: when::age(age_minutes.abs()),
         stale,
-        allergies_uncertain: !notice::allergy_notice(&export).is_empty(),
+        allergies_uncertain: index.allergies_uncertain(),
     };
     Ok(Snapshot {
         as_of,
