@@ -101,11 +101,15 @@ pub fn outputs(model: &Model) -> Vec<PathBuf> {
             .iter()
             .map(|n| search::part_path(n)),
     );
+    files.push(search::part_path(search::ALL_HOSPITALS));
     files
 }
 
-/// `_viewer/_search.js`: the search, with the names of the index's parts.
+/// `_viewer/_search.js`: the search, with the names of the hospitals' parts and of the parts
+/// a trust-wide search loads.
 pub fn search_script(model: &Model) -> String {
-    let names = serde_json::to_string(&search::part_names(model)).expect("names serialize");
-    html::search_script(&names)
+    let hospitals: Vec<&str> = model.sites.iter().map(|s| s.id.as_str()).collect();
+    let hospitals = serde_json::to_string(&hospitals).expect("names serialize");
+    let trust = serde_json::to_string(&search::trust_parts()).expect("names serialize");
+    html::search_script(&hospitals, &trust)
 }

@@ -14,7 +14,7 @@ pub mod manifest;
 use crate::error::Error;
 use commit::{Action, Step};
 use guard::Existing;
-pub use manifest::{Entry, Manifest, MANIFEST};
+pub use manifest::{Entry, Line, Manifest, MANIFEST};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::Write;
@@ -53,6 +53,11 @@ impl Staged {
     /// Where the file goes, relative to the output folder.
     pub fn relative(&self) -> &Path {
         &self.relative
+    }
+
+    /// Where it is written until the commit: a later file of the same build may read it.
+    pub fn path(&self) -> &Path {
+        &self.tmp
     }
 }
 
@@ -168,49 +173,47 @@ impl Staging {
         })
     }
 
-    /// Write `bytes` to a scratch file of this build: intermediate data that need not stay in
-    /// memory until the end (the viewer's search sections of each pack). It lies in the output
-    /// folder under the temporary-file prefix, so it never leaves the folder, is never
-    /// committed, deletes itself when dropped, and a killed build's leftover is removed by
-    /// the next build.
-    pub fn scratch(&self, bytes: &[u8]) -> Result<TempPath, Error> {
-        let mut tmp = temp_builder(0o600)
+    /// A scratch file of this build: intermediate data that need not stay in memory until the
+    /// end (the viewer's search sections of the packs). It lies in the output folder under the
+    /// temporary-file prefix, so it never leaves the folder, is never committed, deletes
+    /// itself when dropped, and a killed build's leftover is removed by the next build.
+    pub fn scratch(&self) -> Result<tempfile::NamedTempFile, Error> {
+        temp_builder(0o600)
             .tempfile_in(&self.out)
-            .map_err(|e| Error::io(&self.out, "cannot create temporary file", e))?;
-        tmp.write_all(bytes)
-            .map_err(|e| Error::io(tmp.path(), "cannot write", e))?;
-        Ok(tmp.into_temp_path())
+            .map_err(|e| Error::io(&self.out, "cannot create temporary file", e))
     }
 
     /// Put every staged file in place, remove stale files as `cleanup` says, and write the
     /// manifest, all or nothing. `kept` lists files left in place because they were already
-    /// up to date; `inputs` gives each produced file's input fingerprint. Returns the number
-    /// of files written.
-    pub fn commit(
+    /// up to date. Each file comes with the fingerprint of its inputs. Returns the number of
+    /// files written.
+    pub fn commit<S: AsRef<str>>(
         mut self,
-        staged: Vec<Staged>,
-        kept: Vec<PathBuf>,
-        inputs: &BTreeMap<PathBuf, String>,
+        staged: Vec<(Staged, S)>,
+        kept: Vec<(PathBuf, S)>,
         cleanup: Cleanup,
     ) -> Result<usize, Error> {
         let count = staged.len();
-        let listing = self.listing(&staged, kept, inputs, cleanup);
-        let stale = self.stale_files(&listing, cleanup)?;
-        let mut steps: Vec<Step> = staged
-            .into_iter()
-            .map(|file| Step {
-                relative: file.relative,
-                action: Action::Put(file.tmp),
-                existed: file.existed,
-            })
-            .collect();
+        let (stale, manifest) = {
+            let listing = self.listing(&staged, &kept, cleanup);
+            // The manifest is the last file in, so it never lists files that are not there.
+            (
+                self.stale_files(&listing, cleanup)?,
+                self.stage_manifest(&listing)?,
+            )
+        };
+        drop(kept);
+        let mut steps: Vec<Step> = Vec::with_capacity(count + stale.len() + 1);
+        steps.extend(staged.into_iter().map(|(file, _)| Step {
+            relative: file.relative,
+            action: Action::Put(file.tmp),
+            existed: file.existed,
+        }));
         steps.extend(stale.into_iter().map(|relative| Step {
             relative,
             action: Action::Remove,
             existed: true,
         }));
-        // The manifest is the last file in, so it never lists files that are not there.
-        let manifest = self.stage_manifest(&listing)?;
         steps.push(manifest);
         let folders: Vec<PathBuf> = self
             .created
@@ -224,34 +227,38 @@ impl Staging {
         Ok(count)
     }
 
-    /// The new manifest's entries: files kept (with the output hash already recorded, which
-    /// reuse checked against the disk), files staged, and for a partial build everything else
-    /// the old manifest listed.
-    fn listing(
-        &self,
-        staged: &[Staged],
-        kept: Vec<PathBuf>,
-        inputs: &BTreeMap<PathBuf, String>,
+    /// The new manifest's lines: files staged, files kept (with the output hash already
+    /// recorded, which reuse checked against the disk), and for a partial build everything
+    /// else the old manifest listed. Borrowed, not copied: at 3,000 wards a build lists 40,000
+    /// files, and its commit is the build's peak of memory.
+    fn listing<'a, S: AsRef<str>>(
+        &'a self,
+        staged: &'a [(Staged, S)],
+        kept: &'a [(PathBuf, S)],
         cleanup: Cleanup,
-    ) -> BTreeMap<PathBuf, Entry> {
-        let entry = |path: &Path, output: Option<String>| Entry {
-            input: inputs.get(path).cloned(),
-            output,
-        };
+    ) -> BTreeMap<&'a Path, Line<'a>> {
         let mut listing = BTreeMap::new();
-        for path in kept {
-            let output = self.manifest.get(&path).and_then(|e| e.output.clone());
-            listing.insert(path.clone(), entry(&path, output));
+        for (file, input) in staged {
+            let line = Line {
+                input: Some(input.as_ref()),
+                output: Some(&file.hash),
+            };
+            listing.insert(file.relative.as_path(), line);
         }
-        for file in staged {
-            let output = Some(file.hash.clone());
-            listing.insert(file.relative.clone(), entry(&file.relative, output));
+        for (path, input) in kept {
+            let output = self.manifest.get(path).and_then(|e| e.output.as_deref());
+            (listing.entry(path.as_path())).or_insert(Line {
+                input: Some(input.as_ref()),
+                output,
+            });
         }
         if cleanup == Cleanup::Nothing {
             // A partial build keeps what the rest of the folder was built from.
-            for path in self.manifest.paths() {
-                let old = self.manifest.get(&path).cloned().unwrap_or_default();
-                listing.entry(path).or_insert(old);
+            for (path, old) in self.manifest.entries() {
+                (listing.entry(path)).or_insert(Line {
+                    input: old.input.as_deref(),
+                    output: old.output.as_deref(),
+                });
             }
         }
         listing
@@ -261,7 +268,7 @@ impl Staging {
     /// produced by this build. Each is checked to be a regular file reached without a symlink.
     fn stale_files(
         &self,
-        produced: &BTreeMap<PathBuf, Entry>,
+        produced: &BTreeMap<&Path, Line>,
         cleanup: Cleanup,
     ) -> Result<BTreeSet<PathBuf>, Error> {
         let Cleanup::Stale { marked_markdown } = cleanup else {
@@ -277,7 +284,7 @@ impl Staging {
         }
         let mut stale = BTreeSet::new();
         for path in candidates {
-            if produced.contains_key(&path) {
+            if produced.contains_key(path.as_path()) {
                 continue;
             }
             guard::no_links_between(&self.out, &path)?;
@@ -291,7 +298,7 @@ impl Staging {
 
     /// The manifest, staged like any other file. Something other than a regular file in its
     /// place is refused before anything is moved.
-    fn stage_manifest(&self, listing: &BTreeMap<PathBuf, Entry>) -> Result<Step, Error> {
+    fn stage_manifest(&self, listing: &BTreeMap<&Path, Line>) -> Result<Step, Error> {
         let dest = self.out.join(MANIFEST);
         let existed = match std::fs::symlink_metadata(&dest) {
             Ok(meta) if meta.is_file() => true,
@@ -304,10 +311,12 @@ impl Staging {
             }
             Err(_) => false,
         };
-        let mut tmp = temp_builder(0o644)
+        let tmp = temp_builder(0o644)
             .tempfile_in(&self.out)
             .map_err(|e| Error::io(&self.out, "cannot create temporary file", e))?;
-        tmp.write_all(Manifest::render(listing).as_bytes())
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, tmp);
+        let tmp = Manifest::write(&mut out, listing)
+            .and_then(|()| out.into_inner().map_err(|e| e.into_error()))
             .map_err(|e| Error::io(&dest, "cannot write", e))?;
         Ok(Step {
             relative: PathBuf::from(MANIFEST),
