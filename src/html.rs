@@ -355,7 +355,10 @@ function scope() {{
   return radio ? radio.value : (list ? list.value : '');
 }}
 // The parts a scope needs: its hospital's, or the trust-wide ones.
-function needed(s) {{ const site = s.split('/')[0]; return s && HOSPITALS.includes(site) ? [site] : TRUST; }}
+function needed(s) {{ const site = s.split('/')[0]; return s && site in HOSPITALS ? [site] : TRUST; }}
+// Where this page is (a ward's pack or a hospital's folder: the narrowest scope it offers):
+// its own results come first among equally good ones when the search is widened.
+const HERE = (document.querySelector('input[name=scope]') || {{ value: '' }}).value;
 let searches = 0;
 function search(query) {{
   const token = ++searches;
@@ -367,8 +370,10 @@ function search(query) {{
 function el(tag, text) {{ const e = document.createElement(tag); if (text) e.textContent = text; return e; }}
 const bits = m => {{ let n = 0; for (; m; m &= m - 1) n++; return n; }};
 // The sections of a part in scope with every word in the page title, heading or text, each
-// with its rank: all words in the heading first, then in the page title, then anywhere.
+// with its rank: all words in the heading as whole words first ("system 1" before "system
+// 12"), then in the heading, then in the page title, then anywhere.
 function hits(part, words, within) {{
+  const whole = words.map(w => new RegExp('(?:^|[^\\p{{L}}\\p{{N}}])' + w.replace(/[.*+?^${{}}()|[\]\\]/g, '\\$&') + '(?:$|[^\\p{{L}}\\p{{N}}])', 'u'));
   const all = (1 << words.length) - 1;
   const found = new Uint32Array(part.lower.length);
   part.lower.forEach((s, i) => {{ let m = 0; words.forEach((w, k) => {{ if (s.includes(w)) m |= 1 << k; }}); found[i] = m; }});
@@ -381,8 +386,10 @@ function hits(part, words, within) {{
     for (const [heading, anchor, text] of sections) {{
       const inHeading = found[heading];
       if ((inTitle | inHeading | inText[text]) !== all) continue;
-      const rank = (inHeading === all ? 4 : 0) + (inTitle === all ? 2 : 0) + bits(inHeading);
-      out.push({{ rank, part, title, url: url + '#' + part.strings[anchor], heading, text }});
+      const exact = inHeading === all && whole.every(r => r.test(part.lower[heading]));
+      const rank = (exact ? 8 : 0) + (inHeading === all ? 4 : 0) + (inTitle === all ? 2 : 0) + bits(inHeading);
+      const here = HERE && (HERE.endsWith('/') ? url.startsWith(HERE) : url === HERE);
+      out.push({{ rank, here, part, title, url: url + '#' + part.strings[anchor], heading, text }});
     }}
   }}
   return out;
@@ -395,12 +402,17 @@ function show(query, names) {{
   if (words.length === 0) {{ document.getElementById('count').textContent = ''; return; }}
   const within = scope();
   const found = names.flatMap(n => hits(PARTS[n], words, within))
-    .map((h, i) => [h, i]).sort((a, b) => b[0].rank - a[0].rank || a[1] - b[1]).map(x => x[0]);
-  document.getElementById('count').textContent = found.length + ' result' + (found.length === 1 ? '' : 's') + ' for "' + query + '"' + (found.length ? ': press Enter to open the first' : '');
-  for (const h of found.slice(0, 200)) {{
+    .map((h, i) => [h, i]).sort((a, b) => b[0].rank - a[0].rank || b[0].here - a[0].here || a[1] - b[1]).map(x => x[0]);
+  const shown = 200;
+  document.getElementById('count').textContent = found.length + ' result' + (found.length === 1 ? '' : 's') + ' for "' + query + '"'
+    + (found.length > shown ? ' (the best ' + shown + ' are listed: add a word to narrow the search)' : '')
+    + (found.length ? ': press Enter to open the first' : '');
+  for (const h of found.slice(0, shown)) {{
     const s = h.part.strings;
     const li = el('li'); const a = el('a', s[h.heading]); a.href = ROOT + h.url;
-    li.append(a, el('span', ' \u2014 ' + s[h.title]));
+    // Across the trust, the hospital too: two hospitals may each have an Emergency Department.
+    const hospital = within ? '' : HOSPITALS[h.url.split('/')[0]];
+    li.append(a, el('span', ' \u2014 ' + s[h.title] + (hospital ? ', ' + hospital : '')));
     const text = h.part.texts[h.text].map(n => s[n]).join(' ');
     const at = text.toLowerCase().indexOf(words[0]);
     if (at >= 0) {{ const snip = el('div', '\u2026' + text.slice(Math.max(0, at - 60), at + 100) + '\u2026'); snip.className = 'snippet'; li.append(snip); }}

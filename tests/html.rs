@@ -445,6 +445,19 @@ fn search_is_scoped_in_chromium() {
         "{trustwide:?}"
     );
     assert!(trustwide.len() > hospital.len() && hospital.len() > ward.len());
+    // Widened, the ward's own sections still come first among equally good ones; across the
+    // trust each result names its hospital too.
+    assert!(
+        hospital[0].starts_with("<a href=\"../../north/ward-a.html#"),
+        "{}",
+        hospital[0]
+    );
+    assert!(
+        trustwide
+            .iter()
+            .all(|r| r.contains(", North Hospital</span>") || r.contains("coverage.html")),
+        "{trustwide:?}"
+    );
     let radio = "<input type=\"radio\" name=\"scope\"";
     let page = built().read("_viewer/north/ward-a/_home.html");
     assert!(
@@ -640,7 +653,7 @@ fn search_index_is_split_by_hospital() {
     assert!(!hospitals.contains("coverage.html"), "{hospitals:.300}");
     let script = std::fs::read_to_string(viewer.join("_search.js")).unwrap();
     for names in [
-        "const HOSPITALS = [\"north\"];",
+        "const HOSPITALS = {\"north\":\"North Hospital\"};",
         "const TRUST = [\"_hospitals\",\"_trust\"];",
     ] {
         assert!(script.contains(names), "{names}: {script:.300}");

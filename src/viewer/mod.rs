@@ -105,10 +105,12 @@ pub fn outputs(model: &Model) -> Vec<PathBuf> {
     files
 }
 
-/// `_viewer/_search.js`: the search, with the names of the hospitals' parts and of the parts
-/// a trust-wide search loads.
+/// `_viewer/_search.js`: the search, with each hospital's part (by id) and name, and the
+/// parts a trust-wide search loads.
 pub fn search_script(model: &Model) -> String {
-    let hospitals: Vec<&str> = model.sites.iter().map(|s| s.id.as_str()).collect();
+    let hospitals: std::collections::BTreeMap<&str, &str> = (model.sites.iter())
+        .map(|s| (s.id.as_str(), s.name.as_str()))
+        .collect();
     let hospitals = serde_json::to_string(&hospitals).expect("names serialize");
     let trust = serde_json::to_string(&search::trust_parts()).expect("names serialize");
     html::search_script(&hospitals, &trust)
