@@ -65,6 +65,14 @@ fn snapshot_of(
     common::run_in(dir, &args, &[])
 }
 
+/// Lists made from `sources` (procedures, export) into `<dir>/lists` at [`NOW`], which must
+/// succeed: their folder, and the run for its terminal output.
+fn lists_from(dir: &Path, sources: (&Path, &Path)) -> (PathBuf, common::Run) {
+    let run = snapshot_of(dir, sources, &dir.join("lists"), NOW, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    (dir.join("lists/snapshot-20261129T140000Z"), run)
+}
+
 /// Lists made once from the export, judged at [`NOW`]: (folder, stderr).
 fn lists() -> &'static (PathBuf, String, tempfile::TempDir) {
     static LISTS: OnceLock<(PathBuf, String, tempfile::TempDir)> = OnceLock::new();
@@ -698,14 +706,7 @@ fn duplicate_nhs_number_says_what_happened_to_each_record() {
     twin["id"] = "twin-not-listed".into();
     let added = text.lines().count() + 1;
     std::fs::write(&patients, format!("{}{twin}\n", text)).unwrap();
-    let run = snapshot_of(
-        dir.path(),
-        (&procedures(), &copy),
-        &dir.path().join("lists"),
-        NOW,
-        &[],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (_, run) = lists_from(dir.path(), (&procedures(), &copy));
     let message = |line: usize| {
         let at = run
             .stderr
@@ -816,15 +817,7 @@ fn a_clinic_that_runs_on_paper_is_not_rung_round() {
     );
     let text = text.replace("\ncancel_if_down: true\n", "\ncancel_if_down: false\n");
     std::fs::write(&clinic, text).unwrap();
-    let run = snapshot_of(
-        dir.path(),
-        (&copy, export()),
-        &dir.path().join("lists"),
-        NOW,
-        &[],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let folder = dir.path().join("lists/snapshot-20261129T140000Z");
+    let (folder, _) = lists_from(dir.path(), (&copy, export()));
     let list = squeezed(&folder.join("clinic-fracture-clinic.pdf"));
     let contacts = squeezed(&folder.join("contacts.pdf"));
     assert!(list.contains("Thisclinicrunsonpaperwhilesystemsaredown:itsappointmentsstand"));
@@ -914,15 +907,7 @@ fn an_unreadable_admission_is_announced_on_every_ward_list() {
         dir.path(),
         &[("Encounter.ndjson", &bed_28), ("Location.ndjson", &a_bed)],
     );
-    let run = snapshot_of(
-        dir.path(),
-        (&procedures(), &export),
-        &dir.path().join("lists"),
-        NOW,
-        &[],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let folder = dir.path().join("lists/snapshot-20261129T140000Z");
+    let (folder, _) = lists_from(dir.path(), (&procedures(), &export));
     let warning = "WARNING:1admissionrecordand1wardorbedrecordintheexportcouldnotberead:apatientmaybemissingfromthislist.";
     let action = "Checkeverybedagainsttheward:ablankrowmaynotbeafreebed.Seetheunplacedlist.";
     for (_, file) in WARD_FILES {
@@ -988,15 +973,7 @@ fn an_unreadable_appointment_is_announced_on_every_clinic_list() {
             ("Patient.ndjson", &unread),
         ],
     );
-    let run = snapshot_of(
-        dir.path(),
-        (&procedures(), &export),
-        &dir.path().join("lists"),
-        NOW,
-        &[],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let folder = dir.path().join("lists/snapshot-20261129T140000Z");
+    let (folder, _) = lists_from(dir.path(), (&procedures(), &export));
     let warning =
         "WARNING:1appointmentrecordintheexportcouldnotberead:apatientmaybemissingfromthislist.";
     for (file, action) in [
@@ -1127,15 +1104,7 @@ fn a_very_long_name_keeps_each_row_whole() {
     );
     let text = text.replace("\"family\":\"Evans\"", &format!("\"family\":\"{long}\""));
     std::fs::write(&patients, text).unwrap();
-    let run = snapshot_of(
-        dir.path(),
-        (&procedures(), &copy),
-        &dir.path().join("lists"),
-        NOW,
-        &[],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let folder = dir.path().join("lists/snapshot-20261129T140000Z");
+    let (folder, _) = lists_from(dir.path(), (&procedures(), &copy));
     for file in ["clinic-fracture-clinic.pdf", "contacts.pdf"] {
         let pages = squeezed_pages(&folder.join(file));
         let upper = long.to_uppercase();
